@@ -1,0 +1,237 @@
+//! The fixed vocabularies of the file format: sectors, levels, kinds of actors and handoffs.
+//!
+//! Each word is written in files as a snake_case string and has a label in Finnish, Swedish and
+//! English for diagrams and pages. One macro defines them so that the list of allowed values in an
+//! error message, the JSON Schema and the format reference can never disagree.
+
+use serde::Serialize;
+
+use super::Lang;
+
+/// A fixed list of words a file may use for one field; implemented by every vocabulary enum so the
+/// loader can parse any of them and list the allowed words when a value is wrong.
+pub trait Vocabulary: Sized + Copy + 'static {
+    /// Parses the word written in files.
+    fn parse(word: &str) -> Option<Self>;
+    /// The words written in files.
+    fn words() -> Vec<&'static str>;
+    /// What the word names, for messages ("sector").
+    const WHAT: &'static str;
+}
+
+macro_rules! vocabulary {
+    (
+        $(#[$doc:meta])* $name:ident ($what:literal) {
+            $( $(#[$vdoc:meta])* $variant:ident = $word:literal, $fi:literal, $sv:literal, $en:literal; )*
+        }
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $( $(#[$vdoc])* $variant, )*
+        }
+
+        impl $name {
+            /// Every value, in the order the reference lists them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The word written in files.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word,)* }
+            }
+
+            /// Parses the word written in files.
+            pub fn parse(word: &str) -> Option<Self> {
+                match word { $($word => Some($name::$variant),)* _ => None }
+            }
+
+            /// The words written in files, for error messages and schemas.
+            pub fn words() -> Vec<&'static str> {
+                Self::ALL.iter().map(|v| v.as_str()).collect()
+            }
+
+            /// The user-facing label.
+            pub fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        ($name::$variant, Lang::Fi) => $fi,
+                        ($name::$variant, Lang::Sv) => $sv,
+                        ($name::$variant, Lang::En) => $en,
+                    )*
+                }
+            }
+        }
+
+        impl Vocabulary for $name {
+            fn parse(word: &str) -> Option<Self> {
+                $name::parse(word)
+            }
+            fn words() -> Vec<&'static str> {
+                $name::words()
+            }
+            const WHAT: &'static str = $what;
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// What kind of organisation an actor (toimija) is. Organisation boundaries are where pathways
+    /// break, so the kind matters to the analysis.
+    ActorKind ("actor kind") {
+        /// hyvinvointialue: runs social and health services since 2023.
+        WellbeingCounty = "wellbeing_county", "Hyvinvointialue", "Välfärdsområde", "Wellbeing services county";
+        /// kunta: schools, pupil welfare staff, youth work.
+        Municipality = "municipality", "Kunta", "Kommun", "Municipality";
+        /// sairaala: specialist care such as HUS youth psychiatry.
+        Hospital = "hospital", "Sairaala", "Sjukhus", "Hospital";
+        /// järjestö: NGO, third sector.
+        Ngo = "ngo", "Järjestö", "Organisation", "NGO";
+        /// valtio: state agencies (e.g. Kela, police).
+        State = "state", "Valtio", "Staten", "State";
+        /// yksityinen: private providers.
+        Private = "private", "Yksityinen", "Privat", "Private provider";
+        /// seurakunta: parish.
+        Parish = "parish", "Seurakunta", "Församling", "Parish";
+    }
+}
+
+vocabulary! {
+    /// The field a service belongs to (sektori). Sectors colour diagrams and decide which
+    /// collaboration structures the ecosystem analysis expects.
+    Sector ("sector") {
+        /// lastensuojelu: child welfare (in-home, out-of-home care and aftercare).
+        ChildWelfare = "child_welfare", "Lastensuojelu", "Barnskydd", "Child welfare";
+        /// sivistystoimi, koulu: education.
+        Education = "education", "Sivistystoimi", "Bildningsväsende", "Education";
+        /// oppilashuolto: pupil welfare (school social workers, psychologists).
+        PupilWelfare = "pupil_welfare", "Oppilashuolto", "Elevhälsa", "Pupil welfare";
+        /// koulu- ja opiskeluterveydenhuolto: school and student health care.
+        SchoolHealth = "school_health", "Koulu- ja opiskeluterveydenhuolto", "Skol- och studerandehälsovård", "School health care";
+        /// mielenterveyspalvelut: mental-health services.
+        MentalHealth = "mental_health", "Mielenterveyspalvelut", "Mentalvård", "Mental-health services";
+        /// päihdepalvelut: substance-use services.
+        Substance = "substance", "Päihdepalvelut", "Missbrukarvård", "Substance-use services";
+        /// perusterveydenhuolto: primary health care.
+        PrimaryHealth = "primary_health", "Perusterveydenhuolto", "Primärvård", "Primary health care";
+        /// erikoissairaanhoito: specialist care (e.g. youth psychiatry).
+        SpecialistCare = "specialist_care", "Erikoissairaanhoito", "Specialiserad sjukvård", "Specialist care";
+        /// nuorisotyö: youth work.
+        YouthWork = "youth_work", "Nuorisotyö", "Ungdomsarbete", "Youth work";
+        /// perhepalvelut: family services (family centre, family counselling, early support).
+        FamilyServices = "family_services", "Perhepalvelut", "Familjetjänster", "Family services";
+        /// sosiaalityö: social work (incl. adult social work).
+        SocialWork = "social_work", "Sosiaalityö", "Socialt arbete", "Social work";
+        /// järjestöjen tuki: NGO support.
+        NgoSupport = "ngo_support", "Järjestöjen tuki", "Organisationernas stöd", "NGO support";
+    }
+}
+
+vocabulary! {
+    /// How specialised a service is (porrastus).
+    Level ("level") {
+        /// universal: open to everyone (peruspalvelut kaikille).
+        Universal = "universal", "Yleinen", "Allmän", "Universal";
+        /// basic level (perustaso).
+        Basic = "basic", "Perustaso", "Basnivå", "Basic level";
+        /// special level (erityistaso).
+        Special = "special", "Erityistaso", "Specialnivå", "Special level";
+        /// demanding special level (vaativa erityistaso).
+        Demanding = "demanding", "Vaativa erityistaso", "Krävande specialnivå", "Demanding special level";
+    }
+}
+
+vocabulary! {
+    /// How clients arrive at an entry service (miten asiakas tulee palveluun).
+    EntryChannel ("entry channel") {
+        /// The young person or family comes on their own (itse hakeutuen).
+        SelfReferral = "self_referral", "Oma yhteydenotto", "Egen kontakt", "Self-referral";
+        /// Sent by school staff (koulu).
+        School = "school", "Koulu", "Skola", "School";
+        /// A child-welfare notification (lastensuojeluilmoitus).
+        Notification = "notification", "Lastensuojeluilmoitus", "Barnskyddsanmälan", "Child-welfare notification";
+        /// Sent by health care (terveydenhuolto).
+        HealthCare = "health_care", "Terveydenhuolto", "Hälso- och sjukvård", "Health care";
+        /// Found by outreach work (etsivä työ, jalkautuva työ).
+        Outreach = "outreach", "Etsivä työ", "Uppsökande arbete", "Outreach";
+        /// The police (poliisi).
+        Police = "police", "Poliisi", "Polis", "Police";
+    }
+}
+
+vocabulary! {
+    /// What a handoff (siirtymä) between two services is.
+    HandoffKind ("handoff kind") {
+        /// lähete: the client is sent on.
+        Referral = "referral", "Lähete", "Remiss", "Referral";
+        /// konsultaatio: advice without transferring the client.
+        Consultation = "consultation", "Konsultaatio", "Konsultation", "Consultation";
+        /// työparityö: professionals of both services work together.
+        JointWork = "joint_work", "Työparityö", "Parbete", "Joint work";
+        /// yhteinen asiakassuunnitelma: one plan for both services.
+        SharedPlan = "shared_plan", "Yhteinen asiakassuunnitelma", "Gemensam klientplan", "Shared client plan";
+        /// tiedonsiirto: information passes, the client does not.
+        Information = "information", "Tiedonsiirto", "Informationsöverföring", "Information";
+        /// paluu: the client returns to where they came from.
+        Return = "return", "Paluu", "Återgång", "Return";
+    }
+}
+
+impl HandoffKind {
+    /// True when the client moves to the other service (so flow, waits and routes follow it).
+    pub fn moves_client(self) -> bool {
+        matches!(self, HandoffKind::Referral | HandoffKind::Return)
+    }
+}
+
+vocabulary! {
+    /// How a handoff is agreed between the two services (sovittu käytäntö).
+    Protocol ("protocol") {
+        /// No agreed way: the client is told where to go.
+        None = "none", "Ei sovittua käytäntöä", "Ingen överenskommen praxis", "No agreed protocol";
+        /// A written referral (kirjallinen lähete).
+        WrittenReferral = "written_referral", "Kirjallinen lähete", "Skriftlig remiss", "Written referral";
+        /// saattaen vaihtaen: the worker accompanies the client to the next service.
+        WarmHandoff = "warm_handoff", "Saattaen vaihtaen", "Följsam överlämning", "Warm handoff";
+        /// A shared client plan governs the move (yhteinen suunnitelma).
+        SharedPlan = "shared_plan", "Yhteinen suunnitelma", "Gemensam plan", "Shared plan";
+    }
+}
+
+vocabulary! {
+    /// Where a pathway stands, as Innokylä asks.
+    PathwayStatus ("status") {
+        /// idea (ideavaihe).
+        Idea = "idea", "Idea", "Idé", "Idea";
+        /// being developed (kehitteillä).
+        InDevelopment = "in_development", "Kehitteillä", "Under utveckling", "In development";
+        /// piloted (pilotoitu, kokeilussa).
+        Pilot = "pilot", "Kokeilussa", "Pilot", "Pilot";
+        /// in use (käytössä).
+        InUse = "in_use", "Käytössä", "I bruk", "In use";
+        /// ended (päättynyt).
+        Ended = "ended", "Päättynyt", "Avslutad", "Ended";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_round_trip() {
+        for s in Sector::ALL {
+            assert_eq!(Sector::parse(s.as_str()), Some(*s));
+            for l in Lang::ALL {
+                assert!(!s.label(l).is_empty());
+            }
+        }
+        assert_eq!(Protocol::parse("warm_handoff"), Some(Protocol::WarmHandoff));
+        assert_eq!(Protocol::parse("Warm handoff"), None);
+    }
+}

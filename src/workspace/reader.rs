@@ -1,0 +1,638 @@
+//! Typed reading of one TOML table, collecting a diagnostic for every problem.
+//!
+//! A key design decision made in this module is not to deserialise with serde: serde stops at the
+//! first error of a document, and users must see every problem of every file in one run. Instead a
+//! [`TableReader`] walks the spanned tree the `toml` crate parses, is asked for each field by name
+//! and type, and afterwards reports every key nobody asked for as unknown, with a did-you-mean from
+//! the keys that were asked for. So the list of known fields is exactly the code that reads them.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Code, Diagnostic, FileId, Origin, did_you_mean};
+use crate::model::{DayUnit, Duration, LocalText, Vocabulary};
+
+/// Where the diagnostics of one file go while it is read.
+pub struct FileCtx<'a> {
+    /// The file being read.
+    pub file: FileId,
+    /// The file's text, to find the line a table starts on.
+    pub text: &'a str,
+    /// Every diagnostic found so far.
+    pub diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl FileCtx<'_> {
+    /// An origin in this file.
+    pub fn origin(&self, span: Range<usize>) -> Origin {
+        Origin {
+            file: self.file,
+            span,
+        }
+    }
+
+    /// Records an error.
+    pub fn error(
+        &mut self,
+        code: Code,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::error(code, self.origin(span), message);
+        self.diagnostics.push(d);
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// The first line of `span`: where a table's header is, so that an error about a whole table
+    /// underlines one line rather than the whole table.
+    pub fn head(&self, span: Range<usize>) -> Range<usize> {
+        let start = span.start.min(self.text.len());
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(span.end, |n| (start + n).min(span.end));
+        start..end.max(start)
+    }
+}
+
+/// A name for what a TOML value is, as users see it.
+pub fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a number with decimals",
+        DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// Reads the fields of one table. Create one per table, ask for each field, then [`finish`].
+///
+/// [`finish`]: TableReader::finish
+pub struct TableReader<'t, 'i> {
+    table: &'t DeTable<'i>,
+    span: Range<usize>,
+    what: String,
+    asked: Vec<String>,
+}
+
+impl<'t, 'i> TableReader<'t, 'i> {
+    /// A reader for `table`, written at `span`; `what` names it in messages ("service", "pathway").
+    pub fn new(table: &'t DeTable<'i>, span: Range<usize>, what: impl Into<String>) -> Self {
+        TableReader {
+            table,
+            span,
+            what: what.into(),
+            asked: Vec::new(),
+        }
+    }
+
+    /// What this table is, for messages.
+    pub fn what(&self) -> &str {
+        &self.what
+    }
+
+    /// Where the table is written.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// Names the table in messages after its id is known ("service `nuorisoasema`").
+    pub fn set_name(&mut self, id: &str) {
+        if !self.what.contains('`') {
+            self.what = format!("{} `{id}`", self.what);
+        }
+    }
+
+    /// The keys this reader has been asked for, in order: the table's known fields.
+    pub fn asked(&self) -> &[String] {
+        &self.asked
+    }
+
+    fn take(&mut self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.asked.push(key.to_owned());
+        self.table.get(key)
+    }
+
+    /// The raw value of `key`, recorded as known; for tables whose shape the caller checks itself.
+    pub fn raw(&mut self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.take(key)
+    }
+
+    /// True when the table has `key`; does not record it as known.
+    pub fn contains(&self, key: &str) -> bool {
+        self.table.contains_key(key)
+    }
+
+    /// True when the table has `key` (and records it as known).
+    pub fn has(&mut self, key: &str) -> bool {
+        self.take(key).is_some()
+    }
+
+    fn wrong_type(
+        &self,
+        cx: &mut FileCtx,
+        key: &str,
+        value: &Spanned<DeValue>,
+        expected: &str,
+        example: &str,
+    ) {
+        let found = type_name(value.get_ref());
+        cx.error(
+            Code::WrongType,
+            value.span(),
+            format!("`{key}` in {} must be {expected}, not {found}", self.what),
+        )
+        .label = Some(format!("expected {expected}"));
+        if let Some(d) = cx.diagnostics.last_mut() {
+            d.help = Some(format!("write it like this: {key} = {example}"));
+        }
+    }
+
+    fn missing(&self, cx: &mut FileCtx, key: &str, example: &str) {
+        let span = cx.head(self.span.clone());
+        let d = cx.error(
+            Code::MissingField,
+            span,
+            format!("{} has no `{key}`, which is required", self.what),
+        );
+        d.label = Some(format!("`{key}` missing here"));
+        d.help = Some(format!("add a line: {key} = {example}"));
+    }
+
+    /// An optional string.
+    pub fn string(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<String>> {
+        let value = self.take(key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some(Spanned::new(value.span(), s.to_string())),
+            _ => {
+                self.wrong_type(cx, key, value, "a string", "\"…\"");
+                None
+            }
+        }
+    }
+
+    /// A required string.
+    pub fn required_string(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<String>> {
+        if !self.table.contains_key(key) {
+            self.asked.push(key.to_owned());
+            self.missing(cx, key, "\"…\"");
+            return None;
+        }
+        self.string(cx, key)
+    }
+
+    /// The table's required `id`, checked to be kebab-case ASCII.
+    pub fn id(&mut self, cx: &mut FileCtx) -> Option<Spanned<String>> {
+        if !self.table.contains_key("id") {
+            self.asked.push("id".to_owned());
+            self.missing(cx, "id", "\"a-kebab-case-id\"");
+            return None;
+        }
+        let id = self.string(cx, "id")?;
+        if let Err(why) = check_id(id.get_ref()) {
+            let suggestion = suggest_id(id.get_ref());
+            let d = cx.error(
+                Code::InvalidId,
+                id.span(),
+                format!("invalid id `{}`: {why}", id.get_ref()),
+            );
+            d.label = Some("not a kebab-case id".into());
+            d.help = Some(format!(
+                "ids use lower-case a–z, digits and single hyphens, e.g. `{suggestion}`"
+            ));
+            return None;
+        }
+        self.set_name(id.get_ref());
+        Some(id)
+    }
+
+    /// Human text: a plain string or a `{ fi, sv, en }` table.
+    pub fn text(&mut self, cx: &mut FileCtx, key: &str) -> LocalText {
+        match self.take(key) {
+            Some(value) => self.local_text(cx, key, value).unwrap_or_default(),
+            None => LocalText::default(),
+        }
+    }
+
+    /// Required human text.
+    pub fn required_text(&mut self, cx: &mut FileCtx, key: &str) -> Option<LocalText> {
+        if !self.table.contains_key(key) {
+            self.asked.push(key.to_owned());
+            self.missing(cx, key, "\"…\" or { fi = \"…\", sv = \"…\", en = \"…\" }");
+            return None;
+        }
+        let value = self.take(key)?;
+        self.local_text(cx, key, value)
+    }
+
+    /// A list of human texts.
+    pub fn text_list(&mut self, cx: &mut FileCtx, key: &str) -> Vec<LocalText> {
+        let Some(items) = self.array(cx, key, "[\"…\", { fi = \"…\", sv = \"…\" }]") else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.local_text(cx, key, item))
+            .collect()
+    }
+
+    fn local_text(
+        &self,
+        cx: &mut FileCtx,
+        key: &str,
+        value: &Spanned<DeValue>,
+    ) -> Option<LocalText> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(LocalText::plain(s.to_string())),
+            DeValue::Table(t) => {
+                let mut r = TableReader::new(t, value.span(), format!("`{key}` of {}", self.what));
+                let text = LocalText {
+                    plain: None,
+                    fi: r.string(cx, "fi").map(Spanned::into_inner),
+                    sv: r.string(cx, "sv").map(Spanned::into_inner),
+                    en: r.string(cx, "en").map(Spanned::into_inner),
+                };
+                r.finish(cx);
+                Some(text)
+            }
+            _ => {
+                self.wrong_type(
+                    cx,
+                    key,
+                    value,
+                    "text (a string or a { fi, sv, en } table)",
+                    "{ fi = \"…\", sv = \"…\", en = \"…\" }",
+                );
+                None
+            }
+        }
+    }
+
+    fn array(
+        &mut self,
+        cx: &mut FileCtx,
+        key: &str,
+        example: &str,
+    ) -> Option<&'t [Spanned<DeValue<'i>>]> {
+        let value = self.take(key)?;
+        match value.get_ref() {
+            DeValue::Array(items) => Some(items),
+            _ => {
+                self.wrong_type(cx, key, value, "a list", example);
+                None
+            }
+        }
+    }
+
+    /// A list of strings (ids, codes).
+    pub fn string_list(&mut self, cx: &mut FileCtx, key: &str) -> Vec<Spanned<String>> {
+        let Some(items) = self.array(cx, key, "[\"…\", \"…\"]") else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| match item.get_ref() {
+                DeValue::String(s) => Some(Spanned::new(item.span(), s.to_string())),
+                _ => {
+                    self.wrong_type(cx, key, item, "a list of strings", "[\"…\", \"…\"]");
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// An optional integer.
+    pub fn integer(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<i64>> {
+        let value = self.take(key)?;
+        let parsed = match value.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.wrong_type(cx, key, value, "a whole number", "15");
+        }
+        parsed.map(|n| Spanned::new(value.span(), n))
+    }
+
+    /// An optional number (integer or decimal); `NaN` and infinities are refused.
+    pub fn number(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<f64>> {
+        let value = self.take(key)?;
+        let parsed = match value.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(n) if n.is_finite() => Some(Spanned::new(value.span(), n)),
+            _ => {
+                self.wrong_type(cx, key, value, "a finite number", "12.5");
+                None
+            }
+        }
+    }
+
+    /// An optional number that must not be negative.
+    pub fn non_negative(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<f64>> {
+        let n = self.number(cx, key)?;
+        if *n.get_ref() < 0.0 {
+            let d = cx.error(
+                Code::NegativeValue,
+                n.span(),
+                format!("`{key}` in {} is negative ({})", self.what, n.get_ref()),
+            );
+            d.label = Some("must be 0 or more".into());
+            d.help = Some(format!(
+                "write the {} as a positive number",
+                key.replace('_', " ")
+            ));
+            return None;
+        }
+        Some(n)
+    }
+
+    /// An optional age in whole years, 0 to 130.
+    pub fn age(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<u32>> {
+        let n = self.integer(cx, key)?;
+        match u32::try_from(*n.get_ref()) {
+            Ok(age) if age <= 130 => Some(Spanned::new(n.span(), age)),
+            _ => {
+                let d = cx.error(
+                    Code::AgeRange,
+                    n.span(),
+                    format!("`{key}` in {} is not an age: {}", self.what, n.get_ref()),
+                );
+                d.label = Some("ages are whole years from 0 to 130".into());
+                d.help = Some(format!("write the age in years, e.g. {key} = 17"));
+                None
+            }
+        }
+    }
+
+    /// An optional boolean.
+    pub fn boolean(&mut self, cx: &mut FileCtx, key: &str) -> Option<bool> {
+        let value = self.take(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(cx, key, value, "true or false", "true");
+                None
+            }
+        }
+    }
+
+    /// An optional word from a fixed vocabulary.
+    pub fn word<V: Vocabulary>(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<V>> {
+        let s = self.string(cx, key)?;
+        self.parse_word(cx, &s)
+    }
+
+    /// A required word from a fixed vocabulary.
+    pub fn required_word<V: Vocabulary>(
+        &mut self,
+        cx: &mut FileCtx,
+        key: &str,
+    ) -> Option<Spanned<V>> {
+        if !self.table.contains_key(key) {
+            self.asked.push(key.to_owned());
+            let example = format!("\"{}\"", V::words()[0]);
+            self.missing(cx, key, &example);
+            if let Some(d) = cx.diagnostics.last_mut() {
+                d.help = Some(format!(
+                    "add a line: {key} = {example} (one of: {})",
+                    V::words().join(", ")
+                ));
+            }
+            return None;
+        }
+        self.word(cx, key)
+    }
+
+    /// A list of words from a fixed vocabulary.
+    pub fn word_list<V: Vocabulary>(&mut self, cx: &mut FileCtx, key: &str) -> Vec<V> {
+        self.string_list(cx, key)
+            .iter()
+            .filter_map(|s| self.parse_word(cx, s).map(Spanned::into_inner))
+            .collect()
+    }
+
+    fn parse_word<V: Vocabulary>(
+        &self,
+        cx: &mut FileCtx,
+        s: &Spanned<String>,
+    ) -> Option<Spanned<V>> {
+        if let Some(v) = V::parse(s.get_ref()) {
+            return Some(Spanned::new(s.span(), v));
+        }
+        let words = V::words();
+        let d = cx.error(
+            Code::UnknownValue,
+            s.span(),
+            format!("unknown {} `{}` in {}", V::WHAT, s.get_ref(), self.what),
+        );
+        d.label = Some(format!("not a {}", V::WHAT));
+        d.help = Some(match did_you_mean(s.get_ref(), words.iter().copied()) {
+            Some(m) => format!("did you mean `{m}`? allowed: {}", words.join(", ")),
+            None => format!("allowed: {}", words.join(", ")),
+        });
+        None
+    }
+
+    /// A duration whose unit is in the field name: `{base}_days`, `{base}_working_days` or
+    /// `{base}_school_days`. Writing more than one is an error.
+    pub fn duration(&mut self, cx: &mut FileCtx, base: &str) -> Option<Spanned<Duration>> {
+        let mut found: Option<(Spanned<Duration>, String)> = None;
+        for unit in DayUnit::ALL {
+            let key = format!("{base}{}", unit.suffix());
+            if let Some(n) = self.non_negative(cx, &key) {
+                let here = Spanned::new(
+                    n.span(),
+                    Duration {
+                        amount: *n.get_ref(),
+                        unit,
+                    },
+                );
+                if let Some((first, first_key)) = &found {
+                    let d = cx.error(
+                        Code::ConflictingFields,
+                        here.span(),
+                        format!("{} gives both `{first_key}` and `{key}`", self.what),
+                    );
+                    d.label = Some("second value here".into());
+                    d.help = Some("keep one: the unit is in the field name".into());
+                    let origin = cx.origin(first.span());
+                    if let Some(d) = cx.diagnostics.last_mut() {
+                        d.related.push(crate::diagnostic::Related {
+                            origin,
+                            message: "first value here".into(),
+                        });
+                    }
+                    continue;
+                }
+                found = Some((here, key));
+            }
+        }
+        found.map(|(d, _)| d)
+    }
+
+    /// A date: a TOML local date (`2024-05-16`) or the same in a string.
+    pub fn date(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<String>> {
+        let value = self.take(key)?;
+        let text = match value.get_ref() {
+            DeValue::Datetime(d) if d.date.is_some() && d.time.is_none() => {
+                return Some(Spanned::new(value.span(), d.to_string()));
+            }
+            DeValue::String(s) => s.to_string(),
+            _ => {
+                self.wrong_type(cx, key, value, "a date", "2024-05-16");
+                return None;
+            }
+        };
+        if is_iso_date(&text) {
+            Some(Spanned::new(value.span(), text))
+        } else {
+            let d = cx.error(
+                Code::InvalidValue,
+                value.span(),
+                format!("`{key}` in {} is not a date: `{text}`", self.what),
+            );
+            d.label = Some("expected YYYY-MM-DD".into());
+            d.help = Some(format!("write the date as {key} = 2024-05-16"));
+            None
+        }
+    }
+
+    /// A sub-table, to read with its own reader.
+    pub fn table(&mut self, cx: &mut FileCtx, key: &str) -> Option<TableReader<'t, 'i>> {
+        let value = self.take(key)?;
+        match value.get_ref() {
+            DeValue::Table(t) => Some(TableReader::new(
+                t,
+                value.span(),
+                format!("`{key}` of {}", self.what),
+            )),
+            _ => {
+                self.wrong_type(cx, key, value, "a table", "{ … }");
+                None
+            }
+        }
+    }
+
+    /// Reports every key that was not asked for as unknown, with a did-you-mean.
+    pub fn finish(self, cx: &mut FileCtx) {
+        let mut unknown: Vec<_> = self
+            .table
+            .iter()
+            .filter(|(k, _)| !self.asked.iter().any(|a| a == k.get_ref().as_ref()))
+            .collect();
+        unknown.sort_by_key(|(k, _)| k.span().start);
+        for (key, _) in unknown {
+            let name = key.get_ref();
+            let d = cx.error(
+                Code::UnknownField,
+                key.span(),
+                format!("unknown field `{name}` in {}", self.what),
+            );
+            d.label = Some("not a field of this table".into());
+            d.help = Some(
+                match did_you_mean(name, self.asked.iter().map(String::as_str)) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => {
+                        let mut known = self.asked.clone();
+                        known.dedup();
+                        format!("the fields here are: {}", known.join(", "))
+                    }
+                },
+            );
+        }
+    }
+}
+
+/// Why `id` is not a valid id: ids are kebab-case ASCII so they are stable in URLs, file names and
+/// other tools.
+pub fn check_id(id: &str) -> Result<(), &'static str> {
+    if id.is_empty() {
+        return Err("it is empty");
+    }
+    if id.len() > 80 {
+        return Err("it is longer than 80 characters");
+    }
+    if !id
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err("it may only contain a–z, 0–9 and `-`");
+    }
+    if id.starts_with('-') || id.ends_with('-') || id.contains("--") {
+        return Err("hyphens go between words, one at a time");
+    }
+    Ok(())
+}
+
+/// A valid id close to `id`: Finnish and Swedish letters folded, other characters made hyphens.
+pub fn suggest_id(id: &str) -> String {
+    let folded: String = id
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'ä' | 'å' | 'á' | 'à' => 'a',
+            'ö' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c if c.is_ascii_lowercase() || c.is_ascii_digit() => c,
+            _ => '-',
+        })
+        .collect();
+    let parts: Vec<&str> = folded.split('-').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        "my-id".into()
+    } else {
+        parts.join("-")
+    }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok());
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_must_be_kebab_case() {
+        assert!(check_id("nuorisoasema").is_ok());
+        assert!(check_id("hus-nuorisopsykiatria-2").is_ok());
+        for bad in [
+            "",
+            "Nuorisoasema",
+            "päihde",
+            "a_b",
+            "-a",
+            "a-",
+            "a--b",
+            "a b",
+        ] {
+            assert!(check_id(bad).is_err(), "{bad:?} accepted");
+        }
+        assert_eq!(suggest_id("Päihde Palvelut"), "paihde-palvelut");
+        assert_eq!(suggest_id("___"), "my-id");
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2024-05-16"));
+        assert!(!is_iso_date("16.5.2024"));
+        assert!(!is_iso_date("2024-13-01"));
+    }
+}
