@@ -10,5 +10,5 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod model;
-pub mod report;
+pub mod render;
 pub mod workspace;

@@ -1,0 +1,106 @@
+//! `polku check [DIR]`: load the workspace and print every diagnostic, then one summary line.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use super::Failure;
+use crate::diagnostic::Severity;
+use crate::render::diagnostics;
+use crate::workspace;
+
+/// Arguments of `polku check`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The workspace folder.
+    #[arg(default_value = "pathways")]
+    dir: PathBuf,
+    /// `text` for people, `json` for editors and CI.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum Deny {
+    Warnings,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Runs the check; exit 0 clean, 1 errors (or warnings with `--deny warnings`).
+pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    let loaded = workspace::load_dir(&args.dir)?;
+    let errors = loaded.count(Severity::Error);
+    let warnings = loaded.count(Severity::Warning);
+    match args.format {
+        Format::Json => {
+            let report = serde_json::json!({
+                "workspace": args.dir.display().to_string(),
+                "files": loaded.sources.len(),
+                "errors": errors,
+                "warnings": warnings,
+                "diagnostics": diagnostics::to_json(&loaded.sources, &loaded.diagnostics),
+            });
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            let choice = match args.color {
+                Color::Auto if std::io::IsTerminal::is_terminal(&std::io::stderr()) => {
+                    ColorChoice::Auto
+                }
+                Color::Auto | Color::Never => ColorChoice::Never,
+                Color::Always => ColorChoice::Always,
+            };
+            let mut err = StandardStream::stderr(choice);
+            diagnostics::emit(&mut err, &loaded.sources, &loaded.diagnostics)?;
+            let m = &loaded.model;
+            eprintln!(
+                "checked {} in `{}`: {} pathways, {} services, {} handoffs, {} profiles — {}, {}",
+                plural(loaded.sources.len(), "file"),
+                args.dir.display(),
+                m.pathways.len(),
+                m.services.len(),
+                m.handoffs.len(),
+                m.profiles.len(),
+                plural(errors, "error"),
+                plural(warnings, "warning"),
+            );
+        }
+    }
+    let failed = errors > 0 || (matches!(args.deny, Some(Deny::Warnings)) && warnings > 0);
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
