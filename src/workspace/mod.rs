@@ -127,15 +127,18 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
                     sources.add(SourceFile::new(shown, text));
                 }
                 Err(e) => {
+                    // Keep a lossy copy so the report can show the line with the bad byte.
                     let at = e.utf8_error().valid_up_to();
-                    let id = sources.add(SourceFile::new(shown.clone(), ""));
+                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    let id = sources.add(SourceFile::new(shown.clone(), text));
                     unreadable.push(id);
                     diagnostics.push(
                         Diagnostic::error(
                             Code::FileUnreadable,
-                            None,
-                            format!("`{}` is not UTF-8 text (invalid byte at offset {at})", shown.display()),
+                            crate::diagnostic::Origin { file: id, span: at..at + '\u{FFFD}'.len_utf8() },
+                            format!("`{}` is not UTF-8 text", shown.display()),
                         )
+                        .with_label("this byte is not UTF-8 (the file is probably Latin-1 or Windows-1252)")
                         .with_help("save the file as UTF-8 (most editors: File → Save with encoding → UTF-8)"),
                     );
                 }

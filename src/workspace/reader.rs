@@ -435,7 +435,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             s.span(),
             format!("unknown {} `{}` in {}", V::WHAT, s.get_ref(), self.what),
         );
-        d.label = Some(format!("not a {}", V::WHAT));
+        d.label = Some(format!("not a known {}", V::WHAT));
         d.help = Some(match did_you_mean(s.get_ref(), words.iter().copied()) {
             Some(m) => format!("did you mean `{m}`? allowed: {}", words.join(", ")),
             None => format!("allowed: {}", words.join(", ")),
