@@ -76,16 +76,27 @@ pub struct TableReader<'t, 'i> {
     table: &'t DeTable<'i>,
     span: Range<usize>,
     what: String,
+    /// Dotted path of the table in the format (`service.eligibility`), for the schema test.
+    path: String,
     asked: Vec<String>,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Every table read on this thread with the keys asked of it: lets the schema test compare the
+    /// loader's fields with the schema's.
+    pub static KNOWN_FIELDS: std::cell::RefCell<Vec<(String, Vec<String>)>> = Default::default();
 }
 
 impl<'t, 'i> TableReader<'t, 'i> {
     /// A reader for `table`, written at `span`; `what` names it in messages ("service", "pathway").
     pub fn new(table: &'t DeTable<'i>, span: Range<usize>, what: impl Into<String>) -> Self {
+        let what = what.into();
         TableReader {
             table,
             span,
-            what: what.into(),
+            path: what.clone(),
+            what,
             asked: Vec::new(),
         }
     }
@@ -105,11 +116,6 @@ impl<'t, 'i> TableReader<'t, 'i> {
         if !self.what.contains('`') {
             self.what = format!("{} `{id}`", self.what);
         }
-    }
-
-    /// The keys this reader has been asked for, in order: the table's known fields.
-    pub fn asked(&self) -> &[String] {
-        &self.asked
     }
 
     fn take(&mut self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
@@ -511,11 +517,11 @@ impl<'t, 'i> TableReader<'t, 'i> {
     pub fn table(&mut self, cx: &mut FileCtx, key: &str) -> Option<TableReader<'t, 'i>> {
         let value = self.take(key)?;
         match value.get_ref() {
-            DeValue::Table(t) => Some(TableReader::new(
-                t,
-                value.span(),
-                format!("`{key}` of {}", self.what),
-            )),
+            DeValue::Table(t) => {
+                let mut r = TableReader::new(t, value.span(), format!("`{key}` of {}", self.what));
+                r.path = format!("{}.{key}", self.path);
+                Some(r)
+            }
             _ => {
                 self.wrong_type(cx, key, value, "a table", "{ … }");
                 None
@@ -525,6 +531,8 @@ impl<'t, 'i> TableReader<'t, 'i> {
 
     /// Reports every key that was not asked for as unknown, with a did-you-mean.
     pub fn finish(self, cx: &mut FileCtx) {
+        #[cfg(test)]
+        KNOWN_FIELDS.with(|k| k.borrow_mut().push((self.path.clone(), self.asked.clone())));
         let mut unknown: Vec<_> = self
             .table
             .iter()

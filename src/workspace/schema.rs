@@ -339,3 +339,81 @@ pub fn json_schema() -> String {
     let schema = schemars::schema_for!(PathwayFile);
     serde_json::to_string_pretty(&schema).expect("a schema always serialises")
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use serde_json::Value;
+
+    use crate::diagnostic::{SourceFile, Sources};
+    use crate::workspace::load_sources;
+    use crate::workspace::reader::KNOWN_FIELDS;
+
+    /// The object a schema node describes, following `$ref`, `Option`'s `anyOf` and list `items`.
+    fn resolve(root: &Value, node: &Value) -> Value {
+        if let Some(r) = node.get("$ref").and_then(Value::as_str) {
+            return resolve(root, &root["$defs"][r.trim_start_matches("#/$defs/")]);
+        }
+        if let Some(options) = node.get("anyOf").and_then(Value::as_array)
+            && let Some(o) = options
+                .iter()
+                .find(|o| o.get("type") != Some(&Value::from("null")))
+        {
+            return resolve(root, o);
+        }
+        if let Some(items) = node.get("items") {
+            return resolve(root, items);
+        }
+        node.clone()
+    }
+
+    /// The property names of the table at `path` in the schema.
+    fn schema_fields(root: &Value, path: &str) -> BTreeSet<String> {
+        let mut node = root.clone();
+        for key in path.split('.').filter(|k| !k.is_empty()) {
+            node = resolve(root, &node["properties"][key]);
+        }
+        node["properties"]
+            .as_object()
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_schema_and_the_loader_know_the_same_fields() {
+        let doc = "[pathway]\n[[actor]]\n[[need]]\n[[service]]\neligibility = {}\ncapacity = {}\n\
+                   [[handoff]]\n[[profile]]\n[[clock]]\nfrom = {}\nto = {}\n";
+        KNOWN_FIELDS.with(|k| k.borrow_mut().clear());
+        let mut sources = Sources::new();
+        sources.add(SourceFile::new("all.toml", doc));
+        load_sources(sources);
+        let read: BTreeMap<String, BTreeSet<String>> = KNOWN_FIELDS.with(|k| {
+            k.borrow()
+                .iter()
+                .map(|(path, keys)| (path.clone(), keys.iter().cloned().collect()))
+                .collect()
+        });
+        let schema: Value = serde_json::from_str(&super::json_schema()).unwrap();
+        let tables = [
+            "pathway",
+            "actor",
+            "need",
+            "service",
+            "service.eligibility",
+            "service.capacity",
+            "handoff",
+            "profile",
+            "clock",
+            "clock.from",
+            "clock.to",
+        ];
+        assert_eq!(read["the file"], schema_fields(&schema, ""));
+        for path in tables {
+            let loader = read
+                .get(path)
+                .unwrap_or_else(|| panic!("the loader never read {path}: {read:?}"));
+            assert_eq!(loader, &schema_fields(&schema, path), "fields of {path}");
+        }
+    }
+}
