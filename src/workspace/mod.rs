@@ -487,8 +487,7 @@ fn assemble(read: Read, registry: &Registry, diagnostics: &mut Vec<Diagnostic>) 
         .collect();
 
     // Which file defined what, for pathway membership.
-    let mut by_file: HashMap<FileId, (Vec<ServiceIx>, Vec<HandoffIx>, Vec<ProfileIx>)> =
-        HashMap::new();
+    let mut by_file: HashMap<FileId, Members> = HashMap::new();
     for (i, s) in model.services.iter().enumerate() {
         by_file
             .entry(s.origin.file)
@@ -543,6 +542,9 @@ fn assemble(read: Read, registry: &Registry, diagnostics: &mut Vec<Diagnostic>) 
     model.reindex();
     model
 }
+
+/// The services, handoffs and profiles one file defines.
+type Members = (Vec<ServiceIx>, Vec<HandoffIx>, Vec<ProfileIx>);
 
 fn dedup_keep_order<T: Copy + Eq + std::hash::Hash>(items: &mut Vec<T>) {
     let mut seen = std::collections::HashSet::new();

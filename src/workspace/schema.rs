@@ -8,9 +8,11 @@
 #![allow(dead_code)]
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::marker::PhantomData;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde_json::Value;
 
 use crate::model::{
     ActorKind, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol, Sector, Vocabulary,
@@ -336,49 +338,53 @@ struct ClockDoc {
 
 /// The JSON Schema of a pathway file, as pretty JSON.
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(PathwayFile);
-    serde_json::to_string_pretty(&schema).expect("a schema always serialises")
+    serde_json::to_string_pretty(&schema_value()).expect("a schema always serialises")
+}
+
+fn schema_value() -> Value {
+    schemars::schema_for!(PathwayFile).to_value()
+}
+
+/// The object a schema node describes, following `$ref`, `Option`'s `anyOf` and list `items`.
+fn resolve(root: &Value, node: &Value) -> Value {
+    if let Some(r) = node.get("$ref").and_then(Value::as_str) {
+        return resolve(root, &root["$defs"][r.trim_start_matches("#/$defs/")]);
+    }
+    if let Some(options) = node.get("anyOf").and_then(Value::as_array)
+        && let Some(o) = options
+            .iter()
+            .find(|o| o.get("type") != Some(&Value::from("null")))
+    {
+        return resolve(root, o);
+    }
+    if let Some(items) = node.get("items") {
+        return resolve(root, items);
+    }
+    node.clone()
+}
+
+/// The field names of the table at a dotted `path` of the format (`""` for the top of a file,
+/// `"service.eligibility"`), as the schema lists them. Used to keep the docs and the loader in
+/// step with the schema.
+pub fn table_fields(path: &str) -> BTreeSet<String> {
+    let root = schema_value();
+    let mut node = root.clone();
+    for key in path.split('.').filter(|k| !k.is_empty()) {
+        node = resolve(&root, &node["properties"][key]);
+    }
+    node["properties"]
+        .as_object()
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
-    use serde_json::Value;
-
     use crate::diagnostic::{SourceFile, Sources};
     use crate::workspace::load_sources;
     use crate::workspace::reader::KNOWN_FIELDS;
-
-    /// The object a schema node describes, following `$ref`, `Option`'s `anyOf` and list `items`.
-    fn resolve(root: &Value, node: &Value) -> Value {
-        if let Some(r) = node.get("$ref").and_then(Value::as_str) {
-            return resolve(root, &root["$defs"][r.trim_start_matches("#/$defs/")]);
-        }
-        if let Some(options) = node.get("anyOf").and_then(Value::as_array)
-            && let Some(o) = options
-                .iter()
-                .find(|o| o.get("type") != Some(&Value::from("null")))
-        {
-            return resolve(root, o);
-        }
-        if let Some(items) = node.get("items") {
-            return resolve(root, items);
-        }
-        node.clone()
-    }
-
-    /// The property names of the table at `path` in the schema.
-    fn schema_fields(root: &Value, path: &str) -> BTreeSet<String> {
-        let mut node = root.clone();
-        for key in path.split('.').filter(|k| !k.is_empty()) {
-            node = resolve(root, &node["properties"][key]);
-        }
-        node["properties"]
-            .as_object()
-            .map(|p| p.keys().cloned().collect())
-            .unwrap_or_default()
-    }
 
     #[test]
     fn the_schema_and_the_loader_know_the_same_fields() {
@@ -394,7 +400,6 @@ mod tests {
                 .map(|(path, keys)| (path.clone(), keys.iter().cloned().collect()))
                 .collect()
         });
-        let schema: Value = serde_json::from_str(&super::json_schema()).unwrap();
         let tables = [
             "pathway",
             "actor",
@@ -408,12 +413,12 @@ mod tests {
             "clock.from",
             "clock.to",
         ];
-        assert_eq!(read["the file"], schema_fields(&schema, ""));
+        assert_eq!(read["the file"], super::table_fields(""));
         for path in tables {
             let loader = read
                 .get(path)
                 .unwrap_or_else(|| panic!("the loader never read {path}: {read:?}"));
-            assert_eq!(loader, &schema_fields(&schema, path), "fields of {path}");
+            assert_eq!(loader, &super::table_fields(path), "fields of {path}");
         }
     }
 }
