@@ -52,6 +52,16 @@ macro_rules! codes {
                 match self { $(Code::$variant => $code,)* }
             }
 
+            /// Parses a code written as `E0009` or as `unknown-reference`.
+            pub fn parse(text: &str) -> Option<Code> {
+                Code::ALL.iter().copied().find(|c| c.as_str() == text || c.name() == text)
+            }
+
+            /// True for codes of analysis findings (G, B, X), false for loading problems.
+            pub fn is_finding(self) -> bool {
+                !matches!(self.as_str().as_bytes()[0], b'E' | b'W')
+            }
+
             /// A kebab-case name that says what the code means, e.g. `unknown-reference`.
             pub fn name(self) -> &'static str {
                 match self { $(Code::$variant => $name,)* }
@@ -97,6 +107,40 @@ codes! {
     DuplicateHandoff = "W0101", "duplicate-handoff";
     /// The workspace folder holds no pathway file.
     EmptyWorkspace = "W0102", "empty-workspace";
+    /// An `[[allow]]` that no finding matches: the problem it excused is gone, or the entry is wrong.
+    UnusedAllow = "W0103", "unused-allow";
+    /// A profile's need that no reachable, eligible service addresses.
+    UnmetNeed = "G0201", "unmet-need";
+    /// Ages that no service of a region covers for a need (incl. the 17→18 transition).
+    AgeCoverageGap = "G0202", "age-coverage-gap";
+    /// A service on a profile's route that does not offer the profile's language.
+    LanguageGap = "G0203", "language-gap";
+    /// Services for need A all exclude need B while those for B exclude A.
+    ExclusionTrap = "G0204", "exclusion-trap";
+    /// A cycle of referrals along which no service addresses the client's need.
+    ReferralLoop = "G0205", "referral-loop";
+    /// A service with no way on that is not an exit.
+    DeadEnd = "G0206", "dead-end";
+    /// A service that no entry point reaches.
+    UnreachableService = "G0207", "unreachable-service";
+    /// A route whose waits break a statutory time limit.
+    StatutoryClock = "G0208", "statutory-clock";
+    /// A handoff between organisations with no agreed protocol.
+    BoundaryWithoutProtocol = "B0301", "boundary-without-protocol";
+    /// A handoff between organisations that moves the client without consent handling.
+    BoundaryWithoutConsent = "B0302", "boundary-without-consent";
+    /// A service loaded over 85 % of its capacity.
+    HighUtilisation = "B0303", "high-utilisation";
+    /// A service loaded over 100 % of its capacity: its queue grows without end.
+    Overloaded = "B0304", "overloaded";
+    /// A service whose removal cuts the pathway, or through which most clients pass.
+    SinglePointOfFailure = "B0305", "single-point-of-failure";
+    /// Sectors whose services share a profile's clients without any handoff between them.
+    MissingCollaboration = "X0401", "missing-collaboration";
+    /// An actor that no other actor's services hand clients to or from.
+    IsolatedActor = "X0402", "isolated-actor";
+    /// Services missing capacity, waits or owner, so the analysis cannot judge them.
+    IncompleteModel = "X0403", "incomplete-model";
 }
 
 impl std::fmt::Display for Code {
@@ -217,6 +261,8 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The file's text; empty when it could not be read.
     pub text: String,
+    /// True for polku's own built-in files (default rules), which are not the user's.
+    pub builtin: bool,
     /// Byte offsets where each line starts, for line and column look-ups.
     line_starts: Vec<usize>,
 }
@@ -231,6 +277,7 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             text,
+            builtin: false,
             line_starts,
         }
     }
@@ -291,6 +338,11 @@ impl Sources {
             .iter()
             .enumerate()
             .map(|(i, f)| (FileId(i as u32), f))
+    }
+
+    /// Number of the user's files (built-in rules not counted).
+    pub fn user_files(&self) -> usize {
+        self.files.iter().filter(|f| !f.builtin).count()
     }
 
     /// Number of files.

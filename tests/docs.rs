@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use polku::diagnostic::Code;
-use polku::model::{ActorKind, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol, Sector};
+use polku::model::{
+    ActorKind, ClockEnd, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol, Sector,
+};
 use polku::workspace::schema::table_fields;
 
 fn reference() -> String {
@@ -52,6 +54,7 @@ fn reference_documents_exactly_the_schema_fields() {
         "clock",
         "clock.from",
         "clock.to",
+        "allow",
     ];
     assert_eq!(
         documented.keys().cloned().collect::<BTreeSet<_>>(),
@@ -78,6 +81,7 @@ fn reference_lists_every_vocabulary_word_and_code() {
         HandoffKind::words(),
         Protocol::words(),
         PathwayStatus::words(),
+        ClockEnd::words(),
     ]
     .concat();
     for w in words {

@@ -46,7 +46,10 @@ fn invalid_fixtures_report_their_code_and_match_snapshots() {
 #[test]
 fn every_loader_code_has_an_invalid_fixture() {
     let names: Vec<String> = folders("invalid").iter().map(|d| name(d)).collect();
-    for code in Code::ALL {
+    for code in Code::ALL
+        .iter()
+        .filter(|c| !c.is_finding() && **c != Code::UnusedAllow)
+    {
         let prefix = format!("{}-{}", code.as_str().to_lowercase(), code.name());
         assert!(
             names.iter().any(|n| *n == prefix),

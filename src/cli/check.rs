@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         Format::Json => {
             let report = serde_json::json!({
                 "workspace": args.dir.display().to_string(),
-                "files": loaded.sources.len(),
+                "files": loaded.sources.user_files(),
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": diagnostics::to_json(&loaded.sources, &loaded.diagnostics),
@@ -78,7 +78,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             let m = &loaded.model;
             eprintln!(
                 "checked {} in `{}`: {} pathways, {} services, {} handoffs, {} profiles — {}, {}",
-                plural(loaded.sources.len(), "file"),
+                plural(loaded.sources.user_files(), "file"),
                 args.dir.display(),
                 m.pathways.len(),
                 m.services.len(),

@@ -7,10 +7,10 @@
 use serde::Serialize;
 
 use super::{
-    ActorKind, Duration, EntryChannel, HandoffKind, Level, LocalText, PathwayStatus, Protocol,
-    Sector,
+    ActorKind, ClockEnd, Duration, EntryChannel, HandoffKind, Level, LocalText, PathwayStatus,
+    Protocol, Sector,
 };
-use crate::diagnostic::Origin;
+use crate::diagnostic::{Code, Origin};
 
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -240,6 +240,8 @@ pub struct Clock {
     pub from: Option<Selector>,
     /// Where the clock stops: the first matching service on the route.
     pub to: Selector,
+    /// Whether the clock stops when that service starts or when it is completed.
+    pub until: ClockEnd,
     /// The time allowed.
     pub limit: Duration,
     /// The clock applies to clients up to this age (inclusive), when set.
@@ -289,6 +291,21 @@ pub struct Pathway {
     pub handoffs: Vec<HandoffIx>,
     /// Profiles its file defines or whose entry service is in the pathway.
     pub profiles: Vec<ProfileIx>,
+    /// Where it is written.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A finding excused on purpose (`[[allow]]`): the analysis still finds it but reports it as
+/// allowed, with the reason, instead of as a warning.
+#[derive(Clone, Debug, Serialize)]
+pub struct Allow {
+    /// The finding code allowed.
+    pub code: Code,
+    /// The id of the entity (service, profile, actor, need) the finding is about.
+    pub entity: String,
+    /// Why this is acceptable, in the team's words.
+    pub reason: String,
     /// Where it is written.
     #[serde(skip)]
     pub origin: Origin,

@@ -15,12 +15,13 @@ use serde::Serialize;
 
 pub use duration::{DayUnit, Duration};
 pub use entities::{
-    Actor, ActorIx, Capacity, Clock, Eligibility, Handoff, HandoffIx, Need, NeedIx, Pathway,
+    Actor, ActorIx, Allow, Capacity, Clock, Eligibility, Handoff, HandoffIx, Need, NeedIx, Pathway,
     PathwayIx, Profile, ProfileIx, Selector, Service, ServiceIx,
 };
 pub use text::{Lang, LocalText};
 pub use vocabulary::{
-    ActorKind, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol, Sector, Vocabulary,
+    ActorKind, ClockEnd, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol, Sector,
+    Vocabulary,
 };
 
 /// Every valid entity of a workspace, with references resolved to indices.
@@ -40,6 +41,8 @@ pub struct Model {
     pub clocks: Vec<Clock>,
     /// Pathways.
     pub pathways: Vec<Pathway>,
+    /// Findings excused on purpose, with the reason.
+    pub allows: Vec<Allow>,
     #[serde(skip)]
     index: Index,
 }

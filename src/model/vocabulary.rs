@@ -219,6 +219,16 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Where a statutory clock stops at the `to` service.
+    ClockEnd ("clock end") {
+        /// When the client's service starts (the wait is over).
+        Start = "start", "Palvelun alkaessa", "När tjänsten börjar", "When the service starts";
+        /// When the service is completed (e.g. an assessment finished).
+        End = "end", "Palvelun päättyessä", "När tjänsten avslutas", "When the service ends";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

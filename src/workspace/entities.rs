@@ -12,9 +12,9 @@ use super::reader::{FileCtx, TableReader};
 use super::registry::{IdTable, Registry};
 use crate::diagnostic::Code;
 use crate::model::{
-    Actor, ActorIx, ActorKind, Capacity, Clock, Eligibility, EntryChannel, Handoff, HandoffKind,
-    Level, Need, NeedIx, Pathway, PathwayStatus, Profile, Protocol, Sector, Selector, Service,
-    ServiceIx,
+    Actor, ActorIx, ActorKind, Allow, Capacity, Clock, ClockEnd, Eligibility, EntryChannel,
+    Handoff, HandoffKind, Level, Need, NeedIx, Pathway, PathwayStatus, Profile, Protocol, Sector,
+    Selector, Service, ServiceIx,
 };
 
 /// Resolves a reference to an entity of `kind` ("service") to its registry position, or reports
@@ -452,6 +452,7 @@ pub fn clock(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<(u
         .iter()
         .any(|u| r.contains(&format!("limit{}", u.suffix())));
     let limit = r.duration(cx, "limit");
+    let until = r.word::<ClockEnd>(cx, "until");
     let age_max = r.age(cx, "age_max");
     if !has_limit {
         let span = cx.head(r.span());
@@ -473,6 +474,7 @@ pub fn clock(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<(u
             law: law.map(Spanned::into_inner),
             from,
             to: to?,
+            until: until.map_or(ClockEnd::Start, Spanned::into_inner),
             limit: limit?.into_inner(),
             age_max: age_max.map(Spanned::into_inner),
         },
@@ -536,5 +538,62 @@ pub fn pathway(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<
         },
         includes,
         owner,
+    })
+}
+
+/// Reads `[[allow]]`: the code must be a finding code and the reason must be written.
+pub fn allow(cx: &mut FileCtx, r: &mut TableReader) -> Option<Allow> {
+    let code = r.required_string(cx, "code");
+    let entity = r.required_string(cx, "entity");
+    let reason = r.required_string(cx, "reason");
+    let code = code.and_then(|c| match Code::parse(c.get_ref()) {
+        Some(code) if code.is_finding() => Some(code),
+        _ => {
+            let findings: Vec<&str> = Code::ALL
+                .iter()
+                .filter(|c| c.is_finding())
+                .map(|c| c.name())
+                .collect();
+            let d = cx.error(
+                Code::UnknownValue,
+                c.span(),
+                format!(
+                    "`{}` is not a finding code that can be allowed",
+                    c.get_ref()
+                ),
+            );
+            d.label = Some("not a finding code".into());
+            d.help = Some(
+                match crate::diagnostic::did_you_mean(c.get_ref(), findings.iter().copied()) {
+                    Some(m) => format!("did you mean `{m}`? findings: {}", findings.join(", ")),
+                    None => format!(
+                        "write a finding code (e.g. G0206) or name: {}",
+                        findings.join(", ")
+                    ),
+                },
+            );
+            None
+        }
+    });
+    let reason = reason.and_then(|t| {
+        if t.get_ref().trim().is_empty() {
+            let d = cx.error(
+                Code::InvalidValue,
+                t.span(),
+                "an allow needs a written reason".to_string(),
+            );
+            d.label = Some("empty reason".into());
+            d.help = Some("say why the finding is acceptable, so the next reader knows".into());
+            None
+        } else {
+            Some(t)
+        }
+    });
+    let (code, entity, reason) = (code?, entity?, reason?);
+    Some(Allow {
+        origin: cx.origin(r.span()),
+        code,
+        entity: entity.into_inner(),
+        reason: reason.into_inner(),
     })
 }

@@ -190,7 +190,13 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 /// One file's parsed tree, or `None` when it has syntax errors or could not be read.
 type Tree<'s> = Option<Spanned<DeTable<'s>>>;
 
-fn build(sources: Sources, unreadable: &[FileId]) -> Loaded {
+/// polku's default statutory clocks; a workspace clock with the same id replaces one.
+const BUILTIN_RULES: &str = include_str!("rules.toml");
+
+fn build(mut sources: Sources, unreadable: &[FileId]) -> Loaded {
+    let mut builtin = SourceFile::new("<polku built-in>/rules.toml", BUILTIN_RULES);
+    builtin.builtin = true;
+    sources.add(builtin);
     let mut diagnostics = Vec::new();
     let mut registry = Registry::default();
     let mut trees: Vec<Tree> = Vec::with_capacity(sources.len());
@@ -219,7 +225,12 @@ fn build(sources: Sources, unreadable: &[FileId]) -> Loaded {
             d.help =
                 Some("fix the TOML syntax; the rest of this file is read once it parses".into());
         }
-        register_ids(&mut cx, &tree, &mut registry, errors.is_empty());
+        register_ids(
+            &mut cx,
+            &tree,
+            &mut registry,
+            errors.is_empty() && !source.builtin,
+        );
         trees.push(errors.is_empty().then_some(tree));
     }
 
@@ -380,6 +391,7 @@ struct Read {
     handoffs: Vec<Handoff>,
     profiles: Vec<(u32, crate::model::Profile)>,
     clocks: Vec<(u32, crate::model::Clock)>,
+    allows: Vec<crate::model::Allow>,
     pathways: Vec<(FileId, entities::PathwayRead)>,
 }
 
@@ -408,6 +420,7 @@ fn read_file(cx: &mut FileCtx, tree: &DeTable, registry: &Registry, read: &mut R
                     .profiles
                     .extend(entities::profile(cx, &mut r, registry)),
                 Kind::Clock => read.clocks.extend(entities::clock(cx, &mut r, registry)),
+                Kind::Allow => read.allows.extend(entities::allow(cx, &mut r)),
             }
             r.finish(cx);
         }
@@ -485,6 +498,8 @@ fn assemble(read: Read, registry: &Registry, diagnostics: &mut Vec<Diagnostic>) 
             c
         })
         .collect();
+
+    model.allows = read.allows;
 
     // Which file defined what, for pathway membership.
     let mut by_file: HashMap<FileId, Members> = HashMap::new();
@@ -618,5 +633,74 @@ fn check_duplicate_handoffs(model: &Model, diagnostics: &mut Vec<Diagnostic>) {
         } else {
             seen.insert((h.from, h.to, h.kind), h);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DayUnit;
+
+    fn load(files: &[(&str, &str)]) -> Loaded {
+        let mut sources = Sources::new();
+        for (path, text) in files {
+            sources.add(SourceFile::new(*path, *text));
+        }
+        load_sources(sources)
+    }
+
+    #[test]
+    fn built_in_clocks_are_loaded_and_a_workspace_clock_replaces_one() {
+        let loaded = load(&[]);
+        assert_eq!(loaded.diagnostics, vec![]);
+        let ids: Vec<&str> = loaded.model.clocks.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "lastensuojelu-kasittely-alkaa",
+                "erikoissairaanhoito-arvio-alle-23",
+                "erikoissairaanhoito-hoito-alle-23",
+                "oppilashuolto-7-koulupaivaa"
+            ]
+        );
+        let loaded = load(&[(
+            "rules.toml",
+            "[[clock]]\nid = \"oppilashuolto-7-koulupaivaa\"\nname = \"Oma\"\nto = { sectors = [\"pupil_welfare\"] }\nlimit_school_days = 5\n",
+        )]);
+        assert_eq!(loaded.diagnostics, vec![]);
+        assert_eq!(loaded.model.clocks.len(), 4);
+        let own = loaded
+            .model
+            .clocks
+            .iter()
+            .find(|c| c.id == "oppilashuolto-7-koulupaivaa")
+            .unwrap();
+        assert_eq!((own.limit.amount, own.limit.unit), (5.0, DayUnit::School));
+        assert_eq!(loaded.sources.user_files(), 1);
+    }
+
+    #[test]
+    fn allows_need_a_finding_code_and_a_reason() {
+        let loaded = load(&[(
+            "a.toml",
+            "[[allow]]\ncode = \"dead-end\"\nentity = \"x\"\nreason = \"ok\"\n\n\
+             [[allow]]\ncode = \"E0009\"\nentity = \"x\"\nreason = \"no\"\n\n\
+             [[allow]]\ncode = \"dead-endd\"\nentity = \"x\"\nreason = \"typo\"\n\n\
+             [[allow]]\ncode = \"G0206\"\nentity = \"x\"\nreason = \" \"\n",
+        )]);
+        let codes: Vec<Code> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes,
+            [Code::UnknownValue, Code::UnknownValue, Code::InvalidValue]
+        );
+        assert!(
+            loaded.diagnostics[1]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `dead-end`")
+        );
+        assert_eq!(loaded.model.allows.len(), 1);
+        assert_eq!(loaded.model.allows[0].code, Code::DeadEnd);
     }
 }

@@ -69,17 +69,20 @@ pub enum Kind {
     Profile,
     /// `[[clock]]`
     Clock,
+    /// `[[allow]]`
+    Allow,
 }
 
 impl Kind {
     /// Every kind, in the order entities are read.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Actor,
         Kind::Need,
         Kind::Service,
         Kind::Handoff,
         Kind::Profile,
         Kind::Clock,
+        Kind::Allow,
     ];
 
     /// The TOML array name (`service` for `[[service]]`).
@@ -91,6 +94,7 @@ impl Kind {
             Kind::Handoff => "handoff",
             Kind::Profile => "profile",
             Kind::Clock => "clock",
+            Kind::Allow => "allow",
         }
     }
 }
@@ -121,7 +125,7 @@ impl Registry {
             Kind::Service => Some(&mut self.services),
             Kind::Profile => Some(&mut self.profiles),
             Kind::Clock => Some(&mut self.clocks),
-            Kind::Handoff => None,
+            Kind::Handoff | Kind::Allow => None,
         }
     }
 }

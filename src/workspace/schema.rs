@@ -15,7 +15,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
 use crate::model::{
-    ActorKind, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol, Sector, Vocabulary,
+    ActorKind, ClockEnd, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol, Sector,
+    Vocabulary,
 };
 
 /// A word from one of the format's fixed vocabularies.
@@ -88,6 +89,20 @@ pub struct PathwayFile {
     profile: Option<Vec<ProfileDoc>>,
     /// Statutory time limits (lakisääteiset määräajat) routes are checked against.
     clock: Option<Vec<ClockDoc>>,
+    /// Findings excused on purpose, with the reason (sallitut havainnot).
+    allow: Option<Vec<AllowDoc>>,
+}
+
+/// `[[allow]]`: a finding excused on purpose; it is still reported, as allowed, with the reason.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct AllowDoc {
+    /// The finding code or name, e.g. "G0206" or "dead-end" (havainnon koodi).
+    code: String,
+    /// Id of the service, profile, actor or need the finding is about (kohde).
+    entity: Id,
+    /// Why it is acceptable (perustelu).
+    reason: String,
 }
 
 /// `[pathway]`: the pathway and the fields of its Innokylä page (perustiedot).
@@ -322,6 +337,8 @@ struct ClockDoc {
     from: Option<SelectorDoc>,
     /// Where the clock stops.
     to: SelectorDoc,
+    /// Whether the clock stops when the `to` service starts (default) or ends.
+    until: Option<Word<ClockEnd>>,
     /// Time allowed, calendar days.
     #[schemars(range(min = 0))]
     limit_days: Option<f64>,
@@ -389,7 +406,7 @@ mod tests {
     #[test]
     fn the_schema_and_the_loader_know_the_same_fields() {
         let doc = "[pathway]\n[[actor]]\n[[need]]\n[[service]]\neligibility = {}\ncapacity = {}\n\
-                   [[handoff]]\n[[profile]]\n[[clock]]\nfrom = {}\nto = {}\n";
+                   [[handoff]]\n[[profile]]\n[[clock]]\nfrom = {}\nto = {}\n[[allow]]\n";
         KNOWN_FIELDS.with(|k| k.borrow_mut().clear());
         let mut sources = Sources::new();
         sources.add(SourceFile::new("all.toml", doc));
@@ -412,6 +429,7 @@ mod tests {
             "clock",
             "clock.from",
             "clock.to",
+            "allow",
         ];
         assert_eq!(read["the file"], super::table_fields(""));
         for path in tables {
