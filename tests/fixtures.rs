@@ -52,7 +52,7 @@ fn every_loader_code_has_an_invalid_fixture() {
     {
         let prefix = format!("{}-{}", code.as_str().to_lowercase(), code.name());
         assert!(
-            names.iter().any(|n| *n == prefix),
+            names.contains(&prefix),
             "no fixture tests/fixtures/invalid/{prefix}"
         );
     }
