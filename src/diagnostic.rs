@@ -190,6 +190,8 @@ pub struct Diagnostic {
     pub message: String,
     /// Text shown under the caret, pointing at the offending snippet.
     pub label: Option<String>,
+    /// Why it matters (analysis findings): shown as a note before the help.
+    pub note: Option<String>,
     /// One line: how to fix it.
     pub help: Option<String>,
     /// Other places that explain this one.
@@ -227,6 +229,7 @@ impl Diagnostic {
             origin: origin.into(),
             message: message.into(),
             label: None,
+            note: None,
             help: None,
             related: Vec::new(),
         }

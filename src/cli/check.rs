@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use super::Failure;
+use crate::analysis;
 use crate::diagnostic::Severity;
 use crate::render::diagnostics;
 use crate::workspace;
@@ -50,8 +51,12 @@ enum Color {
 /// Runs the check; exit 0 clean, 1 errors (or warnings with `--deny warnings`).
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let loaded = workspace::load_dir(&args.dir)?;
-    let errors = loaded.count(Severity::Error);
-    let warnings = loaded.count(Severity::Warning);
+    // Findings of the analysis are reported with the load diagnostics: one bad file never hides
+    // the findings of the good ones.
+    let mut all = loaded.diagnostics.clone();
+    all.extend(analysis::analyze(&loaded.model).diagnostics());
+    let count = |s: Severity| all.iter().filter(|d| d.severity == s).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     match args.format {
         Format::Json => {
             let report = serde_json::json!({
@@ -59,7 +64,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 "files": loaded.sources.user_files(),
                 "errors": errors,
                 "warnings": warnings,
-                "diagnostics": diagnostics::to_json(&loaded.sources, &loaded.diagnostics),
+                "diagnostics": diagnostics::to_json(&loaded.sources, &all),
             });
             let mut out = std::io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &report)?;
@@ -74,7 +79,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 Color::Always => ColorChoice::Always,
             };
             let mut err = StandardStream::stderr(choice);
-            diagnostics::emit(&mut err, &loaded.sources, &loaded.diagnostics)?;
+            diagnostics::emit(&mut err, &loaded.sources, &all)?;
             let m = &loaded.model;
             eprintln!(
                 "checked {} in `{}`: {} pathways, {} services, {} handoffs, {} profiles — {}, {}",

@@ -4,6 +4,7 @@
 //! Exit codes are a contract scripts rely on: 0 success, 1 the workspace has errors (or warnings
 //! with `--deny warnings`), 2 polku could not run (bad arguments, missing folder, I/O failure).
 
+mod analyze;
 mod check;
 mod new;
 pub mod output;
@@ -25,6 +26,8 @@ pub struct Cli {
 enum Command {
     /// Check a workspace: every file, every reference, every problem in one run.
     Check(check::Args),
+    /// Analyse a workspace for gaps and bottlenecks; what-if with --set and --without.
+    Analyze(analyze::Args),
     /// Write a commented starter pathway that passes `check`.
     New(new::Args),
     /// Print the JSON Schema of pathway files, for editor completion and validation.
@@ -46,6 +49,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Analyze(args) => analyze::run(args),
         Command::New(args) => new::run(args),
         Command::Schema(args) => schema::run(args),
     };

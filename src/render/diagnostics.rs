@@ -73,6 +73,9 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<FileId> {
         );
     }
     let mut notes = Vec::new();
+    if let Some(note) = &d.note {
+        notes.push(format!("why: {note}"));
+    }
     if let Some(help) = &d.help {
         notes.push(format!("help: {help}"));
     }
@@ -141,6 +144,9 @@ pub struct JsonDiagnostic {
     /// Text under the caret.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// Why it matters (analysis findings).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
     /// How to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
@@ -182,6 +188,7 @@ pub fn to_json(sources: &Sources, diagnostics: &[Diagnostic]) -> Vec<JsonDiagnos
             position: d.origin.as_ref().map(|o| position(sources, o)),
             message: d.message.clone(),
             label: d.label.clone(),
+            why: d.note.clone(),
             help: d.help.clone(),
             related: d
                 .related

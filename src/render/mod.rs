@@ -2,4 +2,5 @@
 //!
 //! **Architecture Invariant:** renderers only read; they never load files or change the model.
 
+pub mod analysis;
 pub mod diagnostics;

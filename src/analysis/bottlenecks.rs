@@ -1,0 +1,371 @@
+//! Bottlenecks: services loaded beyond their capacity, handoffs between organisations without an
+//! agreed protocol or consent, and single points of failure.
+
+use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
+use serde::Serialize;
+
+use super::flow::{self, Flow};
+use super::{Entity, Finding, FindingBuilder, days};
+use crate::diagnostic::{Code, Severity};
+use crate::model::{HandoffIx, HandoffKind, Model, PathwayIx, Protocol, ServiceIx};
+
+/// Utilisation above which a service is a bottleneck: queues grow steeply past 85 %.
+pub const HIGH_UTILISATION: f64 = 0.85;
+
+/// Every bottleneck finding.
+pub fn find(model: &Model, flow: &Flow, centrality: &[Centrality]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    boundaries(model, flow, &mut out);
+    utilisation(model, flow, &mut out);
+    for c in centrality {
+        single_points(model, c, &mut out);
+    }
+    out
+}
+
+fn crosses_organisations(model: &Model, h: HandoffIx) -> bool {
+    let h = model.handoff(h);
+    match (model.service(h.from).actor, model.service(h.to).actor) {
+        (Some(a), Some(b)) => a != b,
+        _ => false,
+    }
+}
+
+fn handoff_flow(model: &Model, flow: &Flow, h: HandoffIx) -> Option<f64> {
+    let handoff = model.handoff(h);
+    let load = flow.load[handoff.from.index()];
+    handoff.share.map(|s| s * load).filter(|f| f.is_finite())
+}
+
+fn boundaries(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
+    for i in 0..model.handoffs.len() as u32 {
+        let ix = HandoffIx(i);
+        if !crosses_organisations(model, ix) {
+            continue;
+        }
+        let h = model.handoff(ix);
+        let (from, to) = (model.service(h.from), model.service(h.to));
+        let actor = |s: &crate::model::Service| s.actor.map_or("?", |a| model.actor(a).id.as_str());
+        let between = format!(
+            "`{}` ({}) → `{}` ({})",
+            from.id,
+            actor(from),
+            to.id,
+            actor(to)
+        );
+        let needs_protocol = h.kind.moves_client()
+            || matches!(h.kind, HandoffKind::JointWork | HandoffKind::SharedPlan);
+        if needs_protocol && matches!(h.protocol, None | Some(Protocol::None)) {
+            out.push(
+                FindingBuilder::new(
+                    Code::BoundaryWithoutProtocol,
+                    h.origin.clone(),
+                    format!("handoff {between} crosses organisations with no agreed protocol"),
+                )
+                .label(if h.protocol.is_none() { "no `protocol`" } else { "`protocol = \"none\"`" })
+                .why("Transitions between organisations are where continuity breaks: without an agreed way the client is told where to go and often never arrives.")
+                .fix("agree a protocol and write it: `protocol = \"warm_handoff\"` (saattaen vaihtaen), \"written_referral\" or \"shared_plan\"")
+                .entities([Entity::Handoff(ix), Entity::Service(h.from), Entity::Service(h.to)])
+                .affected(handoff_flow(model, flow, ix))
+                .build(),
+            );
+        }
+        let needs_consent = h.kind != HandoffKind::Consultation;
+        if needs_consent && h.consent != Some(true) {
+            out.push(
+                FindingBuilder::new(
+                    Code::BoundaryWithoutConsent,
+                    h.origin.clone(),
+                    format!("handoff {between} passes client information between organisations without consent handling"),
+                )
+                .label(if h.consent.is_none() { "consent not stated" } else { "`consent = false`" })
+                .why("Client information may pass between organisations only with the client's or guardian's consent or a statutory basis; without it the next service starts from nothing.")
+                .fix("ask consent as part of the handoff and write `consent = true`, or make it an anonymous consultation")
+                .entities([Entity::Handoff(ix), Entity::Service(h.from), Entity::Service(h.to)])
+                .affected(handoff_flow(model, flow, ix))
+                .build(),
+            );
+        }
+    }
+}
+
+fn utilisation(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
+    for (i, s) in model.services.iter().enumerate() {
+        let Some(capacity) = &s.capacity else {
+            continue;
+        };
+        let load = flow.load[i];
+        if flow.unbounded[i] {
+            out.push(
+                FindingBuilder::new(Code::Overloaded, s.origin.clone(), format!("`{}` is on a closed loop: clients never leave it", s.id))
+                    .label("load grows without end")
+                    .why("When the shares around a loop send every client back in, the queue grows every month.")
+                    .fix("give the loop a way out: lower a share or add an exit")
+                    .entities([Entity::Service(ServiceIx(i as u32))])
+                    .build(),
+            );
+            continue;
+        }
+        let Some(q) = flow::queue(load, capacity) else {
+            continue;
+        };
+        if q.utilisation <= HIGH_UTILISATION {
+            continue;
+        }
+        let wait = match q.mean_queue_wait_days {
+            Some(w) if w.is_finite() => format!(", expected queue {} days", days(w)),
+            _ => String::new(),
+        };
+        let figures = format!(
+            "{:.1} clients/month for a capacity of {:.1} ({:.0} %{wait})",
+            load,
+            capacity.clients_per_month,
+            q.utilisation * 100.0
+        );
+        let (code, label, why) = if q.utilisation > 1.0 {
+            (
+                Code::Overloaded,
+                "more clients than capacity".to_string(),
+                format!(
+                    "{:.1} more children arrive each month than the service can take: its queue grows every month and the waits on every route through it with it.",
+                    load - capacity.clients_per_month
+                ),
+            )
+        } else {
+            (
+                Code::HighUtilisation,
+                "over 85 % loaded".to_string(),
+                "Above 85 % utilisation queues grow steeply with any variation: a few extra referrals turn into weeks of waiting.".to_string(),
+            )
+        };
+        out.push(
+            FindingBuilder::new(code, s.origin.clone(), format!("`{}` is loaded at {figures}", s.id))
+                .label(label)
+                .why(why)
+                .fix(format!(
+                    "raise the capacity of `{}` (try `polku analyze --set service.{}.capacity=N`), or route part of its clients elsewhere",
+                    s.id, s.id
+                ))
+                .entities([Entity::Service(ServiceIx(i as u32))])
+                .affected(Some(load))
+                .build(),
+        );
+    }
+}
+
+/// Structural importance of services and handoffs within one pathway.
+#[derive(Clone, Debug, Serialize)]
+pub struct Centrality {
+    /// The pathway.
+    pub pathway: PathwayIx,
+    /// Per service of the pathway: normalised betweenness, whether removing it cuts the pathway
+    /// into pieces, and the share of the pathway's arriving clients that pass through it.
+    pub services: Vec<ServiceCentrality>,
+    /// Per client-moving handoff of the pathway: normalised edge betweenness.
+    pub handoffs: Vec<(HandoffIx, f64)>,
+}
+
+/// Structural importance of one service.
+#[derive(Clone, Debug, Serialize)]
+pub struct ServiceCentrality {
+    /// The service.
+    pub service: ServiceIx,
+    /// Normalised betweenness: the share of shortest routes between other services through it.
+    pub betweenness: f64,
+    /// True when removing it disconnects the pathway (an articulation point).
+    pub articulation: bool,
+    /// Share of the pathway's arriving clients per month that reach it (flow-weighted passage).
+    pub flow_share: Option<f64>,
+}
+
+/// Betweenness, articulation points and flow shares of every pathway.
+pub fn centrality(model: &Model, flow: &Flow) -> Vec<Centrality> {
+    (0..model.pathways.len() as u32)
+        .map(|p| pathway_centrality(model, flow, PathwayIx(p)))
+        .collect()
+}
+
+fn pathway_centrality(model: &Model, flow: &Flow, p: PathwayIx) -> Centrality {
+    let pathway = model.pathway(p);
+    let members = &pathway.services;
+    let local = |s: ServiceIx| members.iter().position(|m| *m == s);
+    let mut directed: DiGraph<ServiceIx, HandoffIx> = DiGraph::new();
+    let mut undirected: UnGraph<ServiceIx, ()> = UnGraph::new_undirected();
+    for &s in members {
+        directed.add_node(s);
+        undirected.add_node(s);
+    }
+    let mut edges = Vec::new();
+    for (i, h) in model.handoffs.iter().enumerate() {
+        if !h.kind.moves_client() {
+            continue;
+        }
+        if let (Some(a), Some(b)) = (local(h.from), local(h.to)) {
+            directed.add_edge(NodeIndex::new(a), NodeIndex::new(b), HandoffIx(i as u32));
+            undirected.update_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+            edges.push(HandoffIx(i as u32));
+        }
+    }
+    let betweenness =
+        rustworkx_core::centrality::betweenness_centrality(&directed, false, true, 500);
+    let edge_betweenness =
+        rustworkx_core::centrality::edge_betweenness_centrality(&directed, true, 500);
+    let cut = rustworkx_core::connectivity::articulation_points(&undirected, None);
+    let arriving: f64 = members.iter().map(|s| flow.arrivals[s.index()]).sum();
+    let services = members
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| ServiceCentrality {
+            service: s,
+            betweenness: betweenness[i].unwrap_or(0.0),
+            articulation: cut.contains(&NodeIndex::new(i)),
+            flow_share: (arriving > 0.0 && flow.load[s.index()].is_finite())
+                .then(|| (flow.load[s.index()] / arriving).min(1.0)),
+        })
+        .collect();
+    let handoffs = directed
+        .edge_indices()
+        .map(|e| (directed[e], edge_betweenness[e.index()].unwrap_or(0.0)))
+        .collect();
+    Centrality {
+        pathway: p,
+        services,
+        handoffs,
+    }
+}
+
+/// A service is a single point of failure when removing it cuts its pathway and many routes pass
+/// through it, or when most of the pathway's clients pass through it (entry points excepted: every
+/// client passes their own door).
+fn single_points(model: &Model, c: &Centrality, out: &mut Vec<Finding>) {
+    for sc in &c.services {
+        let service = model.service(sc.service);
+        let through_most = sc.flow_share.is_some_and(|f| f > 0.5) && service.entry.is_empty();
+        let cuts = sc.articulation && sc.betweenness >= 0.2;
+        if !(through_most || cuts) {
+            continue;
+        }
+        let mut why = Vec::new();
+        if sc.articulation {
+            why.push("removing it cuts the pathway in two".to_string());
+        }
+        if sc.betweenness > 0.0 {
+            why.push(format!(
+                "{:.0} % of shortest routes pass through it",
+                sc.betweenness * 100.0
+            ));
+        }
+        if let Some(f) = sc.flow_share.filter(|f| *f > 0.0) {
+            why.push(format!(
+                "{:.0} % of the pathway's clients reach it",
+                f * 100.0
+            ));
+        }
+        out.push(
+            FindingBuilder::new(
+                Code::SinglePointOfFailure,
+                service.origin.clone(),
+                format!(
+                    "`{}` is a single point of failure of pathway `{}`: {}",
+                    service.id,
+                    model.pathway(c.pathway).id,
+                    why.join(", ")
+                ),
+            )
+            .severity(Severity::Note)
+            .label("the pathway depends on this service")
+            .why("When one service carries the pathway, a vacancy, sick leave or the end of a project funding stops every route through it.")
+            .fix("add a second route around it (another service or a direct handoff), or secure its staffing")
+            .entities([Entity::Service(sc.service)])
+            .build(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+
+    use petgraph::graph::DiGraph;
+    use proptest::prelude::*;
+
+    /// Betweenness by brute force: for every ordered pair (s, t), count all shortest paths and
+    /// those through v; normalised by (n-1)(n-2) for directed graphs.
+    fn brute_force(n: usize, edges: &[(usize, usize)]) -> Vec<f64> {
+        let adj: Vec<Vec<usize>> = (0..n)
+            .map(|u| edges.iter().filter(|e| e.0 == u).map(|e| e.1).collect())
+            .collect();
+        let bfs = |s: usize| {
+            let mut dist = vec![usize::MAX; n];
+            let mut count = vec![0f64; n];
+            dist[s] = 0;
+            count[s] = 1.0;
+            let mut q = VecDeque::from([s]);
+            while let Some(u) = q.pop_front() {
+                for &w in &adj[u] {
+                    if dist[w] == usize::MAX {
+                        dist[w] = dist[u] + 1;
+                        q.push_back(w);
+                    }
+                    if dist[w] == dist[u] + 1 {
+                        count[w] += count[u];
+                    }
+                }
+            }
+            (dist, count)
+        };
+        let all: Vec<_> = (0..n).map(bfs).collect();
+        let mut b = vec![0.0; n];
+        for s in 0..n {
+            for t in 0..n {
+                if s == t || all[s].0[t] == usize::MAX {
+                    continue;
+                }
+                for v in 0..n {
+                    if v == s || v == t || all[s].0[v] == usize::MAX || all[v].0[t] == usize::MAX {
+                        continue;
+                    }
+                    if all[s].0[v] + all[v].0[t] == all[s].0[t] {
+                        b[v] += all[s].1[v] * all[v].1[t] / all[s].1[t];
+                    }
+                }
+            }
+        }
+        let norm = if n > 2 {
+            ((n - 1) * (n - 2)) as f64
+        } else {
+            1.0
+        };
+        b.iter().map(|x| x / norm).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn betweenness_matches_brute_force(
+            n in 3usize..9,
+            raw in prop::collection::vec((0usize..9, 0usize..9), 0..24),
+        ) {
+            let edges: Vec<(usize, usize)> = raw
+                .into_iter()
+                .map(|(a, b)| (a % n, b % n))
+                .filter(|(a, b)| a != b)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let mut g: DiGraph<(), ()> = DiGraph::new();
+            for _ in 0..n {
+                g.add_node(());
+            }
+            for (a, b) in &edges {
+                g.add_edge(NodeIndex::new(*a), NodeIndex::new(*b), ());
+            }
+            let ours = rustworkx_core::centrality::betweenness_centrality(&g, false, true, 500);
+            let expected = brute_force(n, &edges);
+            for v in 0..n {
+                prop_assert!((ours[v].unwrap() - expected[v]).abs() < 1e-9, "node {v}: {:?} vs {:?}", ours, expected);
+            }
+        }
+    }
+
+    use super::NodeIndex;
+}

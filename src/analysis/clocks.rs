@@ -1,0 +1,128 @@
+//! Statutory clocks (lakisääteiset määräajat): does a profile's route reach a service within the
+//! time the law allows?
+//!
+//! A clock runs from the referral into (or arrival at) the first service on the route that its
+//! `to` selector matches — or, with `from`, from arrival at the first service `from` matches — and
+//! stops when that `to` service starts, or ends with `until = "end"`. Along the way it counts each
+//! service's current wait and each handoff's wait; a referral is assumed to be made at the first
+//! meeting, so intermediate services' service times do not count. Waits missing from the model
+//! count as zero (and show up as incomplete-model findings). The limit is compared in the clock's
+//! own unit: working and school days convert at 5 per 7 calendar days.
+
+use std::collections::BTreeSet;
+
+use super::flow::Flow;
+use super::routes::{ProfileRoutes, Step};
+use super::{Entity, Finding, FindingBuilder, days};
+use crate::diagnostic::Code;
+use crate::model::{Clock, ClockEnd, DayUnit, Model, ServiceIx};
+
+/// Every broken statutory clock on every profile's routes.
+pub fn find(model: &Model, routes: &[ProfileRoutes], _flow: &Flow) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for pr in routes {
+        let profile = model.profile(pr.profile);
+        let mut reported = BTreeSet::new();
+        for clock in &model.clocks {
+            if clock.age_max.is_some_and(|max| profile.age > max) {
+                continue;
+            }
+            for route in &pr.routes {
+                let Some((stop, elapsed)) = measure(model, clock, &route.steps) else {
+                    continue;
+                };
+                let limit = clock.limit.calendar_days();
+                if elapsed <= limit + 1e-9 || !reported.insert((clock.id.as_str(), stop)) {
+                    continue;
+                }
+                let service = model.service(stop);
+                let in_unit = |d: f64| match clock.limit.unit {
+                    DayUnit::Calendar => format!("{} days", days(d)),
+                    DayUnit::Working => format!(
+                        "{} working days",
+                        days(d / DayUnit::Working.calendar_factor())
+                    ),
+                    DayUnit::School => format!(
+                        "{} school days",
+                        days(d / DayUnit::School.calendar_factor())
+                    ),
+                };
+                let law = clock
+                    .law
+                    .as_deref()
+                    .map_or(String::new(), |l| format!(" ({l})"));
+                out.push(
+                    FindingBuilder::new(
+                        Code::StatutoryClock,
+                        service.origin.clone(),
+                        format!(
+                            "profile `{}` reaches `{}` in {}, over the limit of {} of clock `{}`{law}",
+                            profile.id,
+                            service.id,
+                            in_unit(elapsed),
+                            in_unit(limit),
+                            clock.id,
+                        ),
+                    )
+                    .label(format!("reached after {}", in_unit(elapsed)))
+                    .related(profile.origin.clone(), format!("profile `{}`", profile.id))
+                    .why(format!(
+                        "{} is a statutory time limit: a child waiting longer is denied a right the law gives them.",
+                        clock.name.get(crate::model::Lang::En)
+                    ))
+                    .fix(format!(
+                        "shorten the wait of `{}` or of the handoffs before it (capacity, a direct referral, a warm handoff), or override clock `{}` if the rule differs here",
+                        service.id, clock.id
+                    ))
+                    .entities([Entity::Service(stop), Entity::Profile(pr.profile)])
+                    .affected(profile.arrivals_per_month)
+                    .build(),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn handoff_wait(model: &Model, step: &Step) -> f64 {
+    step.via
+        .and_then(|h| model.handoff(h).wait)
+        .map_or(0.0, |w| w.calendar_days())
+}
+
+fn service_wait(model: &Model, s: ServiceIx) -> f64 {
+    model.service(s).wait.map_or(0.0, |w| w.calendar_days())
+}
+
+/// The service where `clock` stops on this route and the calendar days elapsed until then, or
+/// `None` when the clock does not apply to the route.
+pub fn measure(model: &Model, clock: &Clock, steps: &[Step]) -> Option<(ServiceIx, f64)> {
+    let matches = |sel: &crate::model::Selector, st: &Step| {
+        sel.matches(st.service, model.service(st.service))
+    };
+    let start = match &clock.from {
+        Some(from) => steps.iter().position(|st| matches(from, st))?,
+        None => 0,
+    };
+    let stop = start
+        + steps[start..]
+            .iter()
+            .position(|st| matches(&clock.to, st))?;
+    let mut elapsed = if clock.from.is_none() {
+        // From the referral into the stop service (or arrival, at the entry).
+        handoff_wait(model, &steps[stop]) + service_wait(model, steps[stop].service)
+    } else {
+        service_wait(model, steps[start].service)
+            + steps[start + 1..=stop]
+                .iter()
+                .map(|st| handoff_wait(model, st) + service_wait(model, st.service))
+                .sum::<f64>()
+    };
+    if clock.until == ClockEnd::End {
+        elapsed += model
+            .service(steps[stop].service)
+            .mean_service_time?
+            .calendar_days();
+    }
+    Some((steps[stop].service, elapsed))
+}

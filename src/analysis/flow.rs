@@ -1,0 +1,1036 @@
+//! Monthly flow of clients through the services (asiakasvirrat), and how each service with a
+//! stated capacity copes with the load that reaches it.
+//!
+//! The pathway graph is read as an open queueing network: clients arrive from outside at the
+//! entry services of the profiles, and every client-moving handoff sends its `share` of the
+//! source's clients on. The load λ at each service then solves the traffic equations
+//! λ = a + Pᵀλ, where a holds the external arrivals and P[i][j] the share of i's clients that
+//! go to j.
+//!
+//! A key design decision made in this module is to solve those equations exactly rather than by
+//! walking routes or simulating clients. Loops (a client sent back and forth between two
+//! services) and returns are the rule in child and youth services, and a walk would either miss
+//! them or never end. Instead the graph of client-moving handoffs is cut into strongly connected
+//! components, which are solved one by one in topological order: a service outside every loop is
+//! one addition, a loop is one small linear system. A national workspace (≈13,000 services) is
+//! mostly such small pieces, so the whole solve is close to linear in its size.
+//!
+//! Two more decisions follow from what a model can and cannot say:
+//!
+//! * A handoff without a `share` moves no one in the arithmetic. Unknown flow is not invented; the
+//!   gap shows as a load that is too low, which a reader can question, rather than as a plausible
+//!   number nobody wrote.
+//! * A loop whose shares keep every client inside (a service sends everyone on, and everyone
+//!   comes back) has no finite load: clients enter and never leave. Such services, and every
+//!   service that receives clients from them, are reported as unbounded with an infinite load,
+//!   instead of a large number that looks like a measurement. A trapping loop that no client
+//!   reaches carries no load and is not unbounded: there is nobody to trap.
+//!
+//! The queue figures use the M/M/c model (Erlang C): clients arrive at random and are served by
+//! `staff` workers in parallel, each taking `clients_per_month / staff` clients a month.
+
+use petgraph::algo::kosaraju_scc;
+use petgraph::graph::DiGraph;
+
+use crate::model::{Capacity, Model};
+
+/// Calendar days in an average month (a Julian year of 365.25 days over 12 months), to turn the
+/// monthly rates of the model into the day counts waits are written in.
+const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
+
+/// Largest loop solved by Gaussian elimination. Its cost grows with the cube of the size: 400
+/// services take a few milliseconds, larger loops are solved iteratively in time proportional to
+/// their handoffs.
+const DENSE_LIMIT: usize = 400;
+
+/// A pivot smaller than this means the loop's equations have no unique solution: its shares keep
+/// (all but a negligible part of) its clients inside.
+const SINGULAR_PIVOT: f64 = 1e-12;
+
+/// Relative change below which the iterative solve of a large loop has converged.
+const TOLERANCE: f64 = 1e-13;
+
+/// Most sweeps the iterative solve makes before it gives its best estimate; reached only by loops
+/// of thousands of services that keep nearly all their clients inside.
+const MAX_SWEEPS: usize = 10_000;
+
+/// Monthly flow of clients through every service.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flow {
+    /// External arrivals per month at each service (index = [`crate::model::ServiceIx`]), from
+    /// the profiles' `arrivals_per_month` at their `entry`. Kept beside the load so a reader can
+    /// tell how much of a service's load comes through handoffs.
+    pub arrivals: Vec<f64>,
+    /// Load: clients per month arriving at each service from outside and from handoffs (λ).
+    pub load: Vec<f64>,
+    /// True where the load is unbounded: a closed loop whose shares keep every client inside
+    /// (λ = ∞), or a service that receives clients from one; `load` is `f64::INFINITY` there.
+    pub unbounded: Vec<bool>,
+}
+
+/// Solves the traffic equations λ = a + Pᵀλ of the whole model.
+///
+/// a: the profiles' arrivals at their entry services. P: the shares of client-moving handoffs
+/// ([`crate::model::HandoffKind::moves_client`]), summed over parallel handoffs; a handoff
+/// without a share counts as 0. Loops and returns are included.
+pub fn solve(model: &Model) -> Flow {
+    let n = model.services.len();
+    let mut arrivals = vec![0.0; n];
+    for profile in &model.profiles {
+        // NaN says nothing about how many arrive: treated like an unknown figure.
+        if let Some(a) = profile.arrivals_per_month.filter(|a| !a.is_nan()) {
+            arrivals[profile.entry.index()] += a;
+        }
+    }
+
+    let moves = Transitions::new(model);
+    // Before a service's component is solved, `load` holds what reaches it so far: its arrivals
+    // plus the inflow from components already solved. Topological order makes that all of it.
+    let mut load = arrivals.clone();
+    let mut unbounded = vec![false; n];
+    let mut component = vec![usize::MAX; n];
+    let mut local = vec![0u32; n];
+
+    for (c, members) in moves.components().iter().enumerate() {
+        for (l, &i) in members.iter().enumerate() {
+            component[i] = c;
+            local[i] = l as u32;
+        }
+        let bounded = solve_component(&moves, members, c, &component, &local, &mut load);
+        for &i in members {
+            if !bounded {
+                load[i] = f64::INFINITY;
+                unbounded[i] = true;
+            }
+            let x = load[i];
+            if x == 0.0 {
+                continue;
+            }
+            for (j, p) in moves.row(i) {
+                if component[j] != c {
+                    // p > 0, so an infinite load passes on as infinite, never as NaN.
+                    load[j] += p * x;
+                }
+            }
+        }
+    }
+
+    Flow {
+        arrivals,
+        load,
+        unbounded,
+    }
+}
+
+/// How a service copes with its load.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Queue {
+    /// Load / capacity (ρ). At 1 or above the queue grows without end.
+    pub utilisation: f64,
+    /// Erlang C probability that a new client has to queue; `None` when staff is unknown or
+    /// ρ ≥ 1.
+    pub wait_probability: Option<f64>,
+    /// Expected wait in queue in calendar days (M/M/c: C / (cμ − λ), converted from months with
+    /// 365.25/12 days per month); `None` when staff unknown; `f64::INFINITY` when ρ ≥ 1.
+    pub mean_queue_wait_days: Option<f64>,
+}
+
+/// How a service with this capacity copes with a load of `load_per_month` clients.
+///
+/// μ per worker is `clients_per_month / staff`. A capacity of 0 gives an infinite utilisation
+/// when any client arrives, and 0 when none does. `staff = 0` beside a positive
+/// `clients_per_month` contradicts itself and counts as unknown staff.
+///
+/// `None` when the figures cannot describe a queue: a load or capacity that is negative or not a
+/// number. A service without any capacity has no [`Capacity`] to pass; callers write
+/// `service.capacity.as_ref().and_then(|c| queue(load, c))`.
+pub fn queue(load_per_month: f64, capacity: &Capacity) -> Option<Queue> {
+    let lambda = load_per_month;
+    let total = capacity.clients_per_month;
+    if lambda.is_nan() || total.is_nan() || lambda < 0.0 || total < 0.0 {
+        return None;
+    }
+    let utilisation = if lambda == 0.0 { 0.0 } else { lambda / total };
+    if utilisation.is_nan() {
+        // An unbounded load on an unbounded capacity.
+        return None;
+    }
+    let staff = capacity.staff.filter(|&c| c > 0 || total == 0.0);
+    let (wait_probability, mean_queue_wait_days) = match staff {
+        None => (None, None),
+        Some(_) if lambda == 0.0 => (Some(0.0), Some(0.0)),
+        Some(_) if utilisation >= 1.0 => (None, Some(f64::INFINITY)),
+        Some(c) => {
+            // a = λ/μ = λ·c/(cμ) = ρ·c Erlangs.
+            let p = erlang_c(c, utilisation * f64::from(c));
+            (Some(p), Some(p / (total - lambda) * DAYS_PER_MONTH))
+        }
+    };
+    Some(Queue {
+        utilisation,
+        wait_probability,
+        mean_queue_wait_days,
+    })
+}
+
+/// Erlang C: probability of waiting in an M/M/c queue with c servers and offered load a = λ/μ
+/// Erlangs (a < c). Computed via the stable Erlang B recursion
+/// B₀ = 1, Bₖ = a·Bₖ₋₁ / (k + a·Bₖ₋₁), C = c·B / (c − a·(1 − B)), which never forms the
+/// factorials and powers of the closed form and so neither overflows nor loses precision.
+///
+/// At or above a = c every client waits: the result is 1. With no load it is 0.
+pub fn erlang_c(servers: u32, offered_load: f64) -> f64 {
+    let a = offered_load;
+    let c = f64::from(servers);
+    if a.is_nan() {
+        return f64::NAN;
+    }
+    if a <= 0.0 {
+        return 0.0;
+    }
+    if a >= c {
+        return 1.0;
+    }
+    let mut b = 1.0;
+    for k in 1..=servers {
+        b = a * b / (f64::from(k) + a * b);
+        if b == 0.0 {
+            // Underflow: it stays 0 for every further k, so stop instead of counting to c.
+            break;
+        }
+    }
+    c * b / (c - a * (1.0 - b))
+}
+
+/// The matrix P by rows: client-moving handoffs with a positive share, parallel handoffs summed.
+struct Transitions {
+    /// Row i is `to[start[i]..start[i + 1]]`, sorted by target.
+    start: Vec<usize>,
+    to: Vec<usize>,
+    share: Vec<f64>,
+}
+
+impl Transitions {
+    fn new(model: &Model) -> Self {
+        let n = model.services.len();
+        let moving = || {
+            model.handoffs.iter().filter_map(|h| {
+                let s = h.share?;
+                // `s > 0.0` also drops NaN: no flow is made up from a figure that is not one.
+                (h.kind.moves_client() && s > 0.0).then_some((h.from.index(), h.to.index(), s))
+            })
+        };
+        // Counting sort by source, then each (short) row sorted by target and merged.
+        let mut start = vec![0usize; n + 1];
+        for (from, _, _) in moving() {
+            start[from + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut next = start.clone();
+        let mut edges = vec![(0usize, 0.0f64); start[n]];
+        for (from, to, s) in moving() {
+            edges[next[from]] = (to, s);
+            next[from] += 1;
+        }
+        let mut merged = Transitions {
+            start: Vec::with_capacity(n + 1),
+            to: Vec::with_capacity(edges.len()),
+            share: Vec::with_capacity(edges.len()),
+        };
+        merged.start.push(0);
+        for i in 0..n {
+            let row = &mut edges[start[i]..start[i + 1]];
+            row.sort_unstable_by_key(|&(to, _)| to);
+            let row_start = merged.to.len();
+            for &(to, s) in row.iter() {
+                if merged.to.len() > row_start && merged.to.last() == Some(&to) {
+                    *merged.share.last_mut().expect("a share per target") += s;
+                } else {
+                    merged.to.push(to);
+                    merged.share.push(s);
+                }
+            }
+            merged.start.push(merged.to.len());
+        }
+        merged
+    }
+
+    /// Where service i sends its clients, with the share.
+    fn row(&self, i: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let r = self.start[i]..self.start[i + 1];
+        self.to[r.clone()]
+            .iter()
+            .copied()
+            .zip(self.share[r].iter().copied())
+    }
+
+    /// The strongly connected components in topological order (sources first).
+    ///
+    /// Kosaraju rather than Tarjan: petgraph's Tarjan recurses once per service along a path, and
+    /// a loop of thousands of services would overflow a thread's stack; Kosaraju is iterative.
+    /// Inside a component the services come in depth-first order along the handoffs, so an
+    /// iterative sweep in that order carries clients forward in one pass.
+    fn components(&self) -> Vec<Vec<usize>> {
+        let n = self.start.len() - 1;
+        let mut graph = DiGraph::<(), ()>::with_capacity(n, self.to.len());
+        for _ in 0..n {
+            graph.add_node(());
+        }
+        for i in 0..n {
+            for (j, _) in self.row(i) {
+                graph.add_edge((i as u32).into(), (j as u32).into(), ());
+            }
+        }
+        // Kosaraju lists the components in reverse topological order.
+        kosaraju_scc(&graph)
+            .into_iter()
+            .rev()
+            .map(|scc| scc.into_iter().map(|v| v.index()).collect())
+            .collect()
+    }
+}
+
+/// The traffic equations of one strongly connected component in its own numbering:
+/// x_j = b_j + Σ_i p_ij·x_i.
+struct System {
+    /// What reaches each service from outside the component (arrivals and upstream inflow).
+    b: Vec<f64>,
+    /// Handoffs inside the component as (from, to, share); self-handoffs included.
+    edges: Vec<(u32, u32, f64)>,
+}
+
+/// Solves component `c` in place in `load`; false when its load is unbounded.
+fn solve_component(
+    moves: &Transitions,
+    members: &[usize],
+    c: usize,
+    component: &[usize],
+    local: &[u32],
+    load: &mut [f64],
+) -> bool {
+    if members.iter().any(|&i| load[i].is_infinite()) {
+        return false;
+    }
+    if members.iter().all(|&i| load[i] == 0.0) {
+        // Nobody reaches it, so nobody is trapped in it, whatever its shares.
+        return true;
+    }
+    if let [i] = *members {
+        // Outside every loop, or a service that sends clients back to itself.
+        let own: f64 = moves.row(i).filter(|&(j, _)| j == i).map(|(_, p)| p).sum();
+        if own == 0.0 {
+            return true;
+        }
+        if 1.0 - own < SINGULAR_PIVOT {
+            return false;
+        }
+        load[i] /= 1.0 - own;
+        return true;
+    }
+    let mut edges = Vec::new();
+    for &i in members {
+        for (j, p) in moves.row(i) {
+            if component[j] == c {
+                edges.push((local[i], local[j], p));
+            }
+        }
+    }
+    let system = System {
+        b: members.iter().map(|&i| load[i]).collect(),
+        edges,
+    };
+    let solution = if system.traps_everyone() {
+        None
+    } else if members.len() <= DENSE_LIMIT {
+        system.solve_dense()
+    } else {
+        system.solve_iterative()
+    };
+    match solution {
+        Some(x) => {
+            for (&i, x) in members.iter().zip(x) {
+                load[i] = x;
+            }
+            true
+        }
+        None => false,
+    }
+}
+
+impl System {
+    /// True when every service sends at least all its clients on inside the component: nobody
+    /// ever leaves, so the loop is singular. (In a valid model no service sends out more than
+    /// everyone, so a loop with any way out, an exit share or an unassigned one, is bounded.)
+    fn traps_everyone(&self) -> bool {
+        let mut kept = vec![0.0; self.b.len()];
+        for &(i, _, p) in &self.edges {
+            kept[i as usize] += p;
+        }
+        kept.iter().all(|&k| k >= 1.0 - SINGULAR_PIVOT)
+    }
+
+    /// Solves (I − Pᵀ) x = b by Gaussian elimination with partial pivoting; `None` when the
+    /// system is singular or its only solution is negative, which happens only when shares add
+    /// up to more than everyone and the loop multiplies its clients.
+    fn solve_dense(&self) -> Option<Vec<f64>> {
+        let k = self.b.len();
+        let mut a = vec![0.0; k * k];
+        for r in 0..k {
+            a[r * k + r] = 1.0;
+        }
+        for &(i, j, p) in &self.edges {
+            // Equation j gathers what reaches j: x_j − Σ_i p_ij x_i = b_j.
+            a[j as usize * k + i as usize] -= p;
+        }
+        let mut x = self.b.clone();
+        for col in 0..k {
+            let pivot_row = (col..k)
+                .max_by(|&r, &s| a[r * k + col].abs().total_cmp(&a[s * k + col].abs()))
+                .expect("a row at or below the diagonal");
+            let pivot = a[pivot_row * k + col];
+            if pivot.abs() < SINGULAR_PIVOT {
+                return None;
+            }
+            if pivot_row != col {
+                for c2 in col..k {
+                    a.swap(col * k + c2, pivot_row * k + c2);
+                }
+                x.swap(col, pivot_row);
+            }
+            let (upper, lower) = a.split_at_mut((col + 1) * k);
+            let pivot_line = &upper[col * k..];
+            for (r, row) in lower.chunks_exact_mut(k).enumerate() {
+                let f = row[col] / pivot;
+                if f == 0.0 {
+                    // Handoff graphs are sparse: most rows have nothing to eliminate.
+                    continue;
+                }
+                row[col] = 0.0;
+                for c2 in col + 1..k {
+                    row[c2] -= f * pivot_line[c2];
+                }
+                x[col + 1 + r] -= f * x[col];
+            }
+        }
+        for r in (0..k).rev() {
+            let row = &a[r * k..(r + 1) * k];
+            let s: f64 = x[r] - (r + 1..k).map(|c2| row[c2] * x[c2]).sum::<f64>();
+            x[r] = s / row[r];
+        }
+        finish(x)
+    }
+
+    /// Solves x = b + Pᵀx by Gauss–Seidel sweeps until the relative change (and the change still
+    /// to come, estimated from how fast it shrinks) is below [`TOLERANCE`].
+    ///
+    /// Started from below, the sweeps rise monotonically to the solution when the loop lets
+    /// clients out and without end when it does not. When the change shrinks by a steady ratio
+    /// r, the rest of the way is about r/(1 − r) times the last step, and taking it at once
+    /// (Aitken's extrapolation) spares the many sweeps a loop that keeps most clients needs.
+    /// `None` when the sweeps grow without end.
+    fn solve_iterative(&self) -> Option<Vec<f64>> {
+        let k = self.b.len();
+        // What reaches each service from inside the component, by target.
+        let mut start = vec![0usize; k + 1];
+        let mut own = vec![0.0; k];
+        for &(i, j, p) in &self.edges {
+            if i == j {
+                own[j as usize] += p;
+            } else {
+                start[j as usize + 1] += 1;
+            }
+        }
+        for j in 0..k {
+            start[j + 1] += start[j];
+        }
+        let mut next = start.clone();
+        let mut from = vec![0u32; start[k]];
+        let mut share = vec![0.0; start[k]];
+        for &(i, j, p) in &self.edges {
+            if i != j {
+                let e = &mut next[j as usize];
+                from[*e] = i;
+                share[*e] = p;
+                *e += 1;
+            }
+        }
+        if own.iter().any(|&d| 1.0 - d < SINGULAR_PIVOT) {
+            return None;
+        }
+        let keep: Vec<f64> = own.iter().map(|&d| 1.0 / (1.0 - d)).collect();
+
+        let mut x: Vec<f64> = self.b.iter().zip(&keep).map(|(b, k)| b * k).collect();
+        let mut step = vec![0.0; k];
+        let mut last_change = f64::INFINITY;
+        let mut last_ratio = f64::NAN;
+        let mut ratio = f64::NAN;
+        for _ in 0..MAX_SWEEPS {
+            let mut change = 0.0f64;
+            let mut size = 0.0f64;
+            for j in 0..k {
+                let inflow: f64 = (start[j]..start[j + 1])
+                    .map(|e| share[e] * x[from[e] as usize])
+                    .sum();
+                let new = (self.b[j] + inflow) * keep[j];
+                step[j] = new - x[j];
+                x[j] = new;
+                change = change.max(step[j].abs());
+                size = size.max(new.abs());
+            }
+            if !size.is_finite() {
+                return None;
+            }
+            ratio = change / last_change;
+            let rest = if ratio < 1.0 {
+                change * ratio / (1.0 - ratio)
+            } else {
+                f64::INFINITY
+            };
+            if change <= TOLERANCE * size && rest <= TOLERANCE * size {
+                return finish(x);
+            }
+            let steady = (ratio - last_ratio).abs() <= 0.01 * (1.0 - ratio);
+            if (0.5..1.0).contains(&ratio) && steady {
+                let factor = ratio / (1.0 - ratio);
+                for (x, s) in x.iter_mut().zip(&step) {
+                    *x += s * factor;
+                }
+                // The jump breaks the steady shrinking: measure it afresh.
+                last_change = f64::INFINITY;
+                last_ratio = f64::NAN;
+            } else {
+                last_change = change;
+                last_ratio = ratio;
+            }
+        }
+        // Out of sweeps: a loop that still does not shrink keeps (practically) everyone.
+        if ratio.is_nan() || ratio >= 1.0 - 1e-9 {
+            return None;
+        }
+        finish(x)
+    }
+}
+
+/// A solution of a component's equations, unless it is not finite or is negative: with nothing
+/// but non-negative inflow and shares, only a loop that multiplies its clients gives that.
+fn finish(mut x: Vec<f64>) -> Option<Vec<f64>> {
+    let size = x.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    if !size.is_finite() || x.iter().any(|&v| v < -1e-9 * size) {
+        return None;
+    }
+    for v in &mut x {
+        // Rounding below zero where the true value is (close to) zero.
+        *v = v.max(0.0);
+    }
+    Some(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::diagnostic::{FileId, Origin};
+    use crate::model::{
+        Eligibility, Handoff, HandoffKind, LocalText, Profile, Sector, Service, ServiceIx,
+    };
+
+    use HandoffKind::{Consultation, Referral, Return};
+
+    fn origin() -> Origin {
+        Origin {
+            file: FileId(0),
+            span: 0..0,
+        }
+    }
+
+    /// A model of `n` services s0, s1, …, the handoffs (from, to, kind, share) and the arrivals
+    /// (entry, clients per month), each arrival as its own profile.
+    fn model(
+        n: usize,
+        handoffs: &[(u32, u32, HandoffKind, Option<f64>)],
+        arrivals: &[(u32, f64)],
+    ) -> Model {
+        let mut m = Model::default();
+        m.services = (0..n)
+            .map(|i| Service {
+                id: format!("s{i}"),
+                name: LocalText::plain(format!("s{i}")),
+                description: LocalText::default(),
+                actor: None,
+                sector: Sector::SocialWork,
+                level: None,
+                region: None,
+                eligibility: Eligibility::default(),
+                capacity: None,
+                mean_service_time: None,
+                wait: None,
+                entry: Vec::new(),
+                exit: false,
+                illustrative: true,
+                origin: origin(),
+            })
+            .collect();
+        m.handoffs = handoffs
+            .iter()
+            .map(|&(from, to, kind, share)| Handoff {
+                from: ServiceIx(from),
+                to: ServiceIx(to),
+                kind,
+                share,
+                wait: None,
+                protocol: None,
+                consent: None,
+                note: LocalText::default(),
+                illustrative: true,
+                origin: origin(),
+            })
+            .collect();
+        m.profiles = arrivals
+            .iter()
+            .enumerate()
+            .map(|(p, &(entry, a))| Profile {
+                id: format!("p{p}"),
+                name: LocalText::plain(format!("p{p}")),
+                description: LocalText::default(),
+                age: 15,
+                language: "fi".into(),
+                needs: Vec::new(),
+                entry: ServiceIx(entry),
+                arrivals_per_month: Some(a),
+                illustrative: true,
+                origin: origin(),
+            })
+            .collect();
+        m.reindex();
+        m
+    }
+
+    /// Checks λ = a + Pᵀλ service by service, with P read straight from the handoffs.
+    fn assert_balanced(m: &Model, flow: &Flow, tolerance: f64) {
+        let mut rhs = flow.arrivals.clone();
+        for h in &m.handoffs {
+            if let (true, Some(s)) = (h.kind.moves_client(), h.share) {
+                rhs[h.to.index()] += s * flow.load[h.from.index()];
+            }
+        }
+        for (j, (&l, &r)) in flow.load.iter().zip(&rhs).enumerate() {
+            let scale = l.abs().max(r.abs()).max(1e-300);
+            assert!(
+                (l - r).abs() <= tolerance * scale,
+                "service {j}: load {l} but arrivals and inflow give {r}"
+            );
+        }
+    }
+
+    fn close(actual: f64, expected: f64, tolerance: f64) {
+        assert!(
+            (actual - expected).abs() <= tolerance,
+            "{actual} is not within {tolerance} of {expected}"
+        );
+    }
+
+    /// The closed form C = (aᶜ/c!·c/(c−a)) / (Σₖ₌₀^{c−1} aᵏ/k! + aᶜ/c!·c/(c−a)), fine for small c.
+    fn erlang_c_closed_form(c: u32, a: f64) -> f64 {
+        let mut term = 1.0; // aᵏ/k!
+        let mut sum = 0.0;
+        for k in 0..c {
+            sum += term;
+            term *= a / f64::from(k + 1);
+        }
+        let tail = term * f64::from(c) / (f64::from(c) - a);
+        tail / (sum + tail)
+    }
+
+    #[test]
+    fn loop_and_return_match_the_hand_computation() {
+        // A = s0 gets 10 a month. A→B 0.5, A→C 0.3, B→C 0.4, C→B 0.2 (a return), C→D 0.5.
+        // Ignored: a consultation D→A (moves no client) and a referral B→D with no share.
+        //
+        //   λA = 10
+        //   λB = 0.5·λA + 0.2·λC = 5 + 0.2·λC
+        //   λC = 0.3·λA + 0.4·λB = 3 + 0.4·λB
+        //   ⇒ λB = 5 + 0.2·(3 + 0.4·λB) = 5.6 + 0.08·λB ⇒ λB = 5.6 / 0.92 = 140/23 ≈ 6.0870
+        //   ⇒ λC = 3 + 0.4·140/23 = (69 + 56)/23 = 125/23 ≈ 5.4348
+        //   λD = 0.5·λC = 125/46 ≈ 2.7174
+        let m = model(
+            4,
+            &[
+                (0, 1, Referral, Some(0.5)),
+                (0, 2, Referral, Some(0.3)),
+                (1, 2, Referral, Some(0.4)),
+                (2, 1, Return, Some(0.2)),
+                (2, 3, Referral, Some(0.5)),
+                (3, 0, Consultation, Some(0.9)),
+                (1, 3, Referral, None),
+            ],
+            &[(0, 10.0)],
+        );
+        let flow = solve(&m);
+        assert_eq!(flow.arrivals, vec![10.0, 0.0, 0.0, 0.0]);
+        close(flow.load[0], 10.0, 1e-9);
+        close(flow.load[1], 140.0 / 23.0, 1e-9);
+        close(flow.load[2], 125.0 / 23.0, 1e-9);
+        close(flow.load[3], 125.0 / 46.0, 1e-9);
+        assert_eq!(flow.unbounded, vec![false; 4]);
+    }
+
+    #[test]
+    fn parallel_handoffs_and_profiles_add_up() {
+        // Two profiles enter s0 (4 + 6); s0 refers 0.25 and returns 0.15 to s1: 0.4 of 10 = 4.
+        let m = model(
+            2,
+            &[(0, 1, Referral, Some(0.25)), (0, 1, Return, Some(0.15))],
+            &[(0, 4.0), (0, 6.0)],
+        );
+        let flow = solve(&m);
+        close(flow.load[0], 10.0, 1e-12);
+        close(flow.load[1], 4.0, 1e-12);
+    }
+
+    #[test]
+    fn a_service_that_sends_clients_back_to_itself() {
+        // λ = 6 + 0.25·λ ⇒ λ = 8; s1 gets 0.5·8 = 4.
+        let m = model(
+            2,
+            &[(0, 0, Return, Some(0.25)), (0, 1, Referral, Some(0.5))],
+            &[(0, 6.0)],
+        );
+        let flow = solve(&m);
+        close(flow.load[0], 8.0, 1e-12);
+        close(flow.load[1], 4.0, 1e-12);
+    }
+
+    #[test]
+    fn closed_loop_is_unbounded_and_the_rest_stays_finite() {
+        // s0 gets 10 and sends 0.5 to s1 and 0.3 to s3. s1 and s2 send each other everyone.
+        // s4 and s5 trap everyone too, but nobody reaches them.
+        let m = model(
+            6,
+            &[
+                (0, 1, Referral, Some(0.5)),
+                (0, 3, Referral, Some(0.3)),
+                (1, 2, Referral, Some(1.0)),
+                (2, 1, Return, Some(1.0)),
+                (4, 5, Referral, Some(1.0)),
+                (5, 4, Referral, Some(1.0)),
+            ],
+            &[(0, 10.0)],
+        );
+        let flow = solve(&m);
+        assert_eq!(flow.unbounded, vec![false, true, true, false, false, false]);
+        assert_eq!(flow.load[1], f64::INFINITY);
+        assert_eq!(flow.load[2], f64::INFINITY);
+        close(flow.load[0], 10.0, 1e-12);
+        close(flow.load[3], 3.0, 1e-12);
+        assert_eq!(flow.load[4], 0.0);
+        assert_eq!(flow.load[5], 0.0);
+    }
+
+    #[test]
+    fn shares_that_add_up_to_one_around_a_loop_are_unbounded() {
+        // Shares written as fractions that do not sum to exactly 1.0 in floating point.
+        let third = 1.0 / 3.0;
+        let m = model(
+            4,
+            &[
+                (0, 1, Referral, Some(0.1)),
+                (1, 2, Referral, Some(0.1)),
+                (1, 2, Referral, Some(0.2)),
+                (1, 3, Referral, Some(0.7)),
+                (2, 1, Return, Some(third)),
+                (2, 3, Referral, Some(third)),
+                (2, 1, Referral, Some(third)),
+                (3, 1, Return, Some(1.0)),
+            ],
+            &[(0, 1.0)],
+        );
+        let flow = solve(&m);
+        assert_eq!(flow.unbounded, vec![false, true, true, true]);
+    }
+
+    #[test]
+    fn unbounded_load_passes_downstream() {
+        // s2 sends everyone back and half on to s3 (1.5 in all: an invalid model, but the loop
+        // then multiplies its clients); s3 receives from the loop, s4 beside it does not.
+        let m = model(
+            5,
+            &[
+                (0, 1, Referral, Some(0.5)),
+                (0, 4, Referral, Some(0.5)),
+                (1, 2, Referral, Some(1.0)),
+                (2, 1, Return, Some(1.0)),
+                (2, 3, Referral, Some(0.5)),
+            ],
+            &[(0, 10.0)],
+        );
+        let flow = solve(&m);
+        assert_eq!(flow.unbounded, vec![false, true, true, true, false]);
+        assert_eq!(flow.load[3], f64::INFINITY);
+        close(flow.load[4], 5.0, 1e-12);
+    }
+
+    #[test]
+    fn a_loop_that_multiplies_clients_is_unbounded() {
+        // Each sends 0.6 to the other and 0.6 back to itself: shares above 1 without a singular
+        // matrix; the only solution is negative.
+        let m = model(
+            2,
+            &[
+                (0, 1, Referral, Some(0.6)),
+                (1, 0, Referral, Some(0.6)),
+                (0, 0, Return, Some(0.6)),
+                (1, 1, Return, Some(0.6)),
+            ],
+            &[(0, 1.0)],
+        );
+        assert_eq!(solve(&m).unbounded, vec![true, true]);
+    }
+
+    /// A ring of `n` services, each sending `share` on to the next, with chords every 7th
+    /// service; large enough to go to the iterative solver.
+    fn ring(n: u32, share: f64, chords: bool) -> Model {
+        let mut handoffs = Vec::new();
+        for i in 0..n {
+            handoffs.push((i, (i + 1) % n, Referral, Some(share)));
+            if chords && i % 7 == 0 {
+                handoffs.push((i, (i * 31 + 5) % n, Return, Some(0.04)));
+            }
+        }
+        model(n as usize, &handoffs, &[(0, 10.0), (n / 2, 3.0)])
+    }
+
+    #[test]
+    fn large_loop_is_solved_iteratively() {
+        let m = ring(1000, 0.9, true);
+        let flow = solve(&m);
+        assert!(flow.unbounded.iter().all(|u| !u));
+        assert_balanced(&m, &flow, 1e-10);
+    }
+
+    #[test]
+    fn large_loop_that_keeps_nearly_everyone_converges() {
+        // One ring, 10 arriving at s0: λ₀ = 10 / (1 − sⁿ), λₖ = sᵏ·λ₀ for the others.
+        let (n, s) = (600u32, 0.9999);
+        let m = model(
+            n as usize,
+            &(0..n)
+                .map(|i| (i, (i + 1) % n, Referral, Some(s)))
+                .collect::<Vec<_>>(),
+            &[(0, 10.0)],
+        );
+        let flow = solve(&m);
+        let l0 = 10.0 / (1.0 - s.powi(n as i32));
+        for k in 0..n as usize {
+            let expected = s.powi(k as i32) * l0;
+            close(flow.load[k], expected, 1e-9 * expected);
+        }
+    }
+
+    #[test]
+    fn large_closed_loop_is_unbounded() {
+        let flow = solve(&ring(1000, 1.0, false));
+        assert!(flow.unbounded.iter().all(|&u| u));
+    }
+
+    #[test]
+    fn large_loop_with_too_many_shares_is_unbounded() {
+        // Row sums of 1.04 where the chords are: the sweeps grow without end.
+        let flow = solve(&ring(1000, 1.0, true));
+        assert!(flow.unbounded.iter().all(|&u| u));
+    }
+
+    #[test]
+    fn erlang_c_matches_exact_and_published_values() {
+        // M/M/1: the probability of waiting is ρ = a.
+        for a in [0.1, 0.5, 0.8, 0.99] {
+            close(erlang_c(1, a), a, 1e-12);
+        }
+        // Exact: c = 2, a = 1 → (1/2·2/1)/(1 + 1 + 1) = 1/3; c = 3, a = 2 → 4/(5 + 4) = 4/9.
+        close(erlang_c(2, 1.0), 1.0 / 3.0, 1e-12);
+        close(erlang_c(3, 2.0), 4.0 / 9.0, 1e-12);
+        // Erlang C tables: c = 5, a = 4 → 0.5541; c = 10, a = 8 → 0.4092. The closed form gives
+        // 0.554113… and 0.409245…, so the table values are right to their 4 decimals.
+        close(erlang_c_closed_form(5, 4.0), 0.5541, 1e-4);
+        close(erlang_c_closed_form(10, 8.0), 0.4092, 1e-4);
+        close(erlang_c(5, 4.0), 0.5541, 1e-4);
+        close(erlang_c(10, 8.0), 0.4092, 1e-4);
+        for (c, a) in [(5, 4.0), (10, 8.0), (20, 15.5), (7, 0.3)] {
+            close(erlang_c(c, a), erlang_c_closed_form(c, a), 1e-12);
+        }
+    }
+
+    #[test]
+    fn erlang_c_at_the_edges() {
+        assert_eq!(erlang_c(3, 0.0), 0.0);
+        assert_eq!(erlang_c(3, 3.0), 1.0);
+        assert_eq!(erlang_c(0, 1.0), 1.0);
+        // Many servers lightly loaded: the recursion underflows and stops early.
+        assert_eq!(erlang_c(u32::MAX, 1.0), 0.0);
+        // Large values stay finite where the closed form overflows.
+        let big = erlang_c(1000, 990.0);
+        assert!(big > 0.0 && big < 1.0);
+    }
+
+    #[test]
+    fn mm1_queue_wait_in_days() {
+        // λ = 8, μ = 10 a month, one worker: ρ = 0.8, C = 0.8, Wq = C/(μ − λ) = 0.8/2 = 0.4 months
+        // = 0.4 · 365.25/12 = 12.175 days.
+        let q = queue(
+            8.0,
+            &Capacity {
+                clients_per_month: 10.0,
+                staff: Some(1),
+            },
+        )
+        .expect("a queue");
+        close(q.utilisation, 0.8, 1e-12);
+        close(q.wait_probability.expect("staff known"), 0.8, 1e-12);
+        close(q.mean_queue_wait_days.expect("staff known"), 12.175, 1e-9);
+    }
+
+    #[test]
+    fn mmc_queue_wait_in_days() {
+        // 3 workers taking 30 a month in all (μ = 10 each), λ = 20: a = 2, C = 4/9,
+        // Wq = (4/9)/(30 − 20) months.
+        let q = queue(
+            20.0,
+            &Capacity {
+                clients_per_month: 30.0,
+                staff: Some(3),
+            },
+        )
+        .expect("a queue");
+        close(q.utilisation, 2.0 / 3.0, 1e-12);
+        close(q.wait_probability.expect("staff known"), 4.0 / 9.0, 1e-12);
+        close(
+            q.mean_queue_wait_days.expect("staff known"),
+            4.0 / 90.0 * DAYS_PER_MONTH,
+            1e-9,
+        );
+    }
+
+    #[test]
+    fn queue_without_staff_overloaded_or_without_capacity() {
+        let cap = |clients_per_month, staff| Capacity {
+            clients_per_month,
+            staff,
+        };
+        let q = queue(5.0, &cap(10.0, None)).expect("a queue");
+        assert_eq!(
+            (q.utilisation, q.wait_probability, q.mean_queue_wait_days),
+            (0.5, None, None)
+        );
+
+        let q = queue(12.0, &cap(10.0, Some(2))).expect("a queue");
+        close(q.utilisation, 1.2, 1e-12);
+        assert_eq!(q.wait_probability, None);
+        assert_eq!(q.mean_queue_wait_days, Some(f64::INFINITY));
+
+        let q = queue(f64::INFINITY, &cap(10.0, Some(2))).expect("a queue");
+        assert_eq!(q.utilisation, f64::INFINITY);
+        assert_eq!(q.mean_queue_wait_days, Some(f64::INFINITY));
+
+        let q = queue(3.0, &cap(0.0, Some(0))).expect("a queue");
+        assert_eq!(q.utilisation, f64::INFINITY);
+        assert_eq!(q.mean_queue_wait_days, Some(f64::INFINITY));
+
+        let q = queue(0.0, &cap(0.0, Some(0))).expect("a queue");
+        assert_eq!(
+            (q.utilisation, q.wait_probability, q.mean_queue_wait_days),
+            (0.0, Some(0.0), Some(0.0))
+        );
+
+        assert_eq!(queue(f64::NAN, &cap(10.0, Some(1))), None);
+        assert_eq!(queue(1.0, &cap(-1.0, Some(1))), None);
+    }
+
+    /// A random network: `n` services, handoffs of every kind, some without a share, and the
+    /// shares leaving each service scaled to add up to at most 0.9.
+    fn network() -> impl Strategy<Value = Model> {
+        (1usize..12, any::<bool>()).prop_flat_map(|(n, dag)| {
+            let kinds = prop::sample::select(HandoffKind::ALL.to_vec());
+            (
+                prop::collection::vec(
+                    (
+                        0..n as u32,
+                        0..n as u32,
+                        kinds,
+                        prop::option::weighted(0.85, 0.0..1.0),
+                    ),
+                    0..40,
+                ),
+                prop::collection::vec(0.0..0.9f64, n),
+                prop::collection::vec((0..n as u32, 0.0..100.0f64), 0..5),
+            )
+                .prop_map(move |(mut handoffs, budget, arrivals)| {
+                    if dag {
+                        // Handoffs only forward: no loops.
+                        handoffs.retain(|h| h.0 != h.1);
+                        for h in &mut handoffs {
+                            if h.0 > h.1 {
+                                (h.0, h.1) = (h.1, h.0);
+                            }
+                        }
+                    }
+                    let mut total = vec![0.0; n];
+                    for h in &handoffs {
+                        total[h.0 as usize] += h.3.unwrap_or(0.0);
+                    }
+                    for h in &mut handoffs {
+                        let i = h.0 as usize;
+                        h.3 = h.3.map(|s| {
+                            if total[i] > budget[i] {
+                                s * budget[i] / total[i]
+                            } else {
+                                s
+                            }
+                        });
+                    }
+                    model(n, &handoffs, &arrivals)
+                })
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn random_networks_balance(m in network()) {
+            let flow = solve(&m);
+            prop_assert!(flow.unbounded.iter().all(|u| !u));
+            assert_balanced(&m, &flow, 1e-9);
+            for (l, a) in flow.load.iter().zip(&flow.arrivals) {
+                prop_assert!(*l >= *a * (1.0 - 1e-12), "load {} below arrivals {}", l, a);
+            }
+        }
+
+        #[test]
+        fn dense_and_iterative_solves_agree(
+            (b, edges) in (2usize..30).prop_flat_map(|k| (
+                prop::collection::vec(0.0..50.0f64, k),
+                prop::collection::vec((0..k as u32, 0..k as u32, 0.0..0.3f64), 0..60),
+            ))
+        ) {
+            // At most 60 handoffs of 0.3 over ≥ 2 services can send out more than 0.9 of one
+            // service; scale each row to at most 0.9.
+            let mut edges = edges;
+            let mut total = vec![0.0; b.len()];
+            for e in &edges {
+                total[e.0 as usize] += e.2;
+            }
+            for e in &mut edges {
+                let t = total[e.0 as usize];
+                if t > 0.9 {
+                    e.2 *= 0.9 / t;
+                }
+            }
+            let system = System { b, edges };
+            let dense = system.solve_dense().expect("bounded");
+            let iterative = system.solve_iterative().expect("bounded");
+            for (d, i) in dense.iter().zip(&iterative) {
+                prop_assert!((d - i).abs() <= 1e-9 * d.abs().max(1e-12), "dense {} iterative {}", d, i);
+            }
+        }
+    }
+}

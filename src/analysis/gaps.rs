@@ -1,0 +1,386 @@
+//! Gaps: where a child falls between services (väliinputoaminen) — needs no service meets, ages
+//! and languages no service covers, exclusion traps, referral loops, dead ends and services no one
+//! can reach.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::flow::Flow;
+use super::graph::{ClientGraph, region_of};
+use super::routes::{Blocker, Outcome, ProfileRoutes};
+use super::{Entity, Finding, FindingBuilder};
+use crate::diagnostic::Code;
+use crate::model::{Model, NeedIx, ProfileIx, ServiceIx};
+
+/// Every gap finding.
+pub fn find(
+    model: &Model,
+    graph: &ClientGraph,
+    routes: &[ProfileRoutes],
+    flow: &Flow,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    unmet_needs(model, routes, &mut out);
+    language_gaps(model, routes, &mut out);
+    age_coverage(model, &mut out);
+    exclusion_traps(model, &mut out);
+    referral_loops(model, graph, routes, &mut out);
+    dead_ends(model, graph, flow, &mut out);
+    unreachable(model, graph, &mut out);
+    out
+}
+
+fn arrivals(model: &Model, p: ProfileIx) -> Option<f64> {
+    model.profile(p).arrivals_per_month
+}
+
+fn unmet_needs(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding>) {
+    for pr in routes {
+        let profile = model.profile(pr.profile);
+        for route in &pr.routes {
+            let Outcome::Unmet {
+                blocked,
+                exists_elsewhere,
+            } = &route.outcome
+            else {
+                continue;
+            };
+            let need = model.need(route.need);
+            let closest = if route.steps.is_empty() {
+                if *exists_elsewhere {
+                    "no route from the entry leads to a service that addresses it".to_string()
+                } else {
+                    "no service in the workspace addresses it".to_string()
+                }
+            } else {
+                let path: Vec<&str> = route
+                    .steps
+                    .iter()
+                    .map(|s| model.service(s.service).id.as_str())
+                    .collect();
+                let why: Vec<String> = blocked
+                    .iter()
+                    .map(|(s, b)| {
+                        let b: Vec<String> = b.iter().map(|b| b.describe(model)).collect();
+                        format!("`{}` ({})", model.service(*s).id, b.join(", "))
+                    })
+                    .collect();
+                format!(
+                    "closest route {} is blocked at {}",
+                    path.join(" → "),
+                    why.join("; ")
+                )
+            };
+            out.push(
+                FindingBuilder::new(
+                    Code::UnmetNeed,
+                    profile.origin.clone(),
+                    format!("profile `{}` has need `{}` that no reachable service meets: {closest}", profile.id, need.id),
+                )
+                .label(format!("need `{}` unmet", need.id))
+                .why("A need no service on the pathway can take is where a child falls between services (väliinputoaja): they are sent on and back without help.")
+                .fix(match blocked.first() {
+                    Some((s, b)) if b.iter().any(|b| matches!(b, Blocker::Age { .. })) => format!(
+                        "widen the age range of `{}` or add a service for this age, with a handoff to it",
+                        model.service(*s).id
+                    ),
+                    Some((s, _)) => format!("agree with `{}` to take clients with this need, or add a service that does", model.service(*s).id),
+                    None => format!("add a handoff from the route to a service that addresses `{}`, or add one", need.id),
+                })
+                .entities([Entity::Profile(pr.profile), Entity::Need(route.need)])
+                .entities(route.steps.iter().map(|s| Entity::Service(s.service)))
+                .affected(arrivals(model, pr.profile))
+                .build(),
+            );
+        }
+    }
+}
+
+fn language_gaps(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding>) {
+    for pr in routes {
+        let profile = model.profile(pr.profile);
+        let mut seen = BTreeSet::new();
+        for route in pr.routes.iter().filter(|r| r.is_met()) {
+            for step in &route.steps {
+                let service = model.service(step.service);
+                let offered = &service.eligibility.languages;
+                if offered.is_empty()
+                    || offered.contains(&profile.language)
+                    || !seen.insert(step.service)
+                {
+                    continue;
+                }
+                out.push(
+                    FindingBuilder::new(
+                        Code::LanguageGap,
+                        service.origin.clone(),
+                        format!(
+                            "`{}` on the route of profile `{}` is not given in `{}` (only {})",
+                            service.id,
+                            profile.id,
+                            profile.language,
+                            offered.join(", ")
+                        ),
+                    )
+                    .label(format!("no service in `{}`", profile.language))
+                    .why("A young person has the right to services in their own language (fi/sv); in bilingual regions the Swedish-language chain breaks where one service is Finnish-only.")
+                    .fix(format!("offer `{}` in `{}`, or add a handoff to a service that does", service.id, profile.language))
+                    .entities([Entity::Service(step.service), Entity::Profile(pr.profile)])
+                    .related(profile.origin.clone(), format!("profile `{}` speaks `{}`", profile.id, profile.language))
+                    .affected(arrivals(model, pr.profile))
+                    .build(),
+                );
+            }
+        }
+    }
+}
+
+/// The last age polku looks at for coverage: young adults up to 29 still belong to youth services
+/// (nuori, Youth Act 1285/2016).
+const LAST_AGE: u32 = 29;
+
+fn age_coverage(model: &Model, out: &mut Vec<Finding>) {
+    // (region, need) -> covered ages and the services covering them
+    let mut cover: BTreeMap<(String, NeedIx), (Vec<bool>, Vec<ServiceIx>)> = BTreeMap::new();
+    for (i, s) in model.services.iter().enumerate() {
+        let ix = ServiceIx(i as u32);
+        let region = region_of(model, ix).unwrap_or("").to_string();
+        let lo = s.eligibility.age_min.unwrap_or(0);
+        let hi = s.eligibility.age_max.unwrap_or(LAST_AGE).min(LAST_AGE);
+        for &need in &s.eligibility.needs {
+            let (ages, services) = cover
+                .entry((region.clone(), need))
+                .or_insert_with(|| (vec![false; LAST_AGE as usize + 1], Vec::new()));
+            for a in lo..=hi {
+                ages[a as usize] = true;
+            }
+            services.push(ix);
+        }
+    }
+    for ((region, need), (ages, services)) in cover {
+        let first = ages.iter().position(|c| *c).unwrap_or(0) as u32;
+        let last = ages.iter().rposition(|c| *c).unwrap_or(0) as u32;
+        let mut holes: Vec<(u32, u32)> = Vec::new();
+        let mut a = first;
+        while a <= last {
+            if !ages[a as usize] {
+                let start = a;
+                while a <= last && !ages[a as usize] {
+                    a += 1;
+                }
+                holes.push((start, a - 1));
+            }
+            a += 1;
+        }
+        // Coverage that stops at 17 leaves the young person alone at the move to adult services.
+        let transition = last == 17;
+        if transition {
+            holes.push((18, LAST_AGE));
+        }
+        if holes.is_empty() {
+            continue;
+        }
+        let need_id = &model.need(need).id;
+        let place = if region.is_empty() {
+            "the workspace".to_string()
+        } else {
+            format!("region {region}")
+        };
+        let ranges: Vec<String> = holes
+            .iter()
+            .map(|(a, b)| {
+                if b == &LAST_AGE {
+                    format!("{a}+")
+                } else if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}–{b}")
+                }
+            })
+            .collect();
+        let anchor = services[0];
+        out.push(
+            FindingBuilder::new(
+                Code::AgeCoverageGap,
+                model.service(anchor).origin.clone(),
+                format!("no service for need `{need_id}` in {place} takes ages {}", ranges.join(", ")),
+            )
+            .label(if transition { "coverage ends at 17".to_string() } else { "age ranges leave a gap".to_string() })
+            .why(if transition {
+                "At 18 a young person moves from child and youth services to adult services; where no adult service takes over the need, the pathway ends with the birthday."
+            } else {
+                "A child whose age falls between services' age limits is turned away by all of them."
+            })
+            .fix(if transition {
+                format!("add a handoff to an adult service for `{need_id}` (from 18), or extend a youth service's `age_max`")
+            } else {
+                format!("adjust `age_min`/`age_max` of the services for `{need_id}` so the ranges meet")
+            })
+            .entities([Entity::Need(need)])
+            .entities(services.iter().map(|s| Entity::Service(*s)))
+            .build(),
+        );
+    }
+}
+
+fn exclusion_traps(model: &Model, out: &mut Vec<Finding>) {
+    let addressing = |n: NeedIx| -> Vec<ServiceIx> {
+        (0..model.services.len() as u32)
+            .map(ServiceIx)
+            .filter(|s| model.service(*s).eligibility.needs.contains(&n))
+            .collect()
+    };
+    for a in 0..model.needs.len() as u32 {
+        for b in a + 1..model.needs.len() as u32 {
+            let (a, b) = (NeedIx(a), NeedIx(b));
+            let (sa, sb) = (addressing(a), addressing(b));
+            if sa.is_empty() || sb.is_empty() {
+                continue;
+            }
+            let excludes =
+                |s: &ServiceIx, n: NeedIx| model.service(*s).eligibility.excludes.contains(&n);
+            if !(sa.iter().all(|s| excludes(s, b)) && sb.iter().all(|s| excludes(s, a))) {
+                continue;
+            }
+            let (na, nb) = (&model.need(a).id, &model.need(b).id);
+            let profiles: Vec<ProfileIx> = (0..model.profiles.len() as u32)
+                .map(ProfileIx)
+                .filter(|p| {
+                    let needs = &model.profile(*p).needs;
+                    needs.contains(&a) && needs.contains(&b)
+                })
+                .collect();
+            let affected: f64 = profiles
+                .iter()
+                .filter_map(|p| model.profile(*p).arrivals_per_month)
+                .sum();
+            out.push(
+                FindingBuilder::new(
+                    Code::ExclusionTrap,
+                    model.service(sa[0]).origin.clone(),
+                    format!(
+                        "every service for `{na}` excludes `{nb}`, and every service for `{nb}` excludes `{na}`{}",
+                        if profiles.is_empty() { String::new() } else { format!(" (profiles with both: {})", profiles.iter().map(|p| model.profile(*p).id.as_str()).collect::<Vec<_>>().join(", ")) }
+                    ),
+                )
+                .label(format!("excludes `{nb}`"))
+                .related(model.service(sb[0]).origin.clone(), format!("excludes `{na}`"))
+                .why("The classic trap between substance-use and mental-health care: each sends the young person to the other to be treated first, so neither treats them.")
+                .fix(format!("let one service for `{na}` or `{nb}` take clients with both, or set up joint work (työparityö) between them"))
+                .entities([Entity::Need(a), Entity::Need(b)])
+                .entities(profiles.iter().map(|p| Entity::Profile(*p)))
+                .affected(Some(affected))
+                .build(),
+            );
+        }
+    }
+}
+
+fn referral_loops(
+    model: &Model,
+    graph: &ClientGraph,
+    routes: &[ProfileRoutes],
+    out: &mut Vec<Finding>,
+) {
+    for lp in graph.loops(model) {
+        let ids: Vec<&str> = lp.iter().map(|s| model.service(*s).id.as_str()).collect();
+        // Profiles sent into the loop whose needs no service in the loop meets.
+        let mut bounced = Vec::new();
+        for pr in routes {
+            let profile = model.profile(pr.profile);
+            let reach = graph.reachable(model, &[profile.entry]);
+            if !lp.iter().any(|s| reach[s.index()]) {
+                continue;
+            }
+            let helped = lp.iter().any(|s| {
+                let e = &model.service(*s).eligibility;
+                profile.needs.iter().any(|n| e.needs.contains(n))
+                    && super::routes::blockers(model, *s, profile).is_empty()
+            });
+            if !helped && !profile.needs.is_empty() {
+                bounced.push(pr.profile);
+            }
+        }
+        let leaves = lp.iter().any(|s| {
+            model.service(*s).exit
+                || graph.out[s.index()]
+                    .iter()
+                    .any(|h| !lp.contains(&model.handoff(*h).to))
+        });
+        if bounced.is_empty() && leaves {
+            continue;
+        }
+        let first = model.service(lp[0]);
+        let affected: f64 = bounced
+            .iter()
+            .filter_map(|p| model.profile(*p).arrivals_per_month)
+            .sum();
+        let message = if bounced.is_empty() {
+            format!(
+                "referral loop {} has no way out and no exit",
+                ids.join(" ⇄ ")
+            )
+        } else {
+            let names: Vec<&str> = bounced
+                .iter()
+                .map(|p| model.profile(*p).id.as_str())
+                .collect();
+            format!(
+                "referral loop {}: no service in it meets the needs of {}",
+                ids.join(" ⇄ "),
+                names.join(", ")
+            )
+        };
+        out.push(
+            FindingBuilder::new(Code::ReferralLoop, first.origin.clone(), message)
+                .label("the loop starts here")
+                .why("Clients sent round a loop of referrals where no one takes on their need are bounced back and forth — the culture of sending clients elsewhere (pois lähettämisen kulttuuri).")
+                .fix("agree which service in the loop takes responsibility (a shared plan or joint work), or add a way out to a service that meets the need")
+                .entities(lp.iter().map(|s| Entity::Service(*s)))
+                .entities(bounced.iter().map(|p| Entity::Profile(*p)))
+                .affected(Some(affected))
+                .build(),
+        );
+    }
+}
+
+fn dead_ends(model: &Model, graph: &ClientGraph, flow: &Flow, out: &mut Vec<Finding>) {
+    for (i, s) in model.services.iter().enumerate() {
+        if s.exit || !graph.out[i].is_empty() {
+            continue;
+        }
+        out.push(
+            FindingBuilder::new(
+                Code::DeadEnd,
+                s.origin.clone(),
+                format!("`{}` has no way on and is not an exit", s.id),
+            )
+            .label("no referral or return leaves this service")
+            .why("A client who finishes here has nowhere to go: the pathway ends without the need being closed.")
+            .fix(format!("add a handoff from `{}` to the next service, or mark it `exit = true` if the pathway may end here", s.id))
+            .entities([Entity::Service(ServiceIx(i as u32))])
+            .affected(flow.load.get(i).copied().filter(|l| l.is_finite()))
+            .build(),
+        );
+    }
+}
+
+fn unreachable(model: &Model, graph: &ClientGraph, out: &mut Vec<Finding>) {
+    let reach = graph.reachable(model, &graph.entries);
+    for (i, s) in model.services.iter().enumerate() {
+        if reach[i] {
+            continue;
+        }
+        out.push(
+            FindingBuilder::new(
+                Code::UnreachableService,
+                s.origin.clone(),
+                format!("no entry point reaches `{}`", s.id),
+            )
+            .label("no referral from any entry leads here")
+            .why("A service no one is referred to cannot help: clients who need it never get there.")
+            .fix(format!("add a handoff to `{}` from a service on the pathway, or give it `entry = [...]` if clients come to it directly", s.id))
+            .entities([Entity::Service(ServiceIx(i as u32))])
+            .build(),
+        );
+    }
+}

@@ -1,0 +1,257 @@
+//! Model → findings: gaps, bottlenecks and ecosystem problems of a pathway workspace.
+//!
+//! Analysis works like a linter. Each finding has a stable [`Code`], a severity, the entities it
+//! is about, where it is written, a one-line message, why it matters in the field's terms, and a
+//! suggested fix. One file per family: [`gaps`] (needs, ages, languages, loops, dead ends),
+//! [`clocks`] (statutory time limits), [`bottlenecks`] (flow, capacity, boundaries, single points
+//! of failure) and [`ecosystem`] (collaboration between sectors and actors, model completeness).
+//! [`routes`] finds each profile's route; [`flow`] solves the monthly flow of clients.
+//!
+//! **Architecture Invariant:** pure functions of the [`Model`]; no I/O, no async. The whole
+//! workspace is always analysed (flows cross pathway files); filtering by pathway or profile is
+//! a matter of presentation.
+
+pub mod bottlenecks;
+pub mod clocks;
+pub mod ecosystem;
+pub mod flow;
+pub mod gaps;
+pub mod graph;
+pub mod routes;
+pub mod whatif;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Code, Diagnostic, Origin, Severity};
+use crate::model::{ActorIx, HandoffIx, Model, NeedIx, PathwayIx, ProfileIx, ServiceIx};
+
+/// An entity a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", content = "index", rename_all = "snake_case")]
+pub enum Entity {
+    /// A service.
+    Service(ServiceIx),
+    /// A handoff.
+    Handoff(HandoffIx),
+    /// A client profile.
+    Profile(ProfileIx),
+    /// An actor.
+    Actor(ActorIx),
+    /// A need.
+    Need(NeedIx),
+}
+
+impl Entity {
+    /// The entity's id as written in files (handoffs: `from->to`).
+    pub fn id(self, model: &Model) -> String {
+        match self {
+            Entity::Service(s) => model.service(s).id.clone(),
+            Entity::Handoff(h) => {
+                let h = model.handoff(h);
+                format!("{}->{}", model.service(h.from).id, model.service(h.to).id)
+            }
+            Entity::Profile(p) => model.profile(p).id.clone(),
+            Entity::Actor(a) => model.actor(a).id.clone(),
+            Entity::Need(n) => model.need(n).id.clone(),
+        }
+    }
+}
+
+/// One finding of the analysis.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    /// Code, severity, location, message, label and suggested fix (`help`).
+    pub diagnostic: Diagnostic,
+    /// Why it matters, in the field's terms.
+    pub why: String,
+    /// The entities it is about; the first is the main one.
+    pub entities: Vec<Entity>,
+    /// Children affected per month, when the flow tells; findings are ranked by it.
+    pub affected_per_month: Option<f64>,
+    /// The reason written in a matching `[[allow]]`, when the finding is excused.
+    pub allowed: Option<String>,
+}
+
+/// Builds a [`Finding`] step by step; keeps the families' code short and uniform.
+pub(crate) struct FindingBuilder(Finding);
+
+impl FindingBuilder {
+    /// A finding with its code, location and one-line message; warnings unless said otherwise.
+    pub(crate) fn new(code: Code, origin: Origin, message: impl Into<String>) -> Self {
+        FindingBuilder(Finding {
+            diagnostic: Diagnostic::warning(code, origin, message),
+            why: String::new(),
+            entities: Vec::new(),
+            affected_per_month: None,
+            allowed: None,
+        })
+    }
+
+    pub(crate) fn severity(mut self, severity: Severity) -> Self {
+        self.0.diagnostic.severity = severity;
+        self
+    }
+
+    pub(crate) fn label(mut self, label: impl Into<String>) -> Self {
+        self.0.diagnostic.label = Some(label.into());
+        self
+    }
+
+    pub(crate) fn why(mut self, why: impl Into<String>) -> Self {
+        self.0.why = why.into();
+        self.0.diagnostic.note = Some(self.0.why.clone());
+        self
+    }
+
+    pub(crate) fn fix(mut self, fix: impl Into<String>) -> Self {
+        self.0.diagnostic.help = Some(fix.into());
+        self
+    }
+
+    pub(crate) fn entities(mut self, entities: impl IntoIterator<Item = Entity>) -> Self {
+        self.0.entities.extend(entities);
+        self
+    }
+
+    pub(crate) fn related(mut self, origin: Origin, message: impl Into<String>) -> Self {
+        self.0.diagnostic = self.0.diagnostic.with_related(origin, message);
+        self
+    }
+
+    pub(crate) fn affected(mut self, per_month: Option<f64>) -> Self {
+        self.0.affected_per_month = per_month.filter(|n| *n > 0.0);
+        self
+    }
+
+    pub(crate) fn build(self) -> Finding {
+        self.0
+    }
+}
+
+/// Everything the analysis computed: findings and the figures behind them.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Every finding, ranked: most children affected first, then by code.
+    pub findings: Vec<Finding>,
+    /// Monthly flow through every service.
+    pub flow: flow::Flow,
+    /// Each profile's routes to its needs.
+    pub routes: Vec<routes::ProfileRoutes>,
+    /// Betweenness, articulation points and flow shares per pathway.
+    pub centrality: Vec<bottlenecks::Centrality>,
+    /// Allows that matched no finding (W0103).
+    pub unused_allows: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    /// Findings that are not excused by an `[[allow]]`.
+    pub fn active(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.allowed.is_none())
+    }
+
+    /// The findings as diagnostics for `polku check`: active findings, then unused allows.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.active()
+            .map(|f| f.diagnostic.clone())
+            .chain(self.unused_allows.iter().cloned())
+            .collect()
+    }
+}
+
+/// Analyses the whole model.
+pub fn analyze(model: &Model) -> Analysis {
+    let flow = flow::solve(model);
+    let graph = graph::ClientGraph::new(model);
+    let routes = routes::all(model, &graph);
+    let mut findings = Vec::new();
+    findings.extend(gaps::find(model, &graph, &routes, &flow));
+    findings.extend(clocks::find(model, &routes, &flow));
+    let centrality = bottlenecks::centrality(model, &flow);
+    findings.extend(bottlenecks::find(model, &flow, &centrality));
+    findings.extend(ecosystem::find(model, &routes));
+    rank(&mut findings);
+    let unused_allows = apply_allows(model, &mut findings);
+    Analysis {
+        findings,
+        flow,
+        routes,
+        centrality,
+        unused_allows,
+    }
+}
+
+fn rank(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        let affected = |f: &Finding| f.affected_per_month.unwrap_or(0.0);
+        affected(b)
+            .total_cmp(&affected(a))
+            .then(b.diagnostic.severity.cmp(&a.diagnostic.severity))
+            .then(a.diagnostic.code.cmp(&b.diagnostic.code))
+            .then(a.entities.cmp(&b.entities))
+    });
+}
+
+/// Marks findings excused by an `[[allow]]` and returns a warning for each allow that matched none.
+fn apply_allows(model: &Model, findings: &mut [Finding]) -> Vec<Diagnostic> {
+    let mut unused = Vec::new();
+    for allow in &model.allows {
+        let mut used = false;
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.diagnostic.code == allow.code)
+        {
+            if f.entities.iter().any(|e| e.id(model) == allow.entity) {
+                f.allowed = Some(allow.reason.clone());
+                used = true;
+            }
+        }
+        if !used {
+            unused.push(
+                Diagnostic::warning(
+                    Code::UnusedAllow,
+                    allow.origin.clone(),
+                    format!(
+                        "allow of {} ({}) for `{}` matches no finding",
+                        allow.code,
+                        allow.code.name(),
+                        allow.entity
+                    ),
+                )
+                .with_label("nothing to allow here")
+                .with_help("the problem is gone or the entity id is wrong: remove the allow or correct `entity`"),
+            );
+        }
+    }
+    unused
+}
+
+/// The pathways a finding concerns: those holding any of its services or profiles.
+pub fn pathways_of(model: &Model, finding: &Finding) -> Vec<PathwayIx> {
+    (0..model.pathways.len() as u32)
+        .map(PathwayIx)
+        .filter(|&p| {
+            let pathway = model.pathway(p);
+            finding.entities.iter().any(|e| match *e {
+                Entity::Service(s) => pathway.services.contains(&s),
+                Entity::Profile(pr) => pathway.profiles.contains(&pr),
+                Entity::Handoff(h) => pathway.handoffs.contains(&h),
+                Entity::Actor(a) => pathway
+                    .services
+                    .iter()
+                    .any(|s| model.service(*s).actor == Some(a)),
+                Entity::Need(_) => false,
+            })
+        })
+        .collect()
+}
+
+/// Formats a number of days for messages: whole days without decimals.
+pub(crate) fn days(d: f64) -> String {
+    if d.is_infinite() {
+        "∞".into()
+    } else if (d - d.round()).abs() < 0.05 {
+        format!("{:.0}", d)
+    } else {
+        format!("{:.1}", d)
+    }
+}

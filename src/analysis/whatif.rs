@@ -1,0 +1,335 @@
+//! What-if: change the model (capacity, waits, shares, a removed service), analyse again and
+//! compare. Managers ask "what if the youth station had two more workers?" before they ask for
+//! the money.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Analysis, Entity};
+use crate::model::{Capacity, Duration, Model, ServiceIx};
+
+/// One change to the model.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// `service.ID.capacity=N`: clients per month.
+    Capacity(ServiceIx, f64),
+    /// `service.ID.staff=N`: workers.
+    Staff(ServiceIx, u32),
+    /// `service.ID.wait_days=N`: current wait.
+    ServiceWait(ServiceIx, f64),
+    /// `handoff.FROM.TO.wait_days=N`: wait on every handoff FROM → TO.
+    HandoffWait(ServiceIx, ServiceIx, f64),
+    /// `handoff.FROM.TO.share=N`: share of every handoff FROM → TO.
+    HandoffShare(ServiceIx, ServiceIx, f64),
+    /// `--without service.ID`: the service and its handoffs are gone.
+    Without(ServiceIx),
+}
+
+fn service(model: &Model, id: &str) -> Result<ServiceIx, String> {
+    model.service_by_id(id).ok_or_else(|| {
+        let close =
+            crate::diagnostic::did_you_mean(id, model.services.iter().map(|s| s.id.as_str()));
+        match close {
+            Some(c) => format!("unknown service `{id}`; did you mean `{c}`?"),
+            None => format!("unknown service `{id}`"),
+        }
+    })
+}
+
+fn number(value: &str, what: &str) -> Result<f64, String> {
+    match value.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
+        _ => Err(format!(
+            "{what} must be a number of 0 or more, not `{value}`"
+        )),
+    }
+}
+
+/// Parses a `--set` expression: `service.ID.capacity=60`, `service.ID.staff=4`,
+/// `service.ID.wait_days=10`, `handoff.FROM.TO.wait_days=10`, `handoff.FROM.TO.share=0.3`.
+pub fn parse_set(model: &Model, expr: &str) -> Result<Change, String> {
+    let (path, value) = expr.split_once('=').ok_or_else(|| {
+        format!("`{expr}` has no `=`: write e.g. service.nuorisoasema.capacity=60")
+    })?;
+    let parts: Vec<&str> = path.trim().split('.').collect();
+    match parts.as_slice() {
+        ["service", id, "capacity"] => Ok(Change::Capacity(
+            service(model, id)?,
+            number(value, "capacity")?,
+        )),
+        ["service", id, "staff"] => {
+            let n = number(value, "staff")?;
+            if n.fract() != 0.0 {
+                return Err(format!("staff must be a whole number, not `{value}`"));
+            }
+            Ok(Change::Staff(service(model, id)?, n as u32))
+        }
+        ["service", id, "wait_days"] => Ok(Change::ServiceWait(
+            service(model, id)?,
+            number(value, "wait_days")?,
+        )),
+        ["handoff", from, to, field @ ("wait_days" | "share")] => {
+            let (from, to) = (service(model, from)?, service(model, to)?);
+            if !model.handoffs.iter().any(|h| h.from == from && h.to == to) {
+                return Err(format!(
+                    "there is no handoff {} → {}",
+                    model.service(from).id,
+                    model.service(to).id
+                ));
+            }
+            let n = number(value, field)?;
+            if *field == "share" {
+                if n > 1.0 {
+                    return Err(format!("share must be between 0 and 1, not `{value}`"));
+                }
+                Ok(Change::HandoffShare(from, to, n))
+            } else {
+                Ok(Change::HandoffWait(from, to, n))
+            }
+        }
+        _ => Err(format!(
+            "cannot set `{path}`; use service.ID.capacity, service.ID.staff, service.ID.wait_days, handoff.FROM.TO.wait_days or handoff.FROM.TO.share"
+        )),
+    }
+}
+
+/// Parses a `--without` expression: `service.ID`.
+pub fn parse_without(model: &Model, expr: &str) -> Result<Change, String> {
+    match expr.trim().split_once('.') {
+        Some(("service", id)) => Ok(Change::Without(service(model, id)?)),
+        _ => Err(format!("cannot remove `{expr}`; write service.ID")),
+    }
+}
+
+/// The model with the changes applied.
+pub fn apply(model: &Model, changes: &[Change]) -> Model {
+    let mut m = model.clone();
+    let mut removed = Vec::new();
+    for change in changes {
+        match *change {
+            Change::Capacity(s, n) => {
+                let staff = m.services[s.index()].capacity.and_then(|c| c.staff);
+                m.services[s.index()].capacity = Some(Capacity {
+                    clients_per_month: n,
+                    staff,
+                });
+            }
+            Change::Staff(s, n) => {
+                let old = m.services[s.index()].capacity;
+                m.services[s.index()].capacity = Some(match old {
+                    // Keep each worker's throughput: capacity scales with staff.
+                    Some(Capacity {
+                        clients_per_month,
+                        staff: Some(k),
+                    }) if k > 0 => Capacity {
+                        clients_per_month: clients_per_month / f64::from(k) * f64::from(n),
+                        staff: Some(n),
+                    },
+                    Some(c) => Capacity {
+                        staff: Some(n),
+                        ..c
+                    },
+                    None => Capacity {
+                        clients_per_month: 0.0,
+                        staff: Some(n),
+                    },
+                });
+            }
+            Change::ServiceWait(s, d) => m.services[s.index()].wait = Some(Duration::days(d)),
+            Change::HandoffWait(from, to, d) => {
+                for h in m
+                    .handoffs
+                    .iter_mut()
+                    .filter(|h| h.from == from && h.to == to)
+                {
+                    h.wait = Some(Duration::days(d));
+                }
+            }
+            Change::HandoffShare(from, to, n) => {
+                for h in m
+                    .handoffs
+                    .iter_mut()
+                    .filter(|h| h.from == from && h.to == to)
+                {
+                    h.share = Some(n);
+                }
+            }
+            Change::Without(s) => removed.push(s),
+        }
+    }
+    if !removed.is_empty() {
+        m = without(&m, &removed);
+    }
+    m.reindex();
+    m
+}
+
+/// The model without some services: their handoffs, the profiles entering at them, and every
+/// reference to them go too; everything else is renumbered.
+fn without(model: &Model, removed: &[ServiceIx]) -> Model {
+    let mut m = model.clone();
+    let mut renumber = vec![None; model.services.len()];
+    let mut next = 0u32;
+    for (i, slot) in renumber.iter_mut().enumerate() {
+        if !removed.contains(&ServiceIx(i as u32)) {
+            *slot = Some(ServiceIx(next));
+            next += 1;
+        }
+    }
+    let map = |s: ServiceIx| renumber[s.index()];
+    m.services = model
+        .services
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| renumber[*i].is_some())
+        .map(|(_, s)| s.clone())
+        .collect();
+    let mut handoff_map = vec![None; model.handoffs.len()];
+    m.handoffs = Vec::new();
+    for (i, h) in model.handoffs.iter().enumerate() {
+        if let (Some(from), Some(to)) = (map(h.from), map(h.to)) {
+            handoff_map[i] = Some(crate::model::HandoffIx(m.handoffs.len() as u32));
+            m.handoffs.push(crate::model::Handoff {
+                from,
+                to,
+                ..h.clone()
+            });
+        }
+    }
+    let mut profile_map = vec![None; model.profiles.len()];
+    m.profiles = Vec::new();
+    for (i, p) in model.profiles.iter().enumerate() {
+        if let Some(entry) = map(p.entry) {
+            profile_map[i] = Some(crate::model::ProfileIx(m.profiles.len() as u32));
+            m.profiles
+                .push(crate::model::Profile { entry, ..p.clone() });
+        }
+    }
+    for clock in &mut m.clocks {
+        clock.to.services = clock.to.services.iter().filter_map(|s| map(*s)).collect();
+        if let Some(from) = &mut clock.from {
+            from.services = from.services.iter().filter_map(|s| map(*s)).collect();
+        }
+    }
+    for p in &mut m.pathways {
+        p.services = p.services.iter().filter_map(|s| map(*s)).collect();
+        p.handoffs = p
+            .handoffs
+            .iter()
+            .filter_map(|h| handoff_map[h.index()])
+            .collect();
+        p.profiles = p
+            .profiles
+            .iter()
+            .filter_map(|x| profile_map[x.index()])
+            .collect();
+    }
+    m
+}
+
+/// The figures a manager compares before and after a change.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyFigures {
+    /// Active findings by code.
+    pub findings: BTreeMap<String, usize>,
+    /// Unmet needs over all profiles.
+    pub unmet_needs: usize,
+    /// Services above 85 % utilisation.
+    pub congested_services: usize,
+    /// The highest utilisation of any service, in percent.
+    pub max_utilisation_percent: Option<f64>,
+    /// Mean over profiles' met routes of the calendar days waited.
+    pub mean_route_wait_days: Option<f64>,
+}
+
+/// Key figures of an analysis.
+pub fn key_figures(model: &Model, analysis: &Analysis) -> KeyFigures {
+    let mut findings = BTreeMap::new();
+    for f in analysis.active() {
+        *findings
+            .entry(f.diagnostic.code.as_str().to_string())
+            .or_insert(0) += 1;
+    }
+    let utilisations: Vec<f64> = model
+        .services
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| super::flow::queue(analysis.flow.load[i], s.capacity.as_ref()?))
+        .map(|q| q.utilisation)
+        .filter(|u| u.is_finite())
+        .collect();
+    let waits: Vec<f64> = analysis
+        .routes
+        .iter()
+        .flat_map(|pr| {
+            pr.routes
+                .iter()
+                .filter(|r| r.is_met())
+                .map(|r| r.total_wait_days())
+        })
+        .collect();
+    KeyFigures {
+        findings,
+        unmet_needs: analysis
+            .routes
+            .iter()
+            .flat_map(|p| &p.routes)
+            .filter(|r| !r.is_met())
+            .count(),
+        congested_services: utilisations
+            .iter()
+            .filter(|u| **u > super::bottlenecks::HIGH_UTILISATION)
+            .count(),
+        max_utilisation_percent: utilisations
+            .iter()
+            .copied()
+            .reduce(f64::max)
+            .map(|u| u * 100.0),
+        mean_route_wait_days: (!waits.is_empty())
+            .then(|| waits.iter().sum::<f64>() / waits.len() as f64),
+    }
+}
+
+/// A finding's identity across two models: its code and the ids of what it is about.
+pub fn finding_key(model: &Model, f: &super::Finding) -> String {
+    let ids: Vec<String> = f
+        .entities
+        .iter()
+        .filter(|e| !matches!(e, Entity::Handoff(_)))
+        .map(|e| e.id(model))
+        .collect();
+    format!("{} {}", f.diagnostic.code.as_str(), ids.join(" "))
+}
+
+/// What a change does: figures before and after, findings that appear and disappear.
+#[derive(Clone, Debug, Serialize)]
+pub struct Comparison {
+    /// Before the change.
+    pub before: KeyFigures,
+    /// After the change.
+    pub after: KeyFigures,
+    /// Findings only after the change (code and entity ids).
+    pub appeared: Vec<String>,
+    /// Findings only before the change.
+    pub resolved: Vec<String>,
+}
+
+/// Compares the analyses of a model before and after changes.
+pub fn compare(
+    before_model: &Model,
+    before: &Analysis,
+    after_model: &Model,
+    after: &Analysis,
+) -> Comparison {
+    let keys = |m: &Model, a: &Analysis| -> std::collections::BTreeSet<String> {
+        a.active().map(|f| finding_key(m, f)).collect()
+    };
+    let (b, a) = (keys(before_model, before), keys(after_model, after));
+    Comparison {
+        before: key_figures(before_model, before),
+        after: key_figures(after_model, after),
+        appeared: a.difference(&b).cloned().collect(),
+        resolved: b.difference(&a).cloned().collect(),
+    }
+}

@@ -1,0 +1,135 @@
+//! `polku analyze [DIR]`: gaps and bottlenecks, as a ranked summary then every finding; with
+//! `--set`/`--without`, what changes when the model does.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use super::Failure;
+use super::output::write_atomic;
+use crate::analysis::{self, whatif};
+use crate::diagnostic::Severity;
+use crate::render::analysis::{Report, Scope, comparison_text};
+use crate::render::diagnostics;
+use crate::workspace;
+
+/// Arguments of `polku analyze`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The workspace folder.
+    #[arg(default_value = "pathways")]
+    dir: PathBuf,
+    /// Only this pathway (its id).
+    #[arg(long)]
+    pathway: Option<String>,
+    /// Only this client profile (its id).
+    #[arg(long)]
+    profile: Option<String>,
+    /// `text` for people, `markdown` for documents, `json` for programs.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// What-if: change a figure and compare, e.g. `service.nuorisoasema.capacity=60`,
+    /// `service.ID.staff=4`, `service.ID.wait_days=10`, `handoff.FROM.TO.wait_days=10`,
+    /// `handoff.FROM.TO.share=0.3`. Repeatable.
+    #[arg(long = "set", value_name = "EXPR")]
+    set: Vec<String>,
+    /// What-if: remove a service and its handoffs, e.g. `service.nuorisoasema`. Repeatable.
+    #[arg(long, value_name = "EXPR")]
+    without: Vec<String>,
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// Runs the analysis; exit 0 when the workspace loaded without errors, 1 when it has errors (the
+/// valid part is still analysed).
+pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    let loaded = workspace::load_dir(&args.dir)?;
+    let model = &loaded.model;
+    let load_errors = loaded.count(Severity::Error);
+    if load_errors > 0 {
+        eprint!(
+            "{}",
+            diagnostics::to_plain_string(&loaded.sources, &loaded.diagnostics)
+        );
+        eprintln!(
+            "warning: the workspace has {load_errors} load errors; analysing the valid part only"
+        );
+    }
+    let scope = Scope {
+        pathway: match &args.pathway {
+            Some(id) => Some(model.pathway_by_id(id).ok_or_else(|| {
+                unknown("pathway", id, model.pathways.iter().map(|p| p.id.as_str()))
+            })?),
+            None => None,
+        },
+        profile: match &args.profile {
+            Some(id) => Some(model.profile_by_id(id).ok_or_else(|| {
+                unknown("profile", id, model.profiles.iter().map(|p| p.id.as_str()))
+            })?),
+            None => None,
+        },
+    };
+    let analysis = analysis::analyze(model);
+    let text = if args.set.is_empty() && args.without.is_empty() {
+        let report = Report {
+            model,
+            sources: &loaded.sources,
+            analysis: &analysis,
+            scope,
+        };
+        match args.format {
+            Format::Text => report.text(),
+            Format::Markdown => report.markdown(),
+            Format::Json => serde_json::to_string_pretty(&report.json())? + "\n",
+        }
+    } else {
+        let mut changes = Vec::new();
+        for expr in &args.set {
+            changes.push(whatif::parse_set(model, expr).map_err(Failure)?);
+        }
+        for expr in &args.without {
+            changes.push(whatif::parse_without(model, expr).map_err(Failure)?);
+        }
+        let changed = whatif::apply(model, &changes);
+        let after = analysis::analyze(&changed);
+        let comparison = whatif::compare(model, &analysis, &changed, &after);
+        match args.format {
+            Format::Json => serde_json::to_string_pretty(&comparison)? + "\n",
+            Format::Text | Format::Markdown => comparison_text(&comparison),
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            write_atomic(path, text.as_bytes(), true)
+                .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(if load_errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn unknown<'a>(kind: &str, id: &str, ids: impl Iterator<Item = &'a str>) -> Failure {
+    let ids: Vec<&str> = ids.collect();
+    match crate::diagnostic::did_you_mean(id, ids.iter().copied()) {
+        Some(m) => Failure(format!("unknown {kind} `{id}`; did you mean `{m}`?")),
+        None => Failure(format!(
+            "unknown {kind} `{id}`; the workspace has: {}",
+            ids.join(", ")
+        )),
+    }
+}

@@ -1,0 +1,631 @@
+//! The analysis report of `polku analyze`: a ranked summary a manager reads in a minute (top
+//! bottlenecks with numbers, unmet needs per profile, each profile's route table), then every
+//! finding — as text, Markdown or JSON. One [`Report`] feeds all three, so they never disagree.
+
+use serde_json::{Value, json};
+
+use crate::analysis::bottlenecks::HIGH_UTILISATION;
+use crate::analysis::routes::{Outcome, Route};
+use crate::analysis::whatif::Comparison;
+use crate::analysis::{Analysis, Finding, flow, pathways_of};
+use crate::diagnostic::{Severity, Sources};
+use crate::model::{Lang, Model, PathwayIx, ProfileIx, ServiceIx};
+
+/// What to show of an analysis.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Scope {
+    /// Only this pathway's services, profiles and findings.
+    pub pathway: Option<PathwayIx>,
+    /// Only this profile's routes and findings.
+    pub profile: Option<ProfileIx>,
+}
+
+/// An analysis with everything needed to present it.
+pub struct Report<'a> {
+    /// The model analysed.
+    pub model: &'a Model,
+    /// Its sources, for file positions.
+    pub sources: &'a Sources,
+    /// The analysis.
+    pub analysis: &'a Analysis,
+    /// What to show.
+    pub scope: Scope,
+}
+
+/// One row of the bottleneck table.
+struct Load {
+    service: ServiceIx,
+    load: f64,
+    capacity: f64,
+    queue: flow::Queue,
+}
+
+impl Report<'_> {
+    fn includes(&self, f: &Finding) -> bool {
+        let in_pathway = self
+            .scope
+            .pathway
+            .is_none_or(|p| pathways_of(self.model, f).contains(&p));
+        let for_profile = self.scope.profile.is_none_or(|p| {
+            f.entities.contains(&crate::analysis::Entity::Profile(p))
+                || self.routes().any(|(_, r)| {
+                    r.steps.iter().any(|s| {
+                        f.entities
+                            .contains(&crate::analysis::Entity::Service(s.service))
+                    })
+                })
+        });
+        in_pathway && for_profile
+    }
+
+    /// The findings in scope, ranked.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.analysis.findings.iter().filter(|f| self.includes(f))
+    }
+
+    fn profiles(&self) -> Vec<ProfileIx> {
+        (0..self.model.profiles.len() as u32)
+            .map(ProfileIx)
+            .filter(|p| self.scope.profile.is_none_or(|only| only == *p))
+            .filter(|p| {
+                self.scope
+                    .pathway
+                    .is_none_or(|pw| self.model.pathway(pw).profiles.contains(p))
+            })
+            .collect()
+    }
+
+    fn routes(&self) -> impl Iterator<Item = (ProfileIx, &Route)> {
+        let profiles = self.profiles();
+        self.analysis
+            .routes
+            .iter()
+            .filter(move |pr| profiles.contains(&pr.profile))
+            .flat_map(|pr| pr.routes.iter().map(move |r| (pr.profile, r)))
+    }
+
+    fn services(&self) -> Vec<ServiceIx> {
+        match self.scope.pathway {
+            Some(p) => self.model.pathway(p).services.clone(),
+            None => (0..self.model.services.len() as u32)
+                .map(ServiceIx)
+                .collect(),
+        }
+    }
+
+    /// Services with a known capacity, most utilised first.
+    fn loads(&self) -> Vec<Load> {
+        let mut loads: Vec<Load> = self
+            .services()
+            .into_iter()
+            .filter_map(|s| {
+                let capacity = self.model.service(s).capacity?;
+                let load = self.analysis.flow.load[s.index()];
+                let queue = flow::queue(load, &capacity)?;
+                Some(Load {
+                    service: s,
+                    load,
+                    capacity: capacity.clients_per_month,
+                    queue,
+                })
+            })
+            .collect();
+        loads.sort_by(|a, b| b.queue.utilisation.total_cmp(&a.queue.utilisation));
+        loads
+    }
+
+    fn id(&self, s: ServiceIx) -> &str {
+        &self.model.service(s).id
+    }
+
+    fn route_text(&self, r: &Route) -> String {
+        r.steps
+            .iter()
+            .map(|s| self.id(s.service))
+            .collect::<Vec<_>>()
+            .join(" → ")
+    }
+
+    fn counts(&self) -> (usize, usize, usize, usize) {
+        let mut c = (0, 0, 0, 0);
+        for f in self.findings() {
+            if f.allowed.is_some() {
+                c.3 += 1;
+                continue;
+            }
+            match f.diagnostic.code.as_str().as_bytes()[0] {
+                b'G' => c.0 += 1,
+                b'B' => c.1 += 1,
+                _ => c.2 += 1,
+            }
+        }
+        c
+    }
+
+    fn title(&self) -> String {
+        match self.scope.pathway {
+            Some(p) => format!(
+                "pathway `{}`: {}",
+                self.model.pathway(p).id,
+                self.model.pathway(p).title.get(Lang::Fi)
+            ),
+            None => format!("{} pathways", self.model.pathways.len()),
+        }
+    }
+
+    /// The report as plain text for the terminal.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let (gaps, bottlenecks, eco, allowed) = self.counts();
+        out.push_str(&format!(
+            "polku analysis — {}, {} services, {} profiles\n\n",
+            self.title(),
+            self.services().len(),
+            self.profiles().len()
+        ));
+        out.push_str(&format!(
+            "SUMMARY: {} findings — {gaps} gaps, {bottlenecks} bottlenecks, {eco} ecosystem{}\n",
+            gaps + bottlenecks + eco,
+            if allowed > 0 {
+                format!(" ({allowed} more allowed)")
+            } else {
+                String::new()
+            }
+        ));
+        for f in self
+            .findings()
+            .filter(|f| f.allowed.is_none() && f.diagnostic.severity >= Severity::Warning)
+            .take(5)
+        {
+            out.push_str(&format!("  • {}\n", f.diagnostic.message));
+        }
+
+        out.push_str("\nTOP BOTTLENECKS (utilisation = clients per month / capacity)\n");
+        let loads = self.loads();
+        let rows: Vec<Vec<String>> = loads
+            .iter()
+            .take(8)
+            .map(|l| {
+                vec![
+                    self.id(l.service).to_string(),
+                    format!("{:.1}", l.load),
+                    format!("{:.1}", l.capacity),
+                    percent(l.queue.utilisation),
+                    l.queue
+                        .mean_queue_wait_days
+                        .map_or("—".into(), |w| format!("{} d", crate::analysis::days(w))),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            out.push_str("  no service has both a capacity and clients arriving\n");
+        } else {
+            out.push_str(&text_table(
+                &["service", "load/month", "capacity", "utilisation", "queue"],
+                &rows,
+            ));
+        }
+
+        out.push_str("\nUNMET NEEDS\n");
+        let unmet: Vec<String> = self
+            .routes()
+            .filter(|(_, r)| !r.is_met())
+            .map(|(p, r)| {
+                format!(
+                    "  {} — {}: {}",
+                    self.model.profile(p).id,
+                    self.model.need(r.need).id,
+                    self.unmet_text(r)
+                )
+            })
+            .collect();
+        if unmet.is_empty() {
+            out.push_str("  none: every profile's needs are reachable\n");
+        } else {
+            out.push_str(&unmet.join("\n"));
+            out.push('\n');
+        }
+
+        out.push_str("\nROUTES\n");
+        for p in self.profiles() {
+            let profile = self.model.profile(p);
+            out.push_str(&format!(
+                "  {} (age {}, {}{})\n",
+                profile.id,
+                profile.age,
+                profile.language,
+                profile
+                    .arrivals_per_month
+                    .map_or(String::new(), |a| format!(", {a} per month"))
+            ));
+            let rows: Vec<Vec<String>> = self
+                .routes()
+                .filter(|(pp, _)| *pp == p)
+                .map(|(_, r)| self.route_row(r))
+                .collect();
+            let table = text_table(
+                &[
+                    "need",
+                    "route",
+                    "wait",
+                    "organisations crossed",
+                    "worker changes",
+                    "met",
+                ],
+                &rows,
+            );
+            for line in table.lines() {
+                out.push_str(&format!("    {line}\n"));
+            }
+        }
+
+        out.push_str("\nALL FINDINGS\n\n");
+        let diagnostics: Vec<_> = self
+            .findings()
+            .filter(|f| f.allowed.is_none())
+            .map(|f| f.diagnostic.clone())
+            .collect();
+        out.push_str(&crate::render::diagnostics::to_plain_string(
+            self.sources,
+            &diagnostics,
+        ));
+        let allowed: Vec<&Finding> = self.findings().filter(|f| f.allowed.is_some()).collect();
+        if !allowed.is_empty() {
+            out.push_str("ALLOWED\n");
+            for f in allowed {
+                out.push_str(&format!(
+                    "  {} {}: {} — allowed: {}\n",
+                    f.diagnostic.code,
+                    f.diagnostic.code.name(),
+                    f.diagnostic.message,
+                    f.allowed.as_deref().unwrap_or("")
+                ));
+            }
+        }
+        out
+    }
+
+    fn unmet_text(&self, r: &Route) -> String {
+        match &r.outcome {
+            Outcome::Met => "met".into(),
+            Outcome::Unmet {
+                blocked,
+                exists_elsewhere,
+            } => {
+                if r.steps.is_empty() {
+                    return if *exists_elsewhere {
+                        "no route leads to a service for it".into()
+                    } else {
+                        "no service in the workspace addresses it".into()
+                    };
+                }
+                let why: Vec<String> = blocked
+                    .iter()
+                    .map(|(s, b)| {
+                        let b: Vec<String> = b.iter().map(|b| b.describe(self.model)).collect();
+                        format!("{} ({})", self.id(*s), b.join(", "))
+                    })
+                    .collect();
+                format!(
+                    "closest {} — blocked at {}",
+                    self.route_text(r),
+                    why.join("; ")
+                )
+            }
+        }
+    }
+
+    fn route_row(&self, r: &Route) -> Vec<String> {
+        vec![
+            self.model.need(r.need).id.clone(),
+            if r.steps.is_empty() {
+                "—".into()
+            } else {
+                self.route_text(r)
+            },
+            format!("{} d", crate::analysis::days(r.total_wait_days())),
+            r.organisations_crossed(self.model).to_string(),
+            r.worker_changes().to_string(),
+            if r.is_met() {
+                "yes".into()
+            } else {
+                "NO".into()
+            },
+        ]
+    }
+
+    /// The report as Markdown (for Innokylä drafts, issues and wikis).
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        let (gaps, bottlenecks, eco, allowed) = self.counts();
+        out.push_str(&format!("# polku analysis — {}\n\n", self.title()));
+        out.push_str(&format!(
+            "**{} findings**: {gaps} gaps, {bottlenecks} bottlenecks, {eco} ecosystem{}.\n\n",
+            gaps + bottlenecks + eco,
+            if allowed > 0 {
+                format!(" ({allowed} more allowed)")
+            } else {
+                String::new()
+            }
+        ));
+        out.push_str("## Top bottlenecks\n\n");
+        let rows: Vec<Vec<String>> = self
+            .loads()
+            .iter()
+            .take(8)
+            .map(|l| {
+                vec![
+                    format!("`{}`", self.id(l.service)),
+                    format!("{:.1}", l.load),
+                    format!("{:.1}", l.capacity),
+                    percent(l.queue.utilisation),
+                    l.queue
+                        .mean_queue_wait_days
+                        .map_or("—".into(), |w| format!("{} d", crate::analysis::days(w))),
+                ]
+            })
+            .collect();
+        out.push_str(&md_table(
+            &["service", "load/month", "capacity", "utilisation", "queue"],
+            &rows,
+        ));
+        out.push_str("\n## Unmet needs\n\n");
+        let unmet: Vec<String> = self
+            .routes()
+            .filter(|(_, r)| !r.is_met())
+            .map(|(p, r)| {
+                format!(
+                    "- `{}` — `{}`: {}",
+                    self.model.profile(p).id,
+                    self.model.need(r.need).id,
+                    self.unmet_text(r)
+                )
+            })
+            .collect();
+        out.push_str(&if unmet.is_empty() {
+            "None.\n".to_string()
+        } else {
+            unmet.join("\n") + "\n"
+        });
+        out.push_str("\n## Routes\n");
+        for p in self.profiles() {
+            let profile = self.model.profile(p);
+            out.push_str(&format!(
+                "\n### `{}` — {}\n\n",
+                profile.id,
+                profile.name.get(Lang::Fi)
+            ));
+            let rows: Vec<Vec<String>> = self
+                .routes()
+                .filter(|(pp, _)| *pp == p)
+                .map(|(_, r)| self.route_row(r))
+                .collect();
+            out.push_str(&md_table(
+                &[
+                    "need",
+                    "route",
+                    "wait",
+                    "organisations crossed",
+                    "worker changes",
+                    "met",
+                ],
+                &rows,
+            ));
+        }
+        out.push_str("\n## Findings\n\n");
+        let rows: Vec<Vec<String>> = self
+            .findings()
+            .map(|f| {
+                vec![
+                    format!("{} `{}`", f.diagnostic.code, f.diagnostic.code.name()),
+                    f.diagnostic.severity.as_str().to_string(),
+                    md_escape(&f.diagnostic.message),
+                    md_escape(f.diagnostic.help.as_deref().unwrap_or("")),
+                    f.allowed
+                        .as_deref()
+                        .map_or(String::new(), |r| format!("allowed: {}", md_escape(r))),
+                ]
+            })
+            .collect();
+        out.push_str(&md_table(
+            &["code", "severity", "finding", "suggested fix", "note"],
+            &rows,
+        ));
+        out
+    }
+
+    /// The report as JSON.
+    pub fn json(&self) -> Value {
+        let m = self.model;
+        let positions = crate::render::diagnostics::to_json(
+            self.sources,
+            &self
+                .findings()
+                .map(|f| f.diagnostic.clone())
+                .collect::<Vec<_>>(),
+        );
+        let findings: Vec<Value> = self
+            .findings()
+            .zip(positions)
+            .map(|(f, d)| {
+                json!({
+                    "code": f.diagnostic.code.as_str(),
+                    "name": f.diagnostic.code.name(),
+                    "severity": f.diagnostic.severity,
+                    "message": f.diagnostic.message,
+                    "why": f.why,
+                    "fix": f.diagnostic.help,
+                    "entities": f.entities.iter().map(|e| e.id(m)).collect::<Vec<_>>(),
+                    "pathways": pathways_of(m, f).iter().map(|p| m.pathway(*p).id.clone()).collect::<Vec<_>>(),
+                    "affected_per_month": f.affected_per_month,
+                    "allowed": f.allowed,
+                    "position": d.position,
+                })
+            })
+            .collect();
+        let services: Vec<Value> = self
+            .services()
+            .into_iter()
+            .map(|s| {
+                let service = m.service(s);
+                let load = self.analysis.flow.load[s.index()];
+                let queue = service.capacity.and_then(|c| flow::queue(load, &c));
+                json!({
+                    "id": service.id,
+                    "arrivals_per_month": self.analysis.flow.arrivals[s.index()],
+                    "load_per_month": if load.is_finite() { json!(load) } else { json!(null) },
+                    "capacity_per_month": service.capacity.map(|c| c.clients_per_month),
+                    "utilisation": queue.as_ref().map(|q| q.utilisation).filter(|u| u.is_finite()),
+                    "over_85_percent": queue.as_ref().is_some_and(|q| q.utilisation > HIGH_UTILISATION),
+                    "queue_wait_days": queue.as_ref().and_then(|q| q.mean_queue_wait_days).filter(|w| w.is_finite()),
+                })
+            })
+            .collect();
+        let routes: Vec<Value> = self
+            .routes()
+            .map(|(p, r)| {
+                json!({
+                    "profile": m.profile(p).id,
+                    "need": m.need(r.need).id,
+                    "met": r.is_met(),
+                    "services": r.steps.iter().map(|s| m.service(s.service).id.clone()).collect::<Vec<_>>(),
+                    "wait_days": r.total_wait_days(),
+                    "organisations_crossed": r.organisations_crossed(m),
+                    "worker_changes": r.worker_changes(),
+                })
+            })
+            .collect();
+        let centrality: Vec<Value> = self
+            .analysis
+            .centrality
+            .iter()
+            .filter(|c| self.scope.pathway.is_none_or(|p| p == c.pathway))
+            .map(|c| {
+                json!({
+                    "pathway": m.pathway(c.pathway).id,
+                    "services": c.services.iter().map(|s| json!({
+                        "id": m.service(s.service).id,
+                        "betweenness": s.betweenness,
+                        "articulation_point": s.articulation,
+                        "flow_share": s.flow_share,
+                    })).collect::<Vec<_>>(),
+                    "handoffs": c.handoffs.iter().map(|(h, b)| json!({
+                        "handoff": crate::analysis::Entity::Handoff(*h).id(m),
+                        "betweenness": b,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let (gaps, bottlenecks, eco, allowed) = self.counts();
+        json!({
+            "summary": { "gaps": gaps, "bottlenecks": bottlenecks, "ecosystem": eco, "allowed": allowed },
+            "findings": findings,
+            "services": services,
+            "routes": routes,
+            "centrality": centrality,
+        })
+    }
+}
+
+/// A what-if comparison as text: key figures side by side, then findings that appear and go.
+pub fn comparison_text(c: &Comparison) -> String {
+    let mut rows = Vec::new();
+    let fmt_opt =
+        |v: Option<f64>, unit: &str| v.map_or("—".to_string(), |v| format!("{v:.1}{unit}"));
+    rows.push(vec![
+        "unmet needs".into(),
+        c.before.unmet_needs.to_string(),
+        c.after.unmet_needs.to_string(),
+    ]);
+    rows.push(vec![
+        "services over 85 %".into(),
+        c.before.congested_services.to_string(),
+        c.after.congested_services.to_string(),
+    ]);
+    rows.push(vec![
+        "highest utilisation".into(),
+        fmt_opt(c.before.max_utilisation_percent, " %"),
+        fmt_opt(c.after.max_utilisation_percent, " %"),
+    ]);
+    rows.push(vec![
+        "mean route wait".into(),
+        fmt_opt(c.before.mean_route_wait_days, " d"),
+        fmt_opt(c.after.mean_route_wait_days, " d"),
+    ]);
+    let codes: std::collections::BTreeSet<&String> = c
+        .before
+        .findings
+        .keys()
+        .chain(c.after.findings.keys())
+        .collect();
+    for code in codes {
+        let get = |m: &std::collections::BTreeMap<String, usize>| {
+            m.get(code).copied().unwrap_or(0).to_string()
+        };
+        let name = crate::diagnostic::Code::parse(code).map_or("", |c| c.name());
+        rows.push(vec![
+            format!("{code} {name}"),
+            get(&c.before.findings),
+            get(&c.after.findings),
+        ]);
+    }
+    let mut out = String::from("WHAT-IF: before → after\n");
+    out.push_str(&text_table(&["figure", "before", "after"], &rows));
+    for (title, list) in [("resolved", &c.resolved), ("new", &c.appeared)] {
+        out.push_str(&format!("\n{} findings: {}\n", title, list.len()));
+        for f in list {
+            out.push_str(&format!("  {f}\n"));
+        }
+    }
+    out
+}
+
+fn percent(u: f64) -> String {
+    if u.is_finite() {
+        format!("{:.0} %", u * 100.0)
+    } else {
+        "∞".into()
+    }
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// A plain-text table with columns padded to their widest cell.
+fn text_table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let widths: Vec<usize> = (0..headers.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([headers[i].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: Vec<&str>| -> String {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        format!("  {}\n", padded.join("  ").trim_end())
+    };
+    let mut out = line(headers.to_vec());
+    for r in rows {
+        out.push_str(&line(r.iter().map(String::as_str).collect()));
+    }
+    out
+}
+
+fn md_table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = format!(
+        "| {} |\n|{}|\n",
+        headers.join(" | "),
+        vec!["---"; headers.len()].join("|")
+    );
+    for r in rows {
+        out.push_str(&format!("| {} |\n", r.join(" | ")));
+    }
+    out
+}
