@@ -126,3 +126,107 @@ pub fn measure(model: &Model, clock: &Clock, steps: &[Step]) -> Option<(ServiceI
     }
     Some((steps[stop].service, elapsed))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::graph::ClientGraph;
+    use crate::analysis::routes;
+    use crate::analysis::test_model;
+
+    fn net(wait: &str, handoff_wait: &str) -> String {
+        format!(
+            r#"
+[[need]]
+id = "huoli"
+name = "Huoli"
+
+[[service]]
+id = "koulu"
+name = "Koulu"
+sector = "education"
+entry = ["school"]
+wait_days = 100
+
+[[service]]
+id = "lastensuojelu"
+name = "Lastensuojelu"
+sector = "child_welfare"
+exit = true
+{wait}
+mean_service_days = 80
+eligibility = {{ needs = ["huoli"] }}
+
+[[handoff]]
+from = "koulu"
+to = "lastensuojelu"
+{handoff_wait}
+
+[[profile]]
+id = "lapsi"
+name = "Lapsi"
+age = 12
+language = "fi"
+needs = ["huoli"]
+entry = "koulu"
+"#
+        )
+    }
+
+    fn broken(toml: &str) -> Vec<String> {
+        let m = test_model(toml);
+        let rs = routes::all(&m, &ClientGraph::new(&m));
+        find(&m, &rs, &crate::analysis::flow::solve(&m))
+            .iter()
+            .map(|f| f.diagnostic.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_clock_starts_at_the_referral_and_counts_working_days() {
+        // 5 working days = 7 calendar days: 2 + 5 = 7 calendar days is within 7 working days.
+        assert!(broken(&net("wait_days = 5", "wait_days = 2")).is_empty());
+        // 3 + 7 working days = 3 + 9.8 calendar days = 9.14 working days > 7.
+        let msgs = broken(&net("wait_working_days = 7", "wait_days = 3"));
+        assert_eq!(msgs.len(), 1, "{msgs:?}");
+        assert!(
+            msgs[0].contains("9.1 working days, over the limit of 7 working days"),
+            "{}",
+            msgs[0]
+        );
+        assert!(msgs[0].contains("lastensuojelu-kasittely-alkaa"));
+    }
+
+    #[test]
+    fn until_end_adds_the_service_time_and_from_starts_at_arrival() {
+        let rules = r#"
+[[clock]]
+id = "arviointi-valmis"
+name = "Arviointi valmis"
+from = { sectors = ["education"] }
+to = { sectors = ["child_welfare"] }
+until = "end"
+limit_days = 180
+"#;
+        // 100 (school wait, from arrival) + 2 + 5 + 80 = 187 > 180.
+        let msgs = broken(&format!("{}{rules}", net("wait_days = 5", "wait_days = 2")));
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("187 days") && m.contains("arviointi-valmis")),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn an_age_limited_clock_ignores_older_clients() {
+        let rules = r#"
+[[clock]]
+id = "lastensuojelu-kasittely-alkaa"
+name = "Vain pienille"
+to = { sectors = ["child_welfare"] }
+limit_days = 1
+age_max = 10
+"#;
+        assert!(broken(&format!("{}{rules}", net("wait_days = 5", "wait_days = 2"))).is_empty());
+    }
+}

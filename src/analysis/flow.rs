@@ -466,7 +466,7 @@ impl System {
         let mut last_change = f64::INFINITY;
         let mut last_ratio = f64::NAN;
         let mut ratio = f64::NAN;
-        for _ in 0..MAX_SWEEPS {
+        for sweep in 0..MAX_SWEEPS {
             let mut change = 0.0f64;
             let mut size = 0.0f64;
             for j in 0..k {
@@ -489,11 +489,13 @@ impl System {
                 f64::INFINITY
             };
             if change <= TOLERANCE * size && rest <= TOLERANCE * size {
+                eprintln!("converged k={k} sweeps={sweep}");
                 return finish(x);
             }
             let steady = (ratio - last_ratio).abs() <= 0.01 * (1.0 - ratio);
             if (0.5..1.0).contains(&ratio) && steady {
                 let factor = ratio / (1.0 - ratio);
+                eprintln!("extrapolate sweep={sweep} ratio={ratio}");
                 for (x, s) in x.iter_mut().zip(&step) {
                     *x += s * factor;
                 }
@@ -505,6 +507,7 @@ impl System {
                 last_ratio = ratio;
             }
         }
+        eprintln!("cap k={k} ratio={ratio}");
         // Out of sweeps: a loop that still does not shrink keeps (practically) everyone.
         if ratio.is_nan() || ratio >= 1.0 - 1e-9 {
             return None;
@@ -1031,6 +1034,58 @@ mod tests {
             for (d, i) in dense.iter().zip(&iterative) {
                 prop_assert!((d - i).abs() <= 1e-9 * d.abs().max(1e-12), "dense {} iterative {}", d, i);
             }
+        }
+    }
+}
+#[cfg(test)]
+mod scratch {
+    use super::*;
+    #[test]
+    fn scratch_gs_vs_dense() {
+        let mut seed: u64 = 12345;
+        let mut rnd = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 11) as f64) / ((1u64 << 53) as f64)
+        };
+        for &(k, deg, row) in &[
+            (600usize, 4usize, 0.95f64),
+            (600, 4, 0.999),
+            (800, 2, 0.9999),
+            (500, 1, 0.99999),
+            (700, 6, 0.99999),
+        ] {
+            let mut edges = Vec::new();
+            for i in 0..k {
+                // ring backwards to make sweeps go against flow
+                let mut targets = vec![((i + k - 1) % k) as u32];
+                for _ in 0..deg {
+                    targets.push((rnd() * k as f64) as u32);
+                }
+                let w: Vec<f64> = targets.iter().map(|_| rnd() + 0.1).collect();
+                let t: f64 = w.iter().sum();
+                for (j, wj) in targets.iter().zip(&w) {
+                    edges.push((i as u32, *j, wj / t * row));
+                }
+            }
+            let b: Vec<f64> = (0..k)
+                .map(|i| if i % 50 == 0 { rnd() * 10.0 } else { 0.0 })
+                .collect();
+            let s = System { b, edges };
+            let t0 = std::time::Instant::now();
+            let it = s.solve_iterative().expect("it");
+            let t1 = t0.elapsed();
+            let d = s.solve_dense().expect("dense");
+            let err = it
+                .iter()
+                .zip(&d)
+                .map(|(a, b)| ((a - b) / b.abs().max(1e-300)).abs())
+                .fold(0.0f64, f64::max);
+            eprintln!(
+                "k={k} deg={deg} row={row} maxrelerr={err:e} gs_time={t1:?} max={}",
+                d.iter().cloned().fold(0.0, f64::max)
+            );
         }
     }
 }

@@ -255,3 +255,18 @@ pub(crate) fn days(d: f64) -> String {
         format!("{:.1}", d)
     }
 }
+
+/// Builds a model from one TOML document, for the analysis unit tests.
+#[cfg(test)]
+pub(crate) fn test_model(toml: &str) -> Model {
+    let mut sources = crate::diagnostic::Sources::new();
+    sources.add(crate::diagnostic::SourceFile::new("test.toml", toml));
+    let loaded = crate::workspace::load_sources(sources);
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "test model does not load: {errors:?}");
+    loaded.model
+}

@@ -301,3 +301,148 @@ impl Ord for Cost {
         self.0.total_cmp(&other.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::test_model;
+
+    const NET: &str = r#"
+[[need]]
+id = "ahdistus"
+name = "Ahdistus"
+
+[[need]]
+id = "paihteet"
+name = "Päihteet"
+
+[[service]]
+id = "koulu"
+name = "Koulu"
+sector = "education"
+entry = ["school"]
+
+[[service]]
+id = "hidas"
+name = "Hidas"
+sector = "mental_health"
+wait_days = 30
+exit = true
+eligibility = { needs = ["ahdistus"] }
+
+[[service]]
+id = "nopea-valikko"
+name = "Nopea väylä"
+sector = "pupil_welfare"
+wait_days = 2
+
+[[service]]
+id = "nopea"
+name = "Nopea"
+sector = "mental_health"
+wait_days = 5
+exit = true
+eligibility = { needs = ["ahdistus"], age_max = 17, languages = ["fi"] }
+
+[[service]]
+id = "aikuiset"
+name = "Aikuisten päihdepalvelu"
+sector = "substance"
+exit = true
+eligibility = { needs = ["paihteet"], age_min = 18 }
+
+[[handoff]]
+from = "koulu"
+to = "hidas"
+wait_days = 1
+
+[[handoff]]
+from = "koulu"
+to = "nopea-valikko"
+wait_days = 1
+
+[[handoff]]
+from = "nopea-valikko"
+to = "nopea"
+wait_days = 1
+
+[[handoff]]
+from = "koulu"
+to = "aikuiset"
+kind = "consultation"
+
+[[handoff]]
+from = "nopea"
+to = "aikuiset"
+
+[[profile]]
+id = "nuori"
+name = "Nuori"
+age = 15
+language = "sv"
+needs = ["ahdistus", "paihteet"]
+entry = "koulu"
+"#;
+
+    #[test]
+    fn the_route_is_the_shortest_wait_not_the_fewest_steps() {
+        let m = test_model(NET);
+        let g = ClientGraph::new(&m);
+        let pr = of_profile(&m, &g, ProfileIx(0));
+        let r = &pr.routes[0];
+        assert!(r.is_met());
+        let ids: Vec<&str> = r
+            .steps
+            .iter()
+            .map(|s| m.service(s.service).id.as_str())
+            .collect();
+        assert_eq!(ids, ["koulu", "nopea-valikko", "nopea"]);
+        assert_eq!(r.total_wait_days(), 1.0 + 2.0 + 1.0 + 5.0);
+        assert_eq!(r.worker_changes(), 2);
+    }
+
+    #[test]
+    fn an_unmet_need_shows_the_closest_route_and_what_blocks_it() {
+        let m = test_model(NET);
+        let g = ClientGraph::new(&m);
+        let pr = of_profile(&m, &g, ProfileIx(0));
+        let r = &pr.routes[1];
+        let Outcome::Unmet {
+            blocked,
+            exists_elsewhere,
+        } = &r.outcome
+        else {
+            panic!("paihteet should be unmet: {r:?}");
+        };
+        assert!(exists_elsewhere);
+        // Consultation does not move the client: the closest route goes through `nopea`.
+        let ids: Vec<&str> = r
+            .steps
+            .iter()
+            .map(|s| m.service(s.service).id.as_str())
+            .collect();
+        assert_eq!(ids, ["koulu", "nopea-valikko", "nopea", "aikuiset"]);
+        let aikuiset = m.service_by_id("aikuiset").unwrap();
+        assert!(blocked.contains(&(
+            aikuiset,
+            vec![Blocker::Age {
+                min: Some(18),
+                max: None
+            }]
+        )));
+    }
+
+    #[test]
+    fn language_does_not_block_passage() {
+        let m = test_model(NET);
+        let profile = m.profile(ProfileIx(0));
+        let nopea = m.service_by_id("nopea").unwrap();
+        assert_eq!(
+            blockers(&m, nopea, profile),
+            vec![Blocker::Language {
+                offered: vec!["fi".into()]
+            }]
+        );
+        assert!(passable(&m, nopea, profile));
+    }
+}

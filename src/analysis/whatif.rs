@@ -333,3 +333,139 @@ pub fn compare(
         resolved: b.difference(&a).cloned().collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, test_model};
+
+    const NET: &str = r#"
+[[need]]
+id = "ahdistus"
+name = "Ahdistus"
+
+[[service]]
+id = "kuraattori"
+name = "Kuraattori"
+sector = "pupil_welfare"
+entry = ["school"]
+eligibility = { needs = ["ahdistus"] }
+capacity = { clients_per_month = 10, staff = 2 }
+wait_days = 3
+
+[[service]]
+id = "mt"
+name = "Mielenterveyspalvelu"
+sector = "mental_health"
+exit = true
+wait_days = 3
+capacity = { clients_per_month = 20 }
+
+[[handoff]]
+from = "kuraattori"
+to = "mt"
+share = 0.5
+
+[[profile]]
+id = "oppilas"
+name = "Oppilas"
+age = 14
+language = "fi"
+needs = ["ahdistus"]
+entry = "kuraattori"
+arrivals_per_month = 12
+"#;
+
+    #[test]
+    fn more_capacity_resolves_the_overload() {
+        let m = test_model(NET);
+        let before = analyze(&m);
+        let changed = apply(
+            &m,
+            &[parse_set(&m, "service.kuraattori.capacity=20").unwrap()],
+        );
+        let after = analyze(&changed);
+        let c = compare(&m, &before, &changed, &after);
+        assert_eq!(c.before.findings.get("B0304"), Some(&1));
+        assert_eq!(c.after.findings.get("B0304"), None);
+        assert!(
+            c.resolved.iter().any(|k| k == "B0304 kuraattori"),
+            "{:?}",
+            c.resolved
+        );
+        assert_eq!(c.before.max_utilisation_percent, Some(120.0));
+        assert_eq!(c.after.max_utilisation_percent, Some(60.0));
+    }
+
+    #[test]
+    fn staff_scales_capacity_and_waits_and_shares_change() {
+        let m = test_model(NET);
+        let k = m.service_by_id("kuraattori").unwrap();
+        let changed = apply(
+            &m,
+            &[
+                parse_set(&m, "service.kuraattori.staff=4").unwrap(),
+                parse_set(&m, "handoff.kuraattori.mt.wait_days=10").unwrap(),
+                parse_set(&m, "handoff.kuraattori.mt.share=0.2").unwrap(),
+            ],
+        );
+        assert_eq!(changed.service(k).capacity.unwrap().clients_per_month, 20.0);
+        assert_eq!(changed.handoffs[0].wait.unwrap().calendar_days(), 10.0);
+        assert_eq!(changed.handoffs[0].share, Some(0.2));
+    }
+
+    #[test]
+    fn without_removes_a_service_and_renumbers() {
+        let m = test_model(NET);
+        let changed = apply(&m, &[parse_without(&m, "service.kuraattori").unwrap()]);
+        assert_eq!(changed.services.len(), 1);
+        assert_eq!(changed.service(crate::model::ServiceIx(0)).id, "mt");
+        assert!(changed.handoffs.is_empty());
+        assert!(changed.profiles.is_empty());
+        assert_eq!(
+            changed.service_by_id("mt"),
+            Some(crate::model::ServiceIx(0))
+        );
+        let _ = analyze(&changed);
+    }
+
+    #[test]
+    fn bad_expressions_say_what_to_write() {
+        let m = test_model(NET);
+        assert!(
+            parse_set(&m, "service.kuraatori.capacity=1")
+                .unwrap_err()
+                .contains("did you mean `kuraattori`")
+        );
+        assert!(
+            parse_set(&m, "service.kuraattori.capacity")
+                .unwrap_err()
+                .contains("no `=`")
+        );
+        assert!(
+            parse_set(&m, "service.kuraattori.capacity=-1")
+                .unwrap_err()
+                .contains("0 or more")
+        );
+        assert!(
+            parse_set(&m, "handoff.mt.kuraattori.share=0.1")
+                .unwrap_err()
+                .contains("no handoff")
+        );
+        assert!(
+            parse_set(&m, "handoff.kuraattori.mt.share=2")
+                .unwrap_err()
+                .contains("between 0 and 1")
+        );
+        assert!(
+            parse_set(&m, "actor.x.kind=ngo")
+                .unwrap_err()
+                .contains("cannot set")
+        );
+        assert!(
+            parse_without(&m, "handoff.a.b")
+                .unwrap_err()
+                .contains("service.ID")
+        );
+    }
+}

@@ -1,0 +1,166 @@
+//! `polku analyze` through the real binary: formats, scoping, what-if and exit codes.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn polku() -> Command {
+    Command::cargo_bin("polku").unwrap()
+}
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = polku().args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const OVERLOADED: &str = "tests/fixtures/findings/b0304-overloaded/trigger";
+
+#[test]
+fn text_report_has_the_managers_summary_then_all_findings() {
+    let (code, out, err) = run(&["analyze", OVERLOADED]);
+    assert_eq!(code, Some(0), "{err}");
+    let order = [
+        "SUMMARY",
+        "TOP BOTTLENECKS",
+        "UNMET NEEDS",
+        "ROUTES",
+        "ALL FINDINGS",
+    ];
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|h| out.find(h).unwrap_or_else(|| panic!("no {h} in\n{out}")))
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{out}");
+    assert!(
+        out.contains("kuraattori  12.0        10.0      120 %"),
+        "{out}"
+    );
+    assert!(out.contains("warning[B0304]"), "{out}");
+    assert!(out.contains("why: "), "{out}");
+}
+
+#[test]
+fn json_report_carries_findings_flow_and_routes() {
+    let (code, out, _) = run(&["analyze", OVERLOADED, "--format", "json"]);
+    assert_eq!(code, Some(0));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let b0304: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "B0304")
+        .collect();
+    assert_eq!(b0304.len(), 1);
+    assert_eq!(b0304[0]["entities"][0], "kuraattori");
+    assert_eq!(b0304[0]["affected_per_month"], 12.0);
+    assert_eq!(b0304[0]["position"]["line"], 28);
+    let service = &v["services"].as_array().unwrap()[0];
+    assert_eq!(service["utilisation"], 1.2);
+    assert_eq!(v["routes"][0]["profile"], "oppilas");
+    assert_eq!(v["routes"][0]["met"], true);
+}
+
+#[test]
+fn markdown_report_is_a_document() {
+    let (code, out, _) = run(&["analyze", OVERLOADED, "--format", "markdown"]);
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("# polku analysis"), "{out}");
+    assert!(out.contains("| service | load/month | capacity | utilisation | queue |"));
+    assert!(out.contains("| B0304 `overloaded` | warning |"), "{out}");
+}
+
+#[test]
+fn scope_by_pathway_and_profile() {
+    let (code, out, _) = run(&[
+        "analyze",
+        "pathways",
+        "--pathway",
+        "hehku-liikkuva-tuki",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, Some(0));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let profiles: Vec<&str> = v["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["profile"].as_str().unwrap())
+        .collect();
+    assert!(!profiles.is_empty());
+    assert!(
+        profiles.iter().all(|p| p.starts_with("hki-")),
+        "{profiles:?}"
+    );
+    let (code, _, err) = run(&["analyze", "pathways", "--pathway", "hehku"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("unknown pathway `hehku`"), "{err}");
+    let (code, _, err) = run(&["analyze", "pathways", "--profile", "nobody"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("unknown profile"), "{err}");
+}
+
+#[test]
+fn what_if_shows_figures_side_by_side_and_what_changes() {
+    let (code, out, err) = run(&[
+        "analyze",
+        OVERLOADED,
+        "--set",
+        "service.kuraattori.capacity=20",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("WHAT-IF"), "{out}");
+    assert!(
+        out.contains("highest utilisation     120.0 %  60.0 %"),
+        "{out}"
+    );
+    assert!(
+        out.contains("resolved findings: 1\n  B0304 kuraattori"),
+        "{out}"
+    );
+    let (_, out, _) = run(&[
+        "analyze",
+        OVERLOADED,
+        "--without",
+        "service.kuraattori",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["after"]["max_utilisation_percent"], Value::Null);
+    let (code, _, err) = run(&["analyze", OVERLOADED, "--set", "service.nope.capacity=1"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("unknown service `nope`"), "{err}");
+}
+
+#[test]
+fn load_errors_exit_1_but_the_valid_part_is_analysed() {
+    let (code, out, err) = run(&["analyze", "tests/fixtures/invalid/e0009-unknown-reference"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("E0009"), "{err}");
+    assert!(out.contains("SUMMARY"), "{out}");
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.md");
+    let (code, out, _) = run(&[
+        "analyze",
+        OVERLOADED,
+        "--format",
+        "markdown",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0));
+    assert!(out.is_empty());
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("# polku analysis")
+    );
+}
