@@ -77,7 +77,7 @@ impl ClientGraph {
                 );
             }
         }
-        let mut sccs: Vec<Vec<ServiceIx>> = petgraph::algo::tarjan_scc(&g)
+        let mut sccs: Vec<Vec<ServiceIx>> = petgraph::algo::kosaraju_scc(&g)
             .into_iter()
             .filter(|c| c.len() > 1)
             .map(|c| {
