@@ -1,0 +1,779 @@
+//! Plain figures for the analysis of the national-scale workspace (22 regions, ≈13,000 services,
+//! ≈60,000 handoffs, 200 profiles), and global-graph figures to compare with networkx.
+//!
+//! Target: the full analysis (`polku::analysis::analyze`), betweenness included, in under 2 s in
+//! release on 2 cores.
+//!
+//! ```text
+//! cargo bench --bench analysis                          # generate, time analyze + parts + global graph
+//! cargo bench --bench analysis -- --runs 9              # more timed runs of each figure
+//! cargo bench --bench analysis -- --dir DIR             # use a workspace already written to DIR
+//!                                                       # (e.g. by `cargo bench --bench national -- --generate-only DIR`)
+//! cargo bench --bench analysis -- --json FILE           # also write the global-graph results to FILE
+//!                                                       # (read by benches/compare/networkx_compare.py)
+//! cargo bench --bench analysis -- --global-only         # skip the analysis figures
+//! cargo bench --bench analysis -- --analysis-only       # skip the global-graph figures
+//! cargo bench --bench analysis -- --check               # exit 1 when analyze's median is over 2 s
+//! cargo bench --bench analysis -- --only-analyze        # nothing but analyze() `--runs` times, for
+//!                                                       # a profiler (perf record -g BENCH_EXE --dir DIR --only-analyze)
+//! ```
+//!
+//! **Analysis.** `analyze()` in total (min/median of the runs), then each of its parts called the
+//! same way `analyze` calls them: `flow::solve`, `graph::ClientGraph::new`, `routes::all`,
+//! `gaps::find`, `clocks::find`, `bottlenecks::centrality`, `bottlenecks::find` and
+//! `ecosystem::find`. `bottlenecks::centrality` is then broken down by a replica, in this file, of
+//! its per-pathway work (graph building, node betweenness, edge betweenness, articulation
+//! points), since that split is not visible through the library's API.
+//!
+//! **Global graph.** A petgraph `DiGraph` built here, directly from the loaded model: every
+//! service is a node; every client-moving handoff (kind `referral` or `return`; a handoff without
+//! `kind` is a referral) is an edge. Parallel handoffs between the same two services (a referral
+//! and a return, say) become **one** edge, so the graph is the simple directed graph networkx's
+//! `DiGraph` builds from the same files. Entry services are those with a non-empty `entry` or that
+//! are some profile's `entry`. Timed on it:
+//!
+//! * reachability: the services reachable from any entry (one multi-source BFS), and the sum over
+//!   every entry of the services reachable from it (one BFS per entry);
+//! * strongly connected components: petgraph `tarjan_scc`;
+//! * betweenness: rustworkx-core `betweenness_centrality(&graph, false, true, 50)` on the whole
+//!   graph (normalised by 1/((n-1)(n-2)), as networkx's `normalized=True` for a directed graph),
+//!   in parallel (rayon, all cores) and on one thread.
+//!
+//! Without `--bench` or `--dir` (as `cargo test --benches` runs it) it analyses a small workspace
+//! once, so the smoke run stays quick in debug builds.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
+use petgraph::visit::{Bfs, VisitMap};
+use polku::analysis::{self, bottlenecks, clocks, ecosystem, flow, gaps, graph, routes};
+use polku::model::{HandoffIx, Model, PathwayIx, ServiceIx};
+
+#[path = "generate/mod.rs"]
+mod generate;
+
+/// Full analysis time target, per run.
+const ANALYSIS_TARGET: Duration = Duration::from_secs(2);
+
+/// `parallel_threshold` of the global betweenness: at least this many nodes run on rayon.
+const PARALLEL_THRESHOLD: usize = 50;
+
+struct Args {
+    bench: bool,
+    dir: Option<PathBuf>,
+    runs: Option<usize>,
+    json: Option<PathBuf>,
+    analysis: bool,
+    global: bool,
+    only_analyze: bool,
+    check: bool,
+}
+
+fn args() -> Args {
+    let mut a = Args {
+        bench: false,
+        dir: None,
+        runs: None,
+        json: None,
+        analysis: true,
+        global: true,
+        only_analyze: false,
+        check: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--bench" => a.bench = true,
+            "--dir" => a.dir = Some(it.next().expect("--dir DIR").into()),
+            "--json" => a.json = Some(it.next().expect("--json FILE").into()),
+            "--runs" => {
+                a.runs = Some(
+                    it.next()
+                        .and_then(|n| n.parse().ok())
+                        .filter(|&n| n > 0)
+                        .expect("--runs N, N ≥ 1"),
+                )
+            }
+            "--analysis-only" => a.global = false,
+            "--global-only" => a.analysis = false,
+            "--only-analyze" => a.only_analyze = true,
+            "--check" => a.check = true,
+            // Filters and flags cargo or a user may pass to every bench: not ours.
+            _ => {}
+        }
+    }
+    a
+}
+
+fn main() -> ExitCode {
+    let args = args();
+    let full = args.bench || args.dir.is_some();
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let dir = match &args.dir {
+        Some(dir) => dir.clone(),
+        None => {
+            let spec = if full {
+                generate::Spec::national()
+            } else {
+                generate::Spec::smoke()
+            };
+            let start = Instant::now();
+            let summary = generate::generate(temp.path(), &spec).expect("writes the workspace");
+            println!(
+                "generated {} files, {} services, {} handoffs, {} profiles in {}",
+                summary.files,
+                summary.services,
+                summary.handoffs,
+                summary.profiles,
+                ms(start.elapsed())
+            );
+            temp.path().to_owned()
+        }
+    };
+    let start = Instant::now();
+    let loaded = generate::load_clean(&dir);
+    let model = &loaded.model;
+    println!(
+        "workspace {}: {} services, {} handoffs, {} profiles, {} pathways (loaded in {})",
+        dir.display(),
+        model.services.len(),
+        model.handoffs.len(),
+        model.profiles.len(),
+        model.pathways.len(),
+        ms(start.elapsed())
+    );
+    println!(
+        "threads: {} (rayon), {} available",
+        rayon_threads(),
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+    let runs = if full { args.runs.unwrap_or(5) } else { 1 };
+
+    if args.only_analyze {
+        // Nothing but analyze(), for a profiler: `perf record -g BENCH_EXE --dir DIR --only-analyze`.
+        let (total, _) = time(runs, || analysis::analyze(model));
+        row("analyze (total)", &total);
+        return ExitCode::SUCCESS;
+    }
+    let mut ok = true;
+    let mut analysis_json = serde_json::Map::new();
+    if args.analysis {
+        ok &= analysis_figures(model, runs, &mut analysis_json);
+    }
+    if args.global {
+        let mut out = global_figures(model, runs);
+        if let Some(path) = &args.json {
+            out["workspace"] = dir.display().to_string().into();
+            out["analysis_times_ms"] = analysis_json.into();
+            let text = serde_json::to_string_pretty(&out).expect("serialises");
+            std::fs::write(path, text).expect("writes the JSON file");
+            println!("wrote {}", path.display());
+        }
+    }
+    if args.check && !ok {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing.
+
+/// Min, median and max of some runs.
+#[derive(Clone, Copy)]
+struct Stats {
+    min: Duration,
+    median: Duration,
+    max: Duration,
+    runs: usize,
+}
+
+impl Stats {
+    fn json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "min": self.min.as_secs_f64() * 1e3,
+            "median": self.median.as_secs_f64() * 1e3,
+            "max": self.max.as_secs_f64() * 1e3,
+            "runs": self.runs,
+        })
+    }
+}
+
+/// Runs `f` `runs` times; the result of each run is dropped outside the timed part. Returns the
+/// times and the last result.
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Stats, T) {
+    let mut times = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        drop(last.take());
+        let start = Instant::now();
+        let out = std::hint::black_box(f());
+        times.push(start.elapsed());
+        last = Some(out);
+    }
+    times.sort();
+    let stats = Stats {
+        min: times[0],
+        median: times[times.len() / 2],
+        max: times[times.len() - 1],
+        runs,
+    };
+    (stats, last.expect("at least one run"))
+}
+
+fn row(name: &str, s: &Stats) {
+    println!(
+        "  {name:<44} min {:>10}  median {:>10}  max {:>10}",
+        ms(s.min),
+        ms(s.median),
+        ms(s.max)
+    );
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn rayon_threads() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analysis.
+
+fn analysis_figures(
+    model: &Model,
+    runs: usize,
+    json: &mut serde_json::Map<String, serde_json::Value>,
+) -> bool {
+    let (total, result) = time(runs, || analysis::analyze(model));
+    println!(
+        "analyze(): {} findings ({} active), {} profiles routed, {} pathways' centrality; {} runs",
+        result.findings.len(),
+        result.active().count(),
+        result.routes.len(),
+        result.centrality.len(),
+        runs
+    );
+    row("analyze (total)", &total);
+    json.insert("analyze".into(), total.json());
+    drop(result);
+
+    // The parts, called as analyze calls them.
+    let flow = flow::solve(model);
+    let client_graph = graph::ClientGraph::new(model);
+    let routes = routes::all(model, &client_graph);
+    let centrality = bottlenecks::centrality(model, &flow);
+    let parts: Vec<(&str, Stats)> = vec![
+        ("flow::solve", time(runs, || flow::solve(model)).0),
+        (
+            "graph::ClientGraph::new",
+            time(runs, || graph::ClientGraph::new(model)).0,
+        ),
+        (
+            "routes::all",
+            time(runs, || routes::all(model, &client_graph)).0,
+        ),
+        (
+            "gaps::find",
+            time(runs, || gaps::find(model, &client_graph, &routes, &flow)).0,
+        ),
+        (
+            "clocks::find",
+            time(runs, || clocks::find(model, &routes, &flow)).0,
+        ),
+        (
+            "bottlenecks::centrality",
+            time(runs, || bottlenecks::centrality(model, &flow)).0,
+        ),
+        (
+            "bottlenecks::find",
+            time(runs, || bottlenecks::find(model, &flow, &centrality)).0,
+        ),
+        (
+            "ecosystem::find",
+            time(runs, || ecosystem::find(model, &routes)).0,
+        ),
+    ];
+    println!("parts of analyze");
+    let mut sum = Duration::ZERO;
+    for (name, stats) in &parts {
+        row(name, stats);
+        json.insert((*name).into(), stats.json());
+        sum += stats.median;
+    }
+    println!(
+        "  sum of the parts' medians: {} (analyze median {}; the rest is ranking, allows, drops)",
+        ms(sum),
+        ms(total.median)
+    );
+
+    // Inside bottlenecks::centrality.
+    println!("bottlenecks::centrality broken down (a replica of its per-pathway work)");
+    let (build, graphs) = time(runs, || pathway_graphs(model));
+    let (node, _) = time(runs, || {
+        graphs
+            .iter()
+            .map(|g| {
+                rustworkx_core::centrality::betweenness_centrality(&g.directed, false, true, 500)
+            })
+            .collect::<Vec<_>>()
+    });
+    let (edge, _) = time(runs, || {
+        graphs
+            .iter()
+            .map(|g| {
+                rustworkx_core::centrality::edge_betweenness_centrality(&g.directed, true, 500)
+            })
+            .collect::<Vec<_>>()
+    });
+    let (cut, _) = time(runs, || {
+        graphs
+            .iter()
+            .map(|g| rustworkx_core::connectivity::articulation_points(&g.undirected, None))
+            .collect::<Vec<_>>()
+    });
+    let sizes: (usize, usize) = graphs.iter().fold((0, 0), |(n, m), g| {
+        (n + g.directed.node_count(), m + g.directed.edge_count())
+    });
+    row("build the per-pathway graphs", &build);
+    row("betweenness_centrality (nodes)", &node);
+    row("edge_betweenness_centrality", &edge);
+    row("articulation_points", &cut);
+    println!(
+        "  ({} pathway graphs, {} nodes and {} edges in all)",
+        graphs.len(),
+        sizes.0,
+        sizes.1
+    );
+    for (name, s) in [
+        ("centrality_build", build),
+        ("centrality_node_betweenness", node),
+        ("centrality_edge_betweenness", edge),
+        ("centrality_articulation", cut),
+    ] {
+        json.insert(name.into(), s.json());
+    }
+
+    // What the two hot spots cost when written another way (suggested fixes, not in src/).
+    println!("suggested fixes, timed on the same model (results checked equal to the above)");
+    let out = &client_graph.out;
+    let (indexed, indexed_graphs) = time(runs, || pathway_graphs_indexed(model, out));
+    assert!(
+        same_graphs(&graphs, &indexed_graphs),
+        "the indexed build differs"
+    );
+    row("build the per-pathway graphs from out-lists", &indexed);
+    let (loops_now, reached_now) = time(runs, || loop_reach_per_loop(model, &client_graph));
+    let (loops_once, reached_once) = time(runs, || loop_reach_once(model, &client_graph));
+    assert_eq!(reached_now, reached_once, "loop reach differs");
+    row(
+        "gaps::referral_loops reach: 1 BFS per loop×profile",
+        &loops_now,
+    );
+    row("  the same with 1 BFS per profile", &loops_once);
+    for (name, s) in [
+        ("centrality_build_indexed", indexed),
+        ("referral_loops_reach_now", loops_now),
+        ("referral_loops_reach_once", loops_once),
+    ] {
+        json.insert(name.into(), s.json());
+    }
+
+    let met = total.median < ANALYSIS_TARGET;
+    println!(
+        "target: analyze < {} ms (median): {}",
+        ANALYSIS_TARGET.as_millis(),
+        if met { "met" } else { "NOT MET" }
+    );
+    met
+}
+
+/// One pathway's graphs, as `bottlenecks::centrality` builds them.
+struct PathwayGraphs {
+    directed: DiGraph<ServiceIx, HandoffIx>,
+    undirected: UnGraph<ServiceIx, ()>,
+}
+
+/// Replica of the graph building in `bottlenecks::pathway_centrality`: for each pathway, every
+/// handoff of the model is scanned and its ends looked up among the pathway's services.
+fn pathway_graphs(model: &Model) -> Vec<PathwayGraphs> {
+    (0..model.pathways.len() as u32)
+        .map(|p| {
+            let members = &model.pathway(PathwayIx(p)).services;
+            let local = |s: ServiceIx| members.iter().position(|m| *m == s);
+            let mut directed = DiGraph::new();
+            let mut undirected = UnGraph::new_undirected();
+            for &s in members {
+                directed.add_node(s);
+                undirected.add_node(s);
+            }
+            for (i, h) in model.handoffs.iter().enumerate() {
+                if !h.kind.moves_client() {
+                    continue;
+                }
+                if let (Some(a), Some(b)) = (local(h.from), local(h.to)) {
+                    directed.add_edge(NodeIndex::new(a), NodeIndex::new(b), HandoffIx(i as u32));
+                    undirected.update_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+                }
+            }
+            PathwayGraphs {
+                directed,
+                undirected,
+            }
+        })
+        .collect()
+}
+
+/// The same graphs as [`pathway_graphs`], built from each member's outgoing client-moving
+/// handoffs and a service → position table instead of scanning every handoff of the model with a
+/// linear search per pathway: O(handoffs leaving the pathway's services) per pathway instead of
+/// O(all handoffs × pathway size). Edges are added in handoff order, as the scan adds them, so the
+/// graphs (and every figure computed on them) are identical.
+fn pathway_graphs_indexed(model: &Model, out: &[Vec<HandoffIx>]) -> Vec<PathwayGraphs> {
+    let mut position = vec![u32::MAX; model.services.len()];
+    (0..model.pathways.len() as u32)
+        .map(|p| {
+            let members = &model.pathway(PathwayIx(p)).services;
+            // The first position of a service listed twice, as `Iterator::position` finds.
+            for (i, s) in members.iter().enumerate().rev() {
+                position[s.index()] = i as u32;
+            }
+            let mut handoffs: Vec<HandoffIx> = members
+                .iter()
+                .flat_map(|s| out[s.index()].iter().copied())
+                .filter(|h| position[model.handoff(*h).to.index()] != u32::MAX)
+                .collect();
+            handoffs.sort_unstable();
+            handoffs.dedup();
+            let mut directed = DiGraph::with_capacity(members.len(), handoffs.len());
+            let mut undirected = UnGraph::with_capacity(members.len(), handoffs.len());
+            for &s in members {
+                directed.add_node(s);
+                undirected.add_node(s);
+            }
+            for h in handoffs {
+                let handoff = model.handoff(h);
+                let a = NodeIndex::new(position[handoff.from.index()] as usize);
+                let b = NodeIndex::new(position[handoff.to.index()] as usize);
+                directed.add_edge(a, b, h);
+                undirected.update_edge(a, b, ());
+            }
+            for s in members {
+                position[s.index()] = u32::MAX;
+            }
+            PathwayGraphs {
+                directed,
+                undirected,
+            }
+        })
+        .collect()
+}
+
+fn same_graphs(a: &[PathwayGraphs], b: &[PathwayGraphs]) -> bool {
+    fn edges<N, E: Copy, Ty: petgraph::EdgeType>(
+        g: &petgraph::Graph<N, E, Ty>,
+    ) -> Vec<(usize, usize, E)> {
+        g.raw_edges()
+            .iter()
+            .map(|e| (e.source().index(), e.target().index(), e.weight))
+            .collect()
+    }
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.directed.raw_nodes().iter().map(|n| n.weight).eq(y
+                .directed
+                .raw_nodes()
+                .iter()
+                .map(|n| n.weight))
+                && edges(&x.directed) == edges(&y.directed)
+                && edges(&x.undirected) == edges(&y.undirected)
+        })
+}
+
+/// Replica of the reachability work of `gaps::referral_loops`: for every referral loop, one BFS
+/// from each profile's entry. Returns, per loop, the profiles that reach it.
+fn loop_reach_per_loop(model: &Model, g: &graph::ClientGraph) -> Vec<Vec<usize>> {
+    g.loops(model)
+        .iter()
+        .map(|lp| {
+            (0..model.profiles.len())
+                .filter(|&p| {
+                    let reach = g.reachable(model, &[model.profiles[p].entry]);
+                    lp.iter().any(|s| reach[s.index()])
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The same, with one BFS per profile, reused for every loop.
+fn loop_reach_once(model: &Model, g: &graph::ClientGraph) -> Vec<Vec<usize>> {
+    let loops = g.loops(model);
+    let reach: Vec<Vec<bool>> = model
+        .profiles
+        .iter()
+        .map(|p| g.reachable(model, &[p.entry]))
+        .collect();
+    loops
+        .iter()
+        .map(|lp| {
+            (0..model.profiles.len())
+                .filter(|&p| lp.iter().any(|s| reach[p][s.index()]))
+                .collect()
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Global graph.
+
+/// The whole directed graph of client-moving handoffs, parallel handoffs merged.
+struct Global {
+    graph: DiGraph<ServiceIx, ()>,
+    entries: Vec<NodeIndex>,
+    client_moving_handoffs: usize,
+}
+
+fn global_graph(model: &Model) -> Global {
+    let n = model.services.len();
+    let mut graph = DiGraph::with_capacity(n, model.handoffs.len());
+    for i in 0..n {
+        graph.add_node(ServiceIx(i as u32));
+    }
+    let mut pairs: Vec<(u32, u32)> = model
+        .handoffs
+        .iter()
+        .filter(|h| h.kind.moves_client())
+        .map(|h| (h.from.0, h.to.0))
+        .collect();
+    let client_moving_handoffs = pairs.len();
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (a, b) in pairs {
+        graph.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), ());
+    }
+    let mut is_entry = vec![false; n];
+    for (i, s) in model.services.iter().enumerate() {
+        is_entry[i] = !s.entry.is_empty();
+    }
+    for p in &model.profiles {
+        is_entry[p.entry.index()] = true;
+    }
+    let entries = (0..n)
+        .filter(|&i| is_entry[i])
+        .map(NodeIndex::new)
+        .collect();
+    Global {
+        graph,
+        entries,
+        client_moving_handoffs,
+    }
+}
+
+/// Services reachable from any of `starts` (the starts included): one multi-source BFS.
+fn reachable_from_any(g: &DiGraph<ServiceIx, ()>, starts: &[NodeIndex]) -> usize {
+    let Some(&first) = starts.first() else {
+        return 0;
+    };
+    let mut bfs = Bfs::new(g, first);
+    for &s in &starts[1..] {
+        if bfs.discovered.visit(s) {
+            bfs.stack.push_back(s);
+        }
+    }
+    let mut count = 0;
+    while bfs.next(g).is_some() {
+        count += 1;
+    }
+    count
+}
+
+/// Sum over `starts` of the services reachable from each (itself included): one BFS per start.
+fn reachable_per_start(g: &DiGraph<ServiceIx, ()>, starts: &[NodeIndex]) -> usize {
+    let mut total = 0;
+    for &s in starts {
+        let mut bfs = Bfs::new(g, s);
+        while bfs.next(g).is_some() {
+            total += 1;
+        }
+    }
+    total
+}
+
+/// Normalised betweenness of the whole graph computed one weakly connected component at a time
+/// (no shortest path leaves a component), rescaled by the whole graph's 1/((n-1)(n-2)). The same
+/// values, but each source's BFS state is sized to its component instead of the whole graph.
+fn betweenness_by_component(g: &DiGraph<ServiceIx, ()>) -> Vec<f64> {
+    let n = g.node_count();
+    let mut sets = petgraph::unionfind::UnionFind::<usize>::new(n);
+    for e in g.raw_edges() {
+        sets.union(e.source().index(), e.target().index());
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for v in 0..n {
+        members[sets.find(v)].push(v);
+    }
+    let mut values = vec![0.0; n];
+    let mut local = vec![0usize; n];
+    for part in members.iter().filter(|m| m.len() > 2) {
+        let mut sub: DiGraph<(), ()> = DiGraph::with_capacity(part.len(), 0);
+        for (i, &v) in part.iter().enumerate() {
+            local[v] = i;
+            sub.add_node(());
+        }
+        for &v in part {
+            for w in g.neighbors(NodeIndex::new(v)) {
+                sub.add_edge(
+                    NodeIndex::new(local[v]),
+                    NodeIndex::new(local[w.index()]),
+                    (),
+                );
+            }
+        }
+        let b = rustworkx_core::centrality::betweenness_centrality(
+            &sub,
+            false,
+            false,
+            PARALLEL_THRESHOLD,
+        );
+        for (i, &v) in part.iter().enumerate() {
+            values[v] = b[i].unwrap_or(0.0);
+        }
+    }
+    if n > 2 {
+        let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
+        for x in &mut values {
+            *x *= scale;
+        }
+    }
+    values
+}
+
+fn global_figures(model: &Model, runs: usize) -> serde_json::Value {
+    let (build, global) = time(runs, || global_graph(model));
+    let g = &global.graph;
+    println!(
+        "global client-moving graph: {} nodes, {} edges ({} client-moving handoffs, parallel ones merged), {} entry services; {} runs",
+        g.node_count(),
+        g.edge_count(),
+        global.client_moving_handoffs,
+        global.entries.len(),
+        runs
+    );
+    row("build DiGraph from the model", &build);
+
+    let (reach_any, reached) = time(runs, || reachable_from_any(g, &global.entries));
+    let (reach_each, reached_sum) = time(runs, || reachable_per_start(g, &global.entries));
+    // polku's own reachability over its ClientGraph, for reference; it must agree.
+    let client_graph = graph::ClientGraph::new(model);
+    let starts = client_graph.entries.clone();
+    let (reach_polku, seen) = time(runs, || client_graph.reachable(model, &starts));
+    let reached_polku = seen.iter().filter(|s| **s).count();
+    assert_eq!(
+        reached, reached_polku,
+        "petgraph BFS and ClientGraph::reachable disagree"
+    );
+    assert_eq!(client_graph.entries.len(), global.entries.len());
+    row("reachability from any entry (petgraph Bfs)", &reach_any);
+    row("  the same by ClientGraph::reachable", &reach_polku);
+    row("reachability from each entry (one Bfs each)", &reach_each);
+    println!(
+        "  reachable from any entry: {reached} of {}; summed over the {} entries: {reached_sum}",
+        g.node_count(),
+        global.entries.len()
+    );
+
+    let (scc, components) = time(runs, || petgraph::algo::tarjan_scc(g));
+    let mut sizes: Vec<usize> = components.iter().map(Vec::len).filter(|&l| l > 1).collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    row("strongly connected components (tarjan_scc)", &scc);
+    println!(
+        "  {} components, {} with more than one service (largest {}, {} services in them)",
+        components.len(),
+        sizes.len(),
+        sizes.first().copied().unwrap_or(0),
+        sizes.iter().sum::<usize>()
+    );
+
+    let (between_parallel, betweenness) = time(runs, || {
+        rustworkx_core::centrality::betweenness_centrality(g, false, true, PARALLEL_THRESHOLD)
+    });
+    let (between_one, betweenness_one) = time(runs, || {
+        rustworkx_core::centrality::betweenness_centrality(g, false, true, usize::MAX)
+    });
+    let values: Vec<f64> = betweenness.iter().map(|b| b.unwrap_or(0.0)).collect();
+    let max_diff = values
+        .iter()
+        .zip(&betweenness_one)
+        .map(|(a, b)| (a - b.unwrap_or(0.0)).abs())
+        .fold(0.0, f64::max);
+    assert!(
+        max_diff < 1e-12,
+        "parallel and sequential betweenness differ by {max_diff}"
+    );
+    row(
+        &format!("betweenness (rustworkx-core, {} threads)", rayon_threads()),
+        &between_parallel,
+    );
+    row("betweenness (rustworkx-core, 1 thread)", &between_one);
+    let (between_parts, by_parts) = time(runs, || betweenness_by_component(g));
+    let parts_diff = values
+        .iter()
+        .zip(&by_parts)
+        .map(|(a, b)| (a - b).abs())
+        .fold(0.0, f64::max);
+    assert!(
+        parts_diff < 1e-12,
+        "per-component betweenness differs by {parts_diff}"
+    );
+    row(
+        "betweenness per weak component (same values)",
+        &between_parts,
+    );
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    let id = |i: usize| model.service(ServiceIx(i as u32)).id.as_str();
+    order.sort_by(|&a, &b| values[b].total_cmp(&values[a]).then(id(a).cmp(id(b))));
+    println!("  top 5 betweenness (normalised):");
+    for &i in order.iter().take(5) {
+        println!("    {:<52} {:.6e}", id(i), values[i]);
+    }
+
+    serde_json::json!({
+        "nodes": g.node_count(),
+        "edges": g.edge_count(),
+        "client_moving_handoffs": global.client_moving_handoffs,
+        "entries": global.entries.len(),
+        "threads": rayon_threads(),
+        "reach": {
+            "from_any_entry": reached,
+            "per_entry_total": reached_sum,
+        },
+        "scc": {
+            "count": components.len(),
+            "nontrivial": sizes.len(),
+            "largest": sizes.first().copied().unwrap_or(0),
+            "nontrivial_sizes": sizes,
+        },
+        "betweenness": {
+            "top": order.iter().take(10).map(|&i| serde_json::json!([id(i), values[i]])).collect::<Vec<_>>(),
+            "nonzero": order.iter().filter(|&&i| values[i] != 0.0).map(|&i| (id(i).to_owned(), serde_json::Value::from(values[i]))).collect::<serde_json::Map<_, _>>(),
+        },
+        "times_ms": {
+            "build": build.json(),
+            "reach_any": reach_any.json(),
+            "reach_any_client_graph": reach_polku.json(),
+            "reach_per_entry": reach_each.json(),
+            "scc": scc.json(),
+            "betweenness": between_parallel.json(),
+            "betweenness_1_thread": between_one.json(),
+            "betweenness_by_component": between_parts.json(),
+        },
+    })
+}
