@@ -180,31 +180,58 @@ pub struct ServiceCentrality {
 
 /// Betweenness, articulation points and flow shares of every pathway.
 pub fn centrality(model: &Model, flow: &Flow) -> Vec<Centrality> {
+    // Client-moving handoffs leaving each service, and a service -> position-in-pathway table
+    // reused across pathways: each pathway costs the handoffs leaving its services, not a scan
+    // of every handoff of the model.
+    let mut out: Vec<Vec<HandoffIx>> = vec![Vec::new(); model.services.len()];
+    for (i, h) in model.handoffs.iter().enumerate() {
+        if h.kind.moves_client() {
+            out[h.from.index()].push(HandoffIx(i as u32));
+        }
+    }
+    let mut position = vec![u32::MAX; model.services.len()];
     (0..model.pathways.len() as u32)
-        .map(|p| pathway_centrality(model, flow, PathwayIx(p)))
+        .map(|p| pathway_centrality(model, flow, PathwayIx(p), &out, &mut position))
         .collect()
 }
 
-fn pathway_centrality(model: &Model, flow: &Flow, p: PathwayIx) -> Centrality {
+fn pathway_centrality(
+    model: &Model,
+    flow: &Flow,
+    p: PathwayIx,
+    out: &[Vec<HandoffIx>],
+    position: &mut [u32],
+) -> Centrality {
     let pathway = model.pathway(p);
     let members = &pathway.services;
-    let local = |s: ServiceIx| members.iter().position(|m| *m == s);
-    let mut directed: DiGraph<ServiceIx, HandoffIx> = DiGraph::new();
-    let mut undirected: UnGraph<ServiceIx, ()> = UnGraph::new_undirected();
+    // First position of each member (as a linear search would find it).
+    for (i, s) in members.iter().enumerate().rev() {
+        position[s.index()] = i as u32;
+    }
+    let mut edges: Vec<HandoffIx> = members
+        .iter()
+        .flat_map(|s| out[s.index()].iter().copied())
+        .filter(|h| position[model.handoff(*h).to.index()] != u32::MAX)
+        .collect();
+    // In handoff order, as a scan of the model's handoffs adds them.
+    edges.sort_unstable();
+    edges.dedup();
+    let mut directed: DiGraph<ServiceIx, HandoffIx> =
+        DiGraph::with_capacity(members.len(), edges.len());
+    let mut undirected: UnGraph<ServiceIx, ()> = UnGraph::with_capacity(members.len(), edges.len());
     for &s in members {
         directed.add_node(s);
         undirected.add_node(s);
     }
-    let mut edges = Vec::new();
-    for (i, h) in model.handoffs.iter().enumerate() {
-        if !h.kind.moves_client() {
-            continue;
-        }
-        if let (Some(a), Some(b)) = (local(h.from), local(h.to)) {
-            directed.add_edge(NodeIndex::new(a), NodeIndex::new(b), HandoffIx(i as u32));
-            undirected.update_edge(NodeIndex::new(a), NodeIndex::new(b), ());
-            edges.push(HandoffIx(i as u32));
-        }
+    for &h in &edges {
+        let handoff = model.handoff(h);
+        let a = NodeIndex::new(position[handoff.from.index()] as usize);
+        let b = NodeIndex::new(position[handoff.to.index()] as usize);
+        directed.add_edge(a, b, h);
+        undirected.update_edge(a, b, ());
+    }
+    for s in members {
+        position[s.index()] = u32::MAX;
     }
     let betweenness =
         rustworkx_core::centrality::betweenness_centrality(&directed, false, true, 500);

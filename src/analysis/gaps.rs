@@ -281,13 +281,22 @@ fn referral_loops(
     routes: &[ProfileRoutes],
     out: &mut Vec<Finding>,
 ) {
-    for lp in graph.loops(model) {
+    let loops = graph.loops(model);
+    // What each profile's entry reaches, computed once for every loop.
+    let reaches: Vec<Vec<bool>> = if loops.is_empty() {
+        Vec::new()
+    } else {
+        routes
+            .iter()
+            .map(|pr| graph.reachable(model, &[model.profile(pr.profile).entry]))
+            .collect()
+    };
+    for lp in loops {
         let ids: Vec<&str> = lp.iter().map(|s| model.service(*s).id.as_str()).collect();
         // Profiles sent into the loop whose needs no service in the loop meets.
         let mut bounced = Vec::new();
-        for pr in routes {
+        for (pr, reach) in routes.iter().zip(&reaches) {
             let profile = model.profile(pr.profile);
-            let reach = graph.reachable(model, &[profile.entry]);
             if !lp.iter().any(|s| reach[s.index()]) {
                 continue;
             }
