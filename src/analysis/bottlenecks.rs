@@ -227,7 +227,9 @@ fn pathway_centrality(
         let handoff = model.handoff(h);
         let a = NodeIndex::new(position[handoff.from.index()] as usize);
         let b = NodeIndex::new(position[handoff.to.index()] as usize);
-        directed.add_edge(a, b, h);
+        // Parallel handoffs (a referral and a return) are one connection: counting both would
+        // double the shortest paths through it.
+        directed.update_edge(a, b, h);
         undirected.update_edge(a, b, ());
     }
     for s in members {
