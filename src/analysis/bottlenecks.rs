@@ -269,7 +269,9 @@ fn pathway_centrality(
 fn single_points(model: &Model, c: &Centrality, out: &mut Vec<Finding>) {
     for sc in &c.services {
         let service = model.service(sc.service);
-        let through_most = sc.flow_share.is_some_and(|f| f > 0.5) && service.entry.is_empty();
+        let is_entry =
+            !service.entry.is_empty() || model.profiles.iter().any(|p| p.entry == sc.service);
+        let through_most = sc.flow_share.is_some_and(|f| f > 0.5) && !is_entry;
         let cuts = sc.articulation && sc.betweenness >= 0.2;
         if !(through_most || cuts) {
             continue;

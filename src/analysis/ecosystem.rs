@@ -17,24 +17,28 @@ pub fn find(model: &Model, routes: &[ProfileRoutes]) -> Vec<Finding> {
     out
 }
 
-/// Sector pairs that have any handoff (of any kind, either way) between their services.
-fn connected_sectors(model: &Model) -> BTreeSet<(Sector, Sector)> {
-    model
-        .handoffs
-        .iter()
-        .map(|h| {
-            let (a, b) = (model.service(h.from).sector, model.service(h.to).sector);
-            (a.min(b), a.max(b))
-        })
-        .collect()
-}
-
+/// For each profile: the services on its routes that share its clients, and for each pair of their
+/// sectors whether any handoff (of any kind, either way) links two of those services. Judging only
+/// the services that share the client keeps one region's collaboration from hiding another's gap.
 fn missing_collaboration(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding>) {
-    let connected = connected_sectors(model);
-    // (sector a, sector b) -> profiles whose routes use both, and a service of each
+    // (sector a, sector b) -> profiles whose routes use both unlinked, and a service of each
     let mut shared: BTreeMap<(Sector, Sector), (Vec<ProfileIx>, ServiceIx, ServiceIx)> =
         BTreeMap::new();
     for pr in routes {
+        let on_route: BTreeSet<ServiceIx> = pr
+            .routes
+            .iter()
+            .flat_map(|r| r.steps.iter().map(|s| s.service))
+            .collect();
+        let linked: BTreeSet<(Sector, Sector)> = model
+            .handoffs
+            .iter()
+            .filter(|h| on_route.contains(&h.from) && on_route.contains(&h.to))
+            .map(|h| {
+                let (a, b) = (model.service(h.from).sector, model.service(h.to).sector);
+                (a.min(b), a.max(b))
+            })
+            .collect();
         let mut by_sector: BTreeMap<Sector, ServiceIx> = BTreeMap::new();
         for route in &pr.routes {
             for step in &route.steps {
@@ -46,7 +50,7 @@ fn missing_collaboration(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<
         let sectors: Vec<(Sector, ServiceIx)> = by_sector.into_iter().collect();
         for (i, (a, sa)) in sectors.iter().enumerate() {
             for (b, sb) in &sectors[i + 1..] {
-                if connected.contains(&(*a, *b)) {
+                if linked.contains(&(*a, *b)) {
                     continue;
                 }
                 shared

@@ -32,6 +32,38 @@ pub struct Report<'a> {
     pub scope: Scope,
 }
 
+/// How many findings of each kind a report shows.
+#[derive(Default)]
+struct Counts {
+    gaps: usize,
+    bottlenecks: usize,
+    ecosystem: usize,
+    notes: usize,
+    allowed: usize,
+}
+
+impl Counts {
+    fn warnings(&self) -> usize {
+        self.gaps + self.bottlenecks + self.ecosystem
+    }
+
+    /// "(10 notes, 20 allowed)", or nothing.
+    fn more(&self) -> String {
+        let mut parts = Vec::new();
+        if self.notes > 0 {
+            parts.push(format!("{} notes", self.notes));
+        }
+        if self.allowed > 0 {
+            parts.push(format!("{} allowed", self.allowed));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", parts.join(", "))
+        }
+    }
+}
+
 /// One row of the bottleneck table.
 struct Load {
     service: ServiceIx,
@@ -126,17 +158,48 @@ impl Report<'_> {
             .join(" → ")
     }
 
-    fn counts(&self) -> (usize, usize, usize, usize) {
-        let mut c = (0, 0, 0, 0);
+    /// The findings a manager reads first: the most important of each kind of problem (one per
+    /// code, so one big problem cannot crowd out the others), then the next most important, in
+    /// rank order, at most six.
+    pub fn headlines(&self) -> Vec<&Finding> {
+        const MAX: usize = 6;
+        let warnings: Vec<&Finding> = self
+            .findings()
+            .filter(|f| f.allowed.is_none() && f.diagnostic.severity >= Severity::Warning)
+            .collect();
+        let mut picked: Vec<usize> = Vec::new();
+        let mut codes = std::collections::BTreeSet::new();
+        for (i, f) in warnings.iter().enumerate() {
+            if picked.len() < MAX && codes.insert(f.diagnostic.code) {
+                picked.push(i);
+            }
+        }
+        for i in 0..warnings.len() {
+            if picked.len() >= MAX {
+                break;
+            }
+            if !picked.contains(&i) {
+                picked.push(i);
+            }
+        }
+        picked.sort_unstable();
+        picked.into_iter().map(|i| warnings[i]).collect()
+    }
+
+    /// Warnings by family (gaps, bottlenecks, ecosystem), then notes and allowed findings.
+    fn counts(&self) -> Counts {
+        let mut c = Counts::default();
         for f in self.findings() {
             if f.allowed.is_some() {
-                c.3 += 1;
-                continue;
-            }
-            match f.diagnostic.code.as_str().as_bytes()[0] {
-                b'G' => c.0 += 1,
-                b'B' => c.1 += 1,
-                _ => c.2 += 1,
+                c.allowed += 1;
+            } else if f.diagnostic.severity < Severity::Warning {
+                c.notes += 1;
+            } else {
+                match f.diagnostic.code.as_str().as_bytes()[0] {
+                    b'G' => c.gaps += 1,
+                    b'B' => c.bottlenecks += 1,
+                    _ => c.ecosystem += 1,
+                }
             }
         }
         c
@@ -156,7 +219,7 @@ impl Report<'_> {
     /// The report as plain text for the terminal.
     pub fn text(&self) -> String {
         let mut out = String::new();
-        let (gaps, bottlenecks, eco, allowed) = self.counts();
+        let c = self.counts();
         out.push_str(&format!(
             "polku analysis — {}, {} services, {} profiles\n\n",
             self.title(),
@@ -164,19 +227,14 @@ impl Report<'_> {
             self.profiles().len()
         ));
         out.push_str(&format!(
-            "SUMMARY: {} findings — {gaps} gaps, {bottlenecks} bottlenecks, {eco} ecosystem{}\n",
-            gaps + bottlenecks + eco,
-            if allowed > 0 {
-                format!(" ({allowed} more allowed)")
-            } else {
-                String::new()
-            }
+            "SUMMARY: {} — {}, {}, {}{}\n",
+            plural(c.warnings(), "finding"),
+            plural(c.gaps, "gap"),
+            plural(c.bottlenecks, "bottleneck"),
+            plural(c.ecosystem, "ecosystem problem"),
+            c.more()
         ));
-        for f in self
-            .findings()
-            .filter(|f| f.allowed.is_none() && f.diagnostic.severity >= Severity::Warning)
-            .take(5)
-        {
+        for f in self.headlines() {
             out.push_str(&format!("  • {}\n", f.diagnostic.message));
         }
 
@@ -337,18 +395,20 @@ impl Report<'_> {
     /// The report as Markdown (for Innokylä drafts, issues and wikis).
     pub fn markdown(&self) -> String {
         let mut out = String::new();
-        let (gaps, bottlenecks, eco, allowed) = self.counts();
+        let c = self.counts();
         out.push_str(&format!("# polku analysis — {}\n\n", self.title()));
         out.push_str(&format!(
-            "**{} findings**: {gaps} gaps, {bottlenecks} bottlenecks, {eco} ecosystem{}.\n\n",
-            gaps + bottlenecks + eco,
-            if allowed > 0 {
-                format!(" ({allowed} more allowed)")
-            } else {
-                String::new()
-            }
+            "**{}**: {}, {}, {}{}.\n\n",
+            plural(c.warnings(), "finding"),
+            plural(c.gaps, "gap"),
+            plural(c.bottlenecks, "bottleneck"),
+            plural(c.ecosystem, "ecosystem problem"),
+            c.more()
         ));
-        out.push_str("## Top bottlenecks\n\n");
+        for f in self.headlines() {
+            out.push_str(&format!("- {}\n", md_escape(&f.diagnostic.message)));
+        }
+        out.push_str("\n## Top bottlenecks\n\n");
         let rows: Vec<Vec<String>> = self
             .loads()
             .iter()
@@ -516,9 +576,15 @@ impl Report<'_> {
                 })
             })
             .collect();
-        let (gaps, bottlenecks, eco, allowed) = self.counts();
+        let c = self.counts();
         json!({
-            "summary": { "gaps": gaps, "bottlenecks": bottlenecks, "ecosystem": eco, "allowed": allowed },
+            "summary": {
+                "gaps": c.gaps,
+                "bottlenecks": c.bottlenecks,
+                "ecosystem": c.ecosystem,
+                "notes": c.notes,
+                "allowed": c.allowed,
+            },
             "findings": findings,
             "services": services,
             "routes": routes,
@@ -578,6 +644,14 @@ pub fn comparison_text(c: &Comparison) -> String {
         }
     }
     out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn percent(u: f64) -> String {
