@@ -3,4 +3,13 @@
 //! **Architecture Invariant:** renderers only read; they never load files or change the model.
 
 pub mod analysis;
+pub mod bpmn;
 pub mod diagnostics;
+pub mod dot;
+pub mod graphml;
+pub mod graphviz;
+pub mod json;
+pub mod layout;
+pub mod mermaid;
+pub mod svg;
+pub mod view;

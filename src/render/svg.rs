@@ -1,0 +1,1066 @@
+//! The native swimlane diagram as a standalone SVG document, drawn from a [`View`] and its
+//! [`Layout`].
+//!
+//! A key design decision: user text is escaped by construction. Every element goes through one
+//! small writer (`Xml`) whose element and attribute names are `&'static str` — so they can only
+//! be literals of this file, never text from a model — and which escapes every text node and every
+//! attribute value with `quick_xml::escape::escape` after dropping characters XML cannot carry.
+//! User text never becomes a name, an `href`, a style, a script or an event handler; the only
+//! references (`url(#…)` to markers) are fixed strings.
+
+use std::borrow::Cow;
+
+use super::layout::{
+    EdgePath, LABEL_FONT, LABEL_LINE, LANE_FONT, LANE_LINE, LEGEND_FONT, LEGEND_SYMBOL_WIDTH,
+    Layout, LegendItem, LegendSymbol, MARK_STRIP, MARK_WIDTH, NODE_FONT, NODE_LINE, Rect,
+    TITLE_FONT,
+};
+use super::view::{
+    BOUNDARY_COLOR, LOOP_COLOR, View, ViewEdge, ViewNode, dark_fill, heat_color, sector_color,
+};
+use crate::analysis::bottlenecks::HIGH_UTILISATION;
+use crate::model::Lang;
+
+/// Default edge colour.
+const EDGE_COLOR: &str = "#555555";
+/// Edges and halos of the selected route.
+const ROUTE_COLOR: &str = "#000000";
+/// Fill of aggregated actor nodes (no sector).
+const ACTOR_FILL: &str = "#DDDDDD";
+/// Opacity of faded nodes and edges.
+const FADED: &str = "0.3";
+
+/// Writes an SVG document: the view drawn at the positions of the layout.
+pub fn svg(view: &View, layout: &Layout) -> String {
+    let mut x = Xml::default();
+    let title = if view.title.trim().is_empty() {
+        default_title(view.lang)
+    } else {
+        view.title.as_str()
+    };
+    let (w, h) = (num(layout.width), num(layout.height));
+    let view_box = format!("0 0 {w} {h}");
+    x.start(
+        "svg",
+        &[
+            ("xmlns", "http://www.w3.org/2000/svg"),
+            ("width", &w),
+            ("height", &h),
+            ("viewBox", &view_box),
+            ("role", "img"),
+            ("aria-label", title),
+            ("font-family", "DejaVu Sans, Verdana, Arial, sans-serif"),
+        ],
+    );
+    x.element("title", &[], title);
+    x.element("desc", &[], &description(view));
+    defs(&mut x);
+    x.empty(
+        "rect",
+        &[
+            ("x", "0"),
+            ("y", "0"),
+            ("width", &w),
+            ("height", &h),
+            ("fill", "#FFFFFF"),
+        ],
+    );
+
+    // Title.
+    let t = layout.title;
+    x.element(
+        "text",
+        &[
+            ("x", &num(t.x)),
+            ("y", &num(t.y + TITLE_FONT + 6.0)),
+            ("font-size", &num(TITLE_FONT)),
+            ("font-weight", "bold"),
+            ("fill", "#1A1A1A"),
+        ],
+        &view.title,
+    );
+
+    lanes(&mut x, view, layout);
+    x.start("g", &[]);
+    // Faded edges at the bottom, the selected route on top, so emphasis is never drawn over.
+    let mut order: Vec<(usize, &EdgePath)> = layout
+        .edges
+        .iter()
+        .filter_map(|p| {
+            let e = view.edges.get(p.edge)?;
+            Some((usize::from(!e.faded) + usize::from(e.on_route), p))
+        })
+        .collect();
+    order.sort_by_key(|(rank, _)| *rank);
+    for (_, path) in &order {
+        edge_path(&mut x, view, &view.edges[path.edge], &path.points);
+    }
+    x.end("g");
+    x.start("g", &[]);
+    for nb in &layout.nodes {
+        if let Some(node) = view.nodes.get(nb.node) {
+            node_box(&mut x, view.lang, node, nb.rect);
+        }
+    }
+    x.end("g");
+    x.start("g", &[]);
+    for (_, path) in &order {
+        if let Some(r) = path.label {
+            edge_label(&mut x, &view.edges[path.edge], r, &path.label_lines);
+        }
+    }
+    x.end("g");
+    legend(&mut x, layout);
+    x.end("svg");
+    x.out
+}
+
+/// Element names this module can write; anything else in its output is a bug.
+const ELEMENTS: &[&str] = &[
+    "svg", "title", "desc", "defs", "marker", "path", "rect", "text", "tspan", "g", "circle",
+];
+
+/// Attribute names this module can write.
+const ATTRIBUTES: &[&str] = &[
+    "xmlns",
+    "width",
+    "height",
+    "viewBox",
+    "role",
+    "aria-label",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "id",
+    "refX",
+    "refY",
+    "markerWidth",
+    "markerHeight",
+    "markerUnits",
+    "orient",
+    "d",
+    "fill",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "stroke-linejoin",
+    "marker-start",
+    "marker-end",
+    "x",
+    "y",
+    "rx",
+    "cx",
+    "cy",
+    "r",
+    "text-anchor",
+    "opacity",
+];
+
+/// The one writer every byte of the document goes through. Names are `'static` literals; values
+/// and text are escaped.
+#[derive(Default)]
+struct Xml {
+    out: String,
+}
+
+impl Xml {
+    fn open_tag(&mut self, name: &'static str, attrs: &[(&'static str, &str)]) {
+        debug_assert!(
+            ELEMENTS.contains(&name),
+            "element {name} is not in ELEMENTS"
+        );
+        self.out.push('<');
+        self.out.push_str(name);
+        for (key, value) in attrs {
+            debug_assert!(
+                ATTRIBUTES.contains(key),
+                "attribute {key} is not in ATTRIBUTES"
+            );
+            self.out.push(' ');
+            self.out.push_str(key);
+            self.out.push_str("=\"");
+            self.out.push_str(&escape(value));
+            self.out.push('"');
+        }
+    }
+
+    fn start(&mut self, name: &'static str, attrs: &[(&'static str, &str)]) {
+        self.open_tag(name, attrs);
+        self.out.push('>');
+    }
+
+    fn empty(&mut self, name: &'static str, attrs: &[(&'static str, &str)]) {
+        self.open_tag(name, attrs);
+        self.out.push_str("/>");
+    }
+
+    fn end(&mut self, name: &'static str) {
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push_str(">\n");
+    }
+
+    fn text(&mut self, text: &str) {
+        self.out.push_str(&escape(text));
+    }
+
+    fn element(&mut self, name: &'static str, attrs: &[(&'static str, &str)], text: &str) {
+        self.start(name, attrs);
+        self.text(text);
+        self.end(name);
+    }
+}
+
+/// Escapes text for an XML text node or a double-quoted attribute value: `& < > " '` become
+/// references, and characters XML 1.0 forbids (most control characters) are dropped.
+fn escape(text: &str) -> Cow<'_, str> {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    if text.chars().all(allowed) {
+        quick_xml::escape::escape(text)
+    } else {
+        let clean: String = text.chars().filter(|&c| allowed(c)).collect();
+        Cow::Owned(quick_xml::escape::escape(clean.as_str()).into_owned())
+    }
+}
+
+/// A coordinate: one decimal, and never `NaN` or infinity in the document.
+fn num(v: f64) -> String {
+    if !v.is_finite() {
+        return "0".to_string();
+    }
+    let r = (v * 10.0).round() / 10.0;
+    if r == r.trunc() {
+        format!("{}", r as i64)
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+fn default_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fi => "Palvelupolku",
+        Lang::Sv => "Servicestig",
+        Lang::En => "Service pathway",
+    }
+}
+
+/// The document's description for screen readers: what is drawn, in the view's language.
+fn description(view: &View) -> String {
+    let (n, l) = (view.nodes.len(), view.lanes.len());
+    let e = view.edges.iter().filter(|e| e.from < n && e.to < n).count();
+    let lanes: Vec<&str> = view.lanes.iter().map(|l| l.label.as_str()).collect();
+    let lanes = lanes.join(", ");
+    match (view.lang, view.aggregated) {
+        (Lang::Fi, false) => {
+            format!("Uimaratakaavio: {n} palvelua {l} kaistalla, {e} siirtymää. Kaistat: {lanes}.")
+        }
+        (Lang::Fi, true) => {
+            format!("Uimaratakaavio: {n} toimijaa {l} kaistalla, {e} yhteyttä. Kaistat: {lanes}.")
+        }
+        (Lang::Sv, false) => {
+            format!("Simbanediagram: {n} tjänster i {l} banor, {e} övergångar. Banor: {lanes}.")
+        }
+        (Lang::Sv, true) => {
+            format!("Simbanediagram: {n} aktörer i {l} banor, {e} förbindelser. Banor: {lanes}.")
+        }
+        (Lang::En, false) => {
+            format!("Swimlane diagram: {n} services in {l} lanes, {e} handoffs. Lanes: {lanes}.")
+        }
+        (Lang::En, true) => {
+            format!("Swimlane diagram: {n} actors in {l} lanes, {e} links. Lanes: {lanes}.")
+        }
+    }
+}
+
+/// Arrow heads (one per edge colour) and the boundary marker.
+fn defs(x: &mut Xml) {
+    x.start("defs", &[]);
+    for (id, color) in [
+        ("arrow", EDGE_COLOR),
+        ("arrow-route", ROUTE_COLOR),
+        ("arrow-loop", LOOP_COLOR),
+        ("arrow-boundary", BOUNDARY_COLOR),
+    ] {
+        x.start(
+            "marker",
+            &[
+                ("id", id),
+                ("viewBox", "0 0 10 10"),
+                ("refX", "10"),
+                ("refY", "5"),
+                ("markerWidth", "9"),
+                ("markerHeight", "9"),
+                ("markerUnits", "userSpaceOnUse"),
+                ("orient", "auto"),
+            ],
+        );
+        x.empty("path", &[("d", "M0,0 L10,5 L0,10 z"), ("fill", color)]);
+        x.end("marker");
+    }
+    x.start(
+        "marker",
+        &[
+            ("id", "boundary"),
+            ("viewBox", "0 0 12 12"),
+            ("refX", "1"),
+            ("refY", "6"),
+            ("markerWidth", "12"),
+            ("markerHeight", "12"),
+            ("markerUnits", "userSpaceOnUse"),
+            ("orient", "auto"),
+        ],
+    );
+    x.empty(
+        "path",
+        &[
+            ("d", "M1,6 L6,1 L11,6 L6,11 z"),
+            ("fill", "#FFFFFF"),
+            ("stroke", BOUNDARY_COLOR),
+            ("stroke-width", "2"),
+        ],
+    );
+    x.end("marker");
+    x.end("defs");
+}
+
+fn lanes(x: &mut Xml, view: &View, layout: &Layout) {
+    x.start("g", &[]);
+    for (k, lb) in layout.lanes.iter().enumerate() {
+        let r = lb.rect;
+        let fill = if k % 2 == 0 { "#F3F5F7" } else { "#FFFFFF" };
+        x.start("g", &[]);
+        if let Some(lane) = view.lanes.get(lb.lane) {
+            x.element("title", &[], &lane.label);
+        }
+        x.empty(
+            "rect",
+            &[
+                ("x", &num(r.x)),
+                ("y", &num(r.y)),
+                ("width", &num(r.width)),
+                ("height", &num(r.height)),
+                ("fill", fill),
+                ("stroke", "#B8C0C8"),
+                ("stroke-width", "1"),
+            ],
+        );
+        x.empty(
+            "rect",
+            &[
+                ("x", &num(r.x)),
+                ("y", &num(r.y)),
+                ("width", &num(lb.header_width)),
+                ("height", &num(r.height)),
+                ("fill", "#E1E6EB"),
+                ("stroke", "#B8C0C8"),
+                ("stroke-width", "1"),
+            ],
+        );
+        let lines = &lb.label_lines;
+        let top = r.y + (r.height - lines.len() as f64 * LANE_LINE) / 2.0;
+        multiline(
+            x,
+            r.x + lb.header_width / 2.0,
+            top,
+            LANE_LINE,
+            LANE_FONT,
+            lines,
+            &[("font-weight", "bold"), ("fill", "#1A1A1A")],
+        );
+        x.end("g");
+    }
+    x.end("g");
+}
+
+/// A centred block of lines starting at `top`, one `tspan` per line.
+fn multiline(
+    x: &mut Xml,
+    cx: f64,
+    top: f64,
+    line: f64,
+    size: f64,
+    lines: &[String],
+    extra: &[(&'static str, &str)],
+) {
+    let cxs = num(cx);
+    let size_s = num(size);
+    let mut attrs: Vec<(&'static str, &str)> =
+        vec![("font-size", &size_s), ("text-anchor", "middle")];
+    attrs.extend_from_slice(extra);
+    x.start("text", &attrs);
+    for (i, l) in lines.iter().enumerate() {
+        // Baseline: the middle of the line box plus a third of the font size.
+        let y = num(top + i as f64 * line + line / 2.0 + size * 0.35);
+        x.element("tspan", &[("x", &cxs), ("y", &y)], l);
+    }
+    x.end("text");
+}
+
+fn edge_style(edge: &ViewEdge) -> (&'static str, &'static str) {
+    if edge.in_loop {
+        (LOOP_COLOR, "url(#arrow-loop)")
+    } else if edge.boundary_without_protocol {
+        (BOUNDARY_COLOR, "url(#arrow-boundary)")
+    } else if edge.on_route {
+        (ROUTE_COLOR, "url(#arrow-route)")
+    } else {
+        (EDGE_COLOR, "url(#arrow)")
+    }
+}
+
+fn path_data(points: &[(f64, f64)]) -> String {
+    let mut d = String::new();
+    for (i, p) in points.iter().enumerate() {
+        d.push(if i == 0 { 'M' } else { 'L' });
+        d.push_str(&num(p.0));
+        d.push(',');
+        d.push_str(&num(p.1));
+        d.push(' ');
+    }
+    d.trim_end().to_string()
+}
+
+fn node_name(view: &View, i: usize) -> String {
+    view.nodes
+        .get(i)
+        .map_or_else(String::new, |n| n.label.join(" "))
+}
+
+fn edge_path(x: &mut Xml, view: &View, edge: &ViewEdge, points: &[(f64, f64)]) {
+    if points.len() < 2 {
+        return;
+    }
+    let (color, arrow) = edge_style(edge);
+    let group: Vec<(&'static str, &str)> = if edge.faded {
+        vec![("opacity", FADED)]
+    } else {
+        vec![]
+    };
+    x.start("g", &group);
+    let mut title = format!(
+        "{} → {}",
+        node_name(view, edge.from),
+        node_name(view, edge.to)
+    );
+    let label: Vec<&str> = edge
+        .label
+        .iter()
+        .map(|s| s.as_str())
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    if !label.is_empty() {
+        title.push_str(": ");
+        title.push_str(&label.join(", "));
+    }
+    x.element("title", &[], &title);
+    let d = path_data(points);
+    let width = if edge.on_route { "2.6" } else { "1.4" };
+    let mut attrs: Vec<(&'static str, &str)> = vec![
+        ("d", &d),
+        ("fill", "none"),
+        ("stroke", color),
+        ("stroke-width", width),
+        ("stroke-linejoin", "round"),
+        ("marker-end", arrow),
+    ];
+    if !edge.moves_client {
+        attrs.push(("stroke-dasharray", "6 4"));
+    }
+    if edge.boundary_without_protocol {
+        attrs.push(("marker-start", "url(#boundary)"));
+    }
+    x.empty("path", &attrs);
+    x.end("g");
+}
+
+fn edge_label(x: &mut Xml, edge: &ViewEdge, r: Rect, lines: &[String]) {
+    let group: Vec<(&'static str, &str)> = if edge.faded {
+        vec![("opacity", FADED)]
+    } else {
+        vec![]
+    };
+    x.start("g", &group);
+    let border = if edge.boundary_without_protocol {
+        BOUNDARY_COLOR
+    } else {
+        "#B0B0B0"
+    };
+    x.empty(
+        "rect",
+        &[
+            ("x", &num(r.x)),
+            ("y", &num(r.y)),
+            ("width", &num(r.width)),
+            ("height", &num(r.height)),
+            ("rx", "3"),
+            ("fill", "#FFFFFF"),
+            ("stroke", border),
+            ("stroke-width", "0.8"),
+        ],
+    );
+    let top = r.y + (r.height - lines.len() as f64 * LABEL_LINE) / 2.0;
+    multiline(
+        x,
+        r.center().0,
+        top,
+        LABEL_LINE,
+        LABEL_FONT,
+        lines,
+        &[("fill", "#1A1A1A")],
+    );
+    x.end("g");
+}
+
+fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
+    let group: Vec<(&'static str, &str)> = if node.faded {
+        vec![("opacity", FADED)]
+    } else {
+        vec![]
+    };
+    x.start("g", &group);
+    let tip = if node.tooltip.trim().is_empty() {
+        node.label.join(" ")
+    } else {
+        node.tooltip.clone()
+    };
+    x.element("title", &[], &tip);
+    if node.on_route {
+        let halo = r.inflate(3.5);
+        x.empty(
+            "rect",
+            &[
+                ("x", &num(halo.x)),
+                ("y", &num(halo.y)),
+                ("width", &num(halo.width)),
+                ("height", &num(halo.height)),
+                ("rx", "9"),
+                ("fill", "none"),
+                ("stroke", ROUTE_COLOR),
+                ("stroke-width", "2"),
+            ],
+        );
+    }
+    let fill = node.sector.map_or(ACTOR_FILL, sector_color);
+    let ink = if node.sector.is_some_and(dark_fill) {
+        "#FFFFFF"
+    } else {
+        "#1A1A1A"
+    };
+    let hot = node.utilisation.is_some_and(|u| u > HIGH_UTILISATION);
+    x.empty(
+        "rect",
+        &[
+            ("x", &num(r.x)),
+            ("y", &num(r.y)),
+            ("width", &num(r.width)),
+            ("height", &num(r.height)),
+            ("rx", "6"),
+            ("fill", fill),
+            ("stroke", heat_color(node.utilisation)),
+            ("stroke-width", if hot { "3.5" } else { "1.2" }),
+        ],
+    );
+    let strip = if node.marks.is_empty() {
+        0.0
+    } else {
+        MARK_STRIP
+    };
+    let lines = node.label.len() as f64;
+    let top = r.y + (r.height - strip - lines * NODE_LINE) / 2.0;
+    multiline(
+        x,
+        r.center().0,
+        top,
+        NODE_LINE,
+        NODE_FONT,
+        &node.label,
+        &[("fill", ink)],
+    );
+    let cy = r.y + (r.height - strip) / 2.0;
+    if node.entry {
+        let d = format!(
+            "M{},{} L{},{} L{},{} z",
+            num(r.x + 4.0),
+            num(cy - 6.0),
+            num(r.x + 11.0),
+            num(cy),
+            num(r.x + 4.0),
+            num(cy + 6.0)
+        );
+        x.empty("path", &[("d", &d), ("fill", ink)]);
+    }
+    if node.exit {
+        x.empty(
+            "rect",
+            &[
+                ("x", &num(r.right() - 9.0)),
+                ("y", &num(cy - 6.0)),
+                ("width", "4"),
+                ("height", "12"),
+                ("fill", ink),
+            ],
+        );
+    }
+    let m = node.marks.len() as f64;
+    for (k, mark) in node.marks.iter().enumerate() {
+        let cx = r.center().0 + (k as f64 - (m - 1.0) / 2.0) * MARK_WIDTH;
+        badge(
+            x,
+            cx,
+            r.bottom() - MARK_STRIP / 2.0,
+            mark.symbol(),
+            Some(mark.label(lang)),
+        );
+    }
+    x.end("g");
+}
+
+/// A finding's badge: a white disc with the mark's symbol.
+fn badge(x: &mut Xml, cx: f64, cy: f64, symbol: &str, title: Option<&str>) {
+    x.start("g", &[]);
+    if let Some(t) = title {
+        x.element("title", &[], t);
+    }
+    x.empty(
+        "circle",
+        &[
+            ("cx", &num(cx)),
+            ("cy", &num(cy)),
+            ("r", "8.5"),
+            ("fill", "#FFFFFF"),
+            ("stroke", LOOP_COLOR),
+            ("stroke-width", "1.2"),
+        ],
+    );
+    let size = if symbol.chars().count() > 1 {
+        "8"
+    } else {
+        "11"
+    };
+    x.element(
+        "text",
+        &[
+            ("x", &num(cx)),
+            ("y", &num(cy + 3.8)),
+            ("font-size", size),
+            ("text-anchor", "middle"),
+            ("fill", "#1A1A1A"),
+        ],
+        symbol,
+    );
+    x.end("g");
+}
+
+fn legend(x: &mut Xml, layout: &Layout) {
+    let r = layout.legend;
+    x.start("g", &[]);
+    x.element(
+        "text",
+        &[
+            ("x", &num(r.x)),
+            ("y", &num(r.y + 16.0)),
+            ("font-size", "13"),
+            ("font-weight", "bold"),
+            ("fill", "#1A1A1A"),
+        ],
+        &layout.legend_title,
+    );
+    for item in &layout.legend_items {
+        legend_item(x, item);
+    }
+    x.end("g");
+}
+
+fn legend_item(x: &mut Xml, item: &LegendItem) {
+    use LegendSymbol as S;
+    let r = item.rect;
+    let (sx, cy) = (r.x, r.y + r.height / 2.0);
+    let line = |x: &mut Xml, color: &str, arrow: &str, dashed: bool, width: &str, start: bool| {
+        let d = format!(
+            "M{},{} L{},{}",
+            num(sx + 2.0),
+            num(cy),
+            num(sx + 26.0),
+            num(cy)
+        );
+        let mut attrs: Vec<(&'static str, &str)> = vec![
+            ("d", &d),
+            ("fill", "none"),
+            ("stroke", color),
+            ("stroke-width", width),
+            ("marker-end", arrow),
+        ];
+        if dashed {
+            attrs.push(("stroke-dasharray", "6 4"));
+        }
+        if start {
+            attrs.push(("marker-start", "url(#boundary)"));
+        }
+        x.empty("path", &attrs);
+    };
+    let swatch = |x: &mut Xml, fill: &str, stroke: &str, width: &str| {
+        x.empty(
+            "rect",
+            &[
+                ("x", &num(sx + 2.0)),
+                ("y", &num(cy - 7.0)),
+                ("width", "24"),
+                ("height", "14"),
+                ("rx", "3"),
+                ("fill", fill),
+                ("stroke", stroke),
+                ("stroke-width", width),
+            ],
+        );
+    };
+    match item.symbol {
+        S::Sector(s) => swatch(x, sector_color(s), "#555555", "1"),
+        S::Aggregated => swatch(x, ACTOR_FILL, "#555555", "1"),
+        S::Mark(m) => badge(x, sx + 14.0, cy, m.symbol(), None),
+        S::ClientMoves => line(x, EDGE_COLOR, "url(#arrow)", false, "1.4", false),
+        S::NoClientMove => line(x, EDGE_COLOR, "url(#arrow)", true, "1.4", false),
+        S::Loop => line(x, LOOP_COLOR, "url(#arrow-loop)", false, "1.4", false),
+        S::Boundary => line(
+            x,
+            BOUNDARY_COLOR,
+            "url(#arrow-boundary)",
+            false,
+            "1.4",
+            true,
+        ),
+        S::OnRoute => line(x, ROUTE_COLOR, "url(#arrow-route)", false, "2.6", false),
+        S::HighUtilisation => swatch(x, "#FFFFFF", heat_color(Some(0.9)), "3.5"),
+        S::OverCapacity => swatch(x, "#FFFFFF", heat_color(Some(1.5)), "3.5"),
+        S::Entry => {
+            swatch(x, "#FFFFFF", "#555555", "1");
+            let d = format!(
+                "M{},{} L{},{} L{},{} z",
+                num(sx + 5.0),
+                num(cy - 5.0),
+                num(sx + 11.0),
+                num(cy),
+                num(sx + 5.0),
+                num(cy + 5.0)
+            );
+            x.empty("path", &[("d", &d), ("fill", "#1A1A1A")]);
+        }
+        S::Exit => {
+            swatch(x, "#FFFFFF", "#555555", "1");
+            x.empty(
+                "rect",
+                &[
+                    ("x", &num(sx + 19.0)),
+                    ("y", &num(cy - 5.0)),
+                    ("width", "4"),
+                    ("height", "10"),
+                    ("fill", "#1A1A1A"),
+                ],
+            );
+        }
+    }
+    x.element(
+        "text",
+        &[
+            ("x", &num(r.x + LEGEND_SYMBOL_WIDTH)),
+            ("y", &num(cy + LEGEND_FONT * 0.35)),
+            ("font-size", &num(LEGEND_FONT)),
+            ("fill", "#1A1A1A"),
+        ],
+        &item.text,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use quick_xml::Reader;
+    use quick_xml::events::Event;
+
+    use super::*;
+    use crate::model::Sector;
+    use crate::render::layout::layout;
+    use crate::render::view::{self, Lane, LaneBy, Mark, ViewKind, ViewOptions};
+
+    /// What a parsed document holds: element names, attribute names, attribute values, text.
+    #[derive(Default)]
+    struct Parsed {
+        elements: BTreeSet<String>,
+        attributes: BTreeSet<String>,
+        values: Vec<String>,
+        text: String,
+        titles: usize,
+    }
+
+    /// Parses the document as XML, failing on anything a conforming reader rejects.
+    fn parse(doc: &str) -> Parsed {
+        let mut reader = Reader::from_str(doc);
+        let mut out = Parsed::default();
+        let mut depth = 0usize;
+        loop {
+            let event = reader
+                .read_event()
+                .unwrap_or_else(|e| panic!("not XML: {e}"));
+            match event {
+                Event::Start(ref e) | Event::Empty(ref e) => {
+                    if matches!(event, Event::Start(_)) {
+                        depth += 1;
+                    }
+                    let name = e.name().as_ref().to_string();
+                    if name == "title" {
+                        out.titles += 1;
+                    }
+                    out.elements.insert(name);
+                    for a in e.attributes() {
+                        let a = a.expect("well-formed attribute");
+                        out.attributes.insert(a.key.as_ref().to_string());
+                        out.values.push(
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .expect("escaped value")
+                                .into_owned(),
+                        );
+                    }
+                }
+                Event::End(_) => depth -= 1,
+                Event::Text(t) => out.text.push_str(&t),
+                Event::GeneralRef(r) => {
+                    let name: &str = &r;
+                    let c = match name {
+                        "lt" => '<',
+                        "gt" => '>',
+                        "amp" => '&',
+                        "quot" => '"',
+                        "apos" => '\'',
+                        _ => r
+                            .resolve_char_ref()
+                            .ok()
+                            .flatten()
+                            .expect("a known reference"),
+                    };
+                    out.text.push(c);
+                }
+                Event::Eof => break,
+                Event::CData(_)
+                | Event::PI(_)
+                | Event::DocType(_)
+                | Event::Decl(_)
+                | Event::Comment(_) => {
+                    panic!("unexpected {event:?}")
+                }
+            }
+        }
+        assert_eq!(depth, 0, "every element is closed");
+        out
+    }
+
+    fn assert_safe(p: &Parsed) {
+        let allowed_elements: BTreeSet<String> = ELEMENTS.iter().map(|s| s.to_string()).collect();
+        let allowed_attributes: BTreeSet<String> =
+            ATTRIBUTES.iter().map(|s| s.to_string()).collect();
+        assert!(
+            p.elements.is_subset(&allowed_elements),
+            "elements {:?}",
+            p.elements
+        );
+        assert!(
+            p.attributes.is_subset(&allowed_attributes),
+            "attributes {:?}",
+            p.attributes
+        );
+        assert!(!p.elements.contains("script") && !p.elements.contains("foreignObject"));
+        assert!(
+            p.attributes
+                .iter()
+                .all(|a| !a.starts_with("on") && !a.contains("href") && a != "style")
+        );
+        // The only references are to the markers defined in the document.
+        for v in &p.values {
+            if v.contains("url(") {
+                assert!(
+                    [
+                        "url(#arrow)",
+                        "url(#arrow-route)",
+                        "url(#arrow-loop)",
+                        "url(#arrow-boundary)",
+                        "url(#boundary)"
+                    ]
+                    .contains(&v.as_str()),
+                    "reference {v}"
+                );
+            }
+        }
+    }
+
+    const HOSTILE: &[&str] = &[
+        "<script>alert(1)</script>",
+        "\"onload=\"x",
+        "' onmouseover='y",
+        "]]>",
+        "&amp; &lt;",
+        "line\nbreak\r\tand\u{0}\u{1b}control",
+        "{} digraph G { node [shape=box image=\"/etc/passwd\"] } -> subgraph",
+        "<svg onload=alert(2)><a href=\"javascript:x\">",
+        "<!-- comment --> <?pi?> <![CDATA[x]]>",
+    ];
+
+    fn hostile_view() -> View {
+        let text = |k: usize| HOSTILE[k % HOSTILE.len()].to_string();
+        let node = |k: usize, lane: usize| view::ViewNode {
+            key: text(k),
+            label: vec![text(k), text(k + 1)],
+            lane,
+            sector: Some(Sector::ALL[k % Sector::ALL.len()]),
+            entry: k == 0,
+            exit: k == 3,
+            faded: k == 2,
+            on_route: k == 1,
+            marks: vec![Mark::UnmetNeed, Mark::LanguageGap],
+            utilisation: Some(k as f64 * 0.4),
+            tooltip: text(k + 2),
+            service: None,
+            count: 1,
+        };
+        let edge = |from: usize, to: usize, k: usize| view::ViewEdge {
+            from,
+            to,
+            kind: None,
+            label: vec![text(k), text(k + 4)],
+            moves_client: k % 2 == 0,
+            in_loop: k == 1,
+            boundary_without_protocol: k == 2,
+            faded: k == 3,
+            on_route: k == 4,
+            handoff: None,
+            count: 1,
+        };
+        View {
+            title: HOSTILE.join(" "),
+            lang: Lang::Sv,
+            lanes: (0..2)
+                .map(|l| Lane {
+                    key: text(l),
+                    label: text(l + 5),
+                })
+                .collect(),
+            nodes: (0..4).map(|k| node(k, k % 2)).collect(),
+            edges: vec![
+                edge(0, 1, 0),
+                edge(1, 2, 1),
+                edge(2, 3, 2),
+                edge(3, 0, 3),
+                edge(0, 3, 4),
+                edge(1, 0, 5),
+            ],
+            aggregated: false,
+            sectors: Sector::ALL.to_vec(),
+            marks: Mark::ALL.to_vec(),
+        }
+    }
+
+    #[test]
+    fn hostile_labels_stay_text() {
+        let v = hostile_view();
+        let doc = svg(&v, &layout(&v));
+        let parsed = parse(&doc);
+        assert_safe(&parsed);
+        // The user's words are there, as text, minus what XML cannot carry.
+        assert!(parsed.text.contains("<script>alert(1)</script>"));
+        assert!(
+            parsed
+                .text
+                .contains("<svg onload=alert(2)><a href=\"javascript:x\">")
+        );
+        assert!(parsed.text.contains("]]>"));
+        assert!(parsed.text.contains("&amp; &lt;"));
+        assert!(parsed.text.contains("andcontrol"));
+        assert!(!doc.contains('\u{0}') && !doc.contains('\u{1b}'));
+        // A title for the document, each lane, node, edge and badge.
+        assert!(parsed.titles >= 1 + v.lanes.len() + v.nodes.len() + v.edges.len());
+    }
+
+    #[test]
+    fn an_empty_view_is_a_valid_document() {
+        let v = View {
+            title: String::new(),
+            lang: Lang::En,
+            lanes: Vec::new(),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+            aggregated: false,
+            sectors: Vec::new(),
+            marks: Vec::new(),
+        };
+        let doc = svg(&v, &layout(&v));
+        let parsed = parse(&doc);
+        assert_safe(&parsed);
+        assert!(doc.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    }
+
+    #[test]
+    fn numbers_are_short_and_finite() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.345), "12.3");
+        assert_eq!(num(-0.04), "0");
+        assert_eq!(num(f64::NAN), "0");
+        assert_eq!(num(f64::INFINITY), "0");
+    }
+
+    #[test]
+    fn every_shipped_view_renders_a_valid_svg() {
+        let loaded = crate::workspace::load_dir(Path::new("pathways")).expect("loads");
+        let model = &loaded.model;
+        let analysis = crate::analysis::analyze(model);
+        let mut options = Vec::new();
+        for p in 0..model.pathways.len() {
+            let pathway = Some(crate::model::PathwayIx(p as u32));
+            for lanes in [LaneBy::Actor, LaneBy::Sector] {
+                for lang in Lang::ALL {
+                    options.push(ViewOptions {
+                        pathway,
+                        lanes,
+                        lang,
+                        ..Default::default()
+                    });
+                }
+            }
+            for k in 0..model.profiles.len() {
+                let profile = Some(crate::model::ProfileIx(k as u32));
+                options.push(ViewOptions {
+                    kind: ViewKind::Route,
+                    pathway,
+                    profile,
+                    ..Default::default()
+                });
+            }
+        }
+        options.push(ViewOptions {
+            kind: ViewKind::Ecosystem,
+            ..Default::default()
+        });
+        options.push(ViewOptions {
+            kind: ViewKind::Ecosystem,
+            aggregate_above: 0,
+            ..Default::default()
+        });
+        let mut rendered = 0;
+        for o in &options {
+            let Ok(v) = view::build(model, &analysis, o) else {
+                continue;
+            };
+            let l = layout(&v);
+            let doc = svg(&v, &l);
+            let parsed = parse(&doc);
+            assert_safe(&parsed);
+            let drawn = l.edges.iter().filter(|e| e.points.len() >= 2).count();
+            assert!(
+                parsed.titles > v.nodes.len() + drawn,
+                "{}: a title per node and edge",
+                v.title
+            );
+            assert!(parsed.text.contains(&v.title));
+            rendered += 1;
+        }
+        assert!(rendered >= options.len() / 2);
+    }
+}

@@ -1,0 +1,711 @@
+//! One model of a diagram view — which services, in which lanes, with which highlights and labels
+//! in which language — shared by every layout engine and export (DOT, native swimlanes, Mermaid,
+//! BPMN). Deciding *what* to draw once keeps the engines from disagreeing about it.
+//!
+//! **Architecture Invariant:** views carry only plain text; every renderer escapes it for its own
+//! format by construction. Nothing in a view is a raw attribute of any output format.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::analysis::{Analysis, Entity};
+use crate::diagnostic::Code;
+use crate::model::{
+    ActorKind, DayUnit, Duration, HandoffIx, HandoffKind, Lang, Model, PathwayIx, ProfileIx,
+    Sector, ServiceIx,
+};
+
+/// Which diagram.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    /// One pathway as swimlanes (JHS 152 style), flowing left to right.
+    Lanes,
+    /// One profile's routes through a pathway; the rest faded.
+    Route,
+    /// Every service of the workspace; aggregated into actors when large.
+    Ecosystem,
+}
+
+/// What a lane is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaneBy {
+    /// One lane per organisation (toimija).
+    Actor,
+    /// One lane per sector.
+    Sector,
+}
+
+/// What to draw.
+#[derive(Clone, Copy, Debug)]
+pub struct ViewOptions {
+    /// Which diagram.
+    pub kind: ViewKind,
+    /// Lanes by actor or sector.
+    pub lanes: LaneBy,
+    /// The pathway (required for lanes and route views).
+    pub pathway: Option<PathwayIx>,
+    /// The profile (required for the route view).
+    pub profile: Option<ProfileIx>,
+    /// Label language; text falls back to the other languages.
+    pub lang: Lang,
+    /// Ecosystem views with more services than this are aggregated into actors.
+    pub aggregate_above: usize,
+}
+
+impl Default for ViewOptions {
+    fn default() -> Self {
+        ViewOptions {
+            kind: ViewKind::Lanes,
+            lanes: LaneBy::Actor,
+            pathway: None,
+            profile: None,
+            lang: Lang::Fi,
+            aggregate_above: 150,
+        }
+    }
+}
+
+/// A horizontal band (an actor, a sector, or a kind of actor when aggregated).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// Stable key (an id or a vocabulary word).
+    pub key: String,
+    /// Label in the view's language.
+    pub label: String,
+}
+
+/// A finding shown on a node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Mark {
+    /// A profile's need is unmet here (the closest service that would address it).
+    UnmetNeed,
+    /// No way on and not an exit.
+    DeadEnd,
+    /// Not given in a profile's language.
+    LanguageGap,
+    /// No entry reaches it.
+    Unreachable,
+    /// A statutory clock breaks here.
+    StatutoryClock,
+    /// The pathway depends on it.
+    SinglePointOfFailure,
+}
+
+impl Mark {
+    /// Every mark, in legend order.
+    pub const ALL: [Mark; 6] = [
+        Mark::UnmetNeed,
+        Mark::DeadEnd,
+        Mark::LanguageGap,
+        Mark::Unreachable,
+        Mark::StatutoryClock,
+        Mark::SinglePointOfFailure,
+    ];
+
+    /// The finding code behind the mark.
+    pub fn code(self) -> Code {
+        match self {
+            Mark::UnmetNeed => Code::UnmetNeed,
+            Mark::DeadEnd => Code::DeadEnd,
+            Mark::LanguageGap => Code::LanguageGap,
+            Mark::Unreachable => Code::UnreachableService,
+            Mark::StatutoryClock => Code::StatutoryClock,
+            Mark::SinglePointOfFailure => Code::SinglePointOfFailure,
+        }
+    }
+
+    /// A one-character symbol drawn on the node (plain text, no icon font needed).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Mark::UnmetNeed => "!",
+            Mark::DeadEnd => "⊣",
+            Mark::LanguageGap => "Aa",
+            Mark::Unreachable => "∅",
+            Mark::StatutoryClock => "⏱",
+            Mark::SinglePointOfFailure => "◆",
+        }
+    }
+
+    /// The legend text.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Mark::UnmetNeed, Lang::Fi) => "Täyttymätön tarve",
+            (Mark::UnmetNeed, Lang::Sv) => "Otillgodosett behov",
+            (Mark::UnmetNeed, Lang::En) => "Unmet need",
+            (Mark::DeadEnd, Lang::Fi) => "Umpikuja",
+            (Mark::DeadEnd, Lang::Sv) => "Återvändsgränd",
+            (Mark::DeadEnd, Lang::En) => "Dead end",
+            (Mark::LanguageGap, Lang::Fi) => "Kieliaukko",
+            (Mark::LanguageGap, Lang::Sv) => "Språklucka",
+            (Mark::LanguageGap, Lang::En) => "Language gap",
+            (Mark::Unreachable, Lang::Fi) => "Ei saavutettavissa",
+            (Mark::Unreachable, Lang::Sv) => "Onåbar",
+            (Mark::Unreachable, Lang::En) => "Unreachable",
+            (Mark::StatutoryClock, Lang::Fi) => "Lakisääteinen määräaika ylittyy",
+            (Mark::StatutoryClock, Lang::Sv) => "Lagstadgad tidsfrist överskrids",
+            (Mark::StatutoryClock, Lang::En) => "Statutory time limit broken",
+            (Mark::SinglePointOfFailure, Lang::Fi) => "Yksittäinen kriittinen kohta",
+            (Mark::SinglePointOfFailure, Lang::Sv) => "Enskild kritisk punkt",
+            (Mark::SinglePointOfFailure, Lang::En) => "Single point of failure",
+        }
+    }
+}
+
+/// A node: a service, or an actor when the view is aggregated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewNode {
+    /// Stable key: the service id (or actor id when aggregated).
+    pub key: String,
+    /// The label, wrapped into lines.
+    pub label: Vec<String>,
+    /// Index into [`View::lanes`].
+    pub lane: usize,
+    /// The sector, for the colour; `None` for aggregated actor nodes.
+    pub sector: Option<Sector>,
+    /// An entry point.
+    pub entry: bool,
+    /// A pathway may end here.
+    pub exit: bool,
+    /// Drawn faded (not on the selected route).
+    pub faded: bool,
+    /// On the selected profile's route.
+    pub on_route: bool,
+    /// Findings shown on it.
+    pub marks: Vec<Mark>,
+    /// Load / capacity, for the heat colour of its border.
+    pub utilisation: Option<f64>,
+    /// A longer description for tooltips and titles (accessibility).
+    pub tooltip: String,
+    /// The service, when the node is one.
+    pub service: Option<ServiceIx>,
+    /// Services aggregated into it.
+    pub count: usize,
+}
+
+/// An edge: a handoff, or all handoffs between two actors when aggregated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewEdge {
+    /// Index into [`View::nodes`].
+    pub from: usize,
+    /// Index into [`View::nodes`].
+    pub to: usize,
+    /// The kind; `None` when aggregated.
+    pub kind: Option<HandoffKind>,
+    /// Label lines: kind and wait.
+    pub label: Vec<String>,
+    /// True when the client moves along it (referral, return): drawn solid, else dashed.
+    pub moves_client: bool,
+    /// Part of a referral loop: drawn in the loop colour.
+    pub in_loop: bool,
+    /// Crosses organisations without an agreed protocol: marked.
+    pub boundary_without_protocol: bool,
+    /// Drawn faded.
+    pub faded: bool,
+    /// On the selected route.
+    pub on_route: bool,
+    /// The handoff, when the edge is one.
+    pub handoff: Option<HandoffIx>,
+    /// Handoffs aggregated into it.
+    pub count: usize,
+}
+
+/// A diagram to lay out and draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    /// Title, in the view's language.
+    pub title: String,
+    /// The language of every label.
+    pub lang: Lang,
+    /// Lanes, top to bottom.
+    pub lanes: Vec<Lane>,
+    /// Nodes.
+    pub nodes: Vec<ViewNode>,
+    /// Edges.
+    pub edges: Vec<ViewEdge>,
+    /// True when services were aggregated into actors.
+    pub aggregated: bool,
+    /// Sectors present, for the legend.
+    pub sectors: Vec<Sector>,
+    /// Marks present, for the legend.
+    pub marks: Vec<Mark>,
+}
+
+/// Sector colours: Paul Tol's colour-blind-safe "muted" and "light" schemes, one per sector.
+pub fn sector_color(sector: Sector) -> &'static str {
+    match sector {
+        Sector::ChildWelfare => "#CC6677",
+        Sector::Education => "#DDCC77",
+        Sector::PupilWelfare => "#EEDD88",
+        Sector::SchoolHealth => "#AAAA00",
+        Sector::MentalHealth => "#88CCEE",
+        Sector::Substance => "#AA4499",
+        Sector::PrimaryHealth => "#44AA99",
+        Sector::SpecialistCare => "#332288",
+        Sector::YouthWork => "#117733",
+        Sector::FamilyServices => "#EE8866",
+        Sector::SocialWork => "#882255",
+        Sector::NgoSupport => "#BBCC33",
+    }
+}
+
+/// True when text on this sector's colour should be white for contrast.
+pub fn dark_fill(sector: Sector) -> bool {
+    matches!(
+        sector,
+        Sector::SpecialistCare | Sector::SocialWork | Sector::Substance | Sector::YouthWork
+    )
+}
+
+/// Border colour for a utilisation: grey when fine, orange over 85 %, red over 100 %.
+pub fn heat_color(utilisation: Option<f64>) -> &'static str {
+    match utilisation {
+        Some(u) if u > 1.0 => "#B2182B",
+        Some(u) if u > crate::analysis::bottlenecks::HIGH_UTILISATION => "#EF8A62",
+        _ => "#555555",
+    }
+}
+
+/// Colour of edges on a referral loop.
+pub const LOOP_COLOR: &str = "#B2182B";
+/// Colour of boundary handoffs without a protocol.
+pub const BOUNDARY_COLOR: &str = "#D95F02";
+
+/// Breaks text into lines of at most `width` characters at spaces (longer words stay whole).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A duration as a short label in the view's language ("7 pv", "5 arkipv").
+pub fn duration_label(d: Duration, lang: Lang) -> String {
+    let n = crate::analysis::days(d.amount);
+    let unit = match (d.unit, lang) {
+        (DayUnit::Calendar, Lang::Fi) => "pv",
+        (DayUnit::Calendar, _) => "d",
+        (DayUnit::Working, Lang::Fi) => "arkipv",
+        (DayUnit::Working, Lang::Sv) => "vardagar",
+        (DayUnit::Working, Lang::En) => "working d",
+        (DayUnit::School, Lang::Fi) => "koulupv",
+        (DayUnit::School, Lang::Sv) => "skoldagar",
+        (DayUnit::School, Lang::En) => "school d",
+    };
+    format!("{n} {unit}")
+}
+
+/// Lane label for services without an actor.
+fn no_actor(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fi => "Toimija puuttuu",
+        Lang::Sv => "Aktör saknas",
+        Lang::En => "No actor",
+    }
+}
+
+fn actor_kind_order(k: ActorKind) -> usize {
+    ActorKind::ALL
+        .iter()
+        .position(|x| *x == k)
+        .unwrap_or(usize::MAX)
+}
+
+/// Builds a view. Fails with a message when the options do not make sense for the model (a lanes
+/// view of a workspace with several pathways and none chosen, a route view without a profile).
+pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Result<View, String> {
+    let lang = options.lang;
+    let pathway = match (options.pathway, options.kind) {
+        (Some(p), _) => Some(p),
+        (None, ViewKind::Ecosystem) => None,
+        (None, _) if model.pathways.len() == 1 => Some(PathwayIx(0)),
+        (None, _) => {
+            let ids: Vec<&str> = model.pathways.iter().map(|p| p.id.as_str()).collect();
+            return Err(format!(
+                "choose a pathway with --pathway: {}",
+                ids.join(", ")
+            ));
+        }
+    };
+    let services: Vec<ServiceIx> = match pathway {
+        Some(p) if options.kind != ViewKind::Ecosystem => model.pathway(p).services.clone(),
+        _ => (0..model.services.len() as u32).map(ServiceIx).collect(),
+    };
+    let title = match (options.kind, pathway) {
+        (ViewKind::Ecosystem, _) => match lang {
+            Lang::Fi => "Palveluekosysteemi".to_string(),
+            Lang::Sv => "Tjänsteekosystemet".to_string(),
+            Lang::En => "Service ecosystem".to_string(),
+        },
+        (_, Some(p)) => model.pathway(p).title.get(lang).to_string(),
+        (_, None) => String::new(),
+    };
+
+    // The selected profile's route: services and handoffs on it.
+    let mut route_services = BTreeSet::new();
+    let mut route_handoffs = BTreeSet::new();
+    let mut title = title;
+    if options.kind == ViewKind::Route {
+        let profile = options
+            .profile
+            .ok_or("the route view needs a profile: --profile ID")?;
+        let p = model.profile(profile);
+        title = format!("{title} — {}", p.name.get(lang));
+        for pr in analysis.routes.iter().filter(|r| r.profile == profile) {
+            for r in &pr.routes {
+                for s in &r.steps {
+                    route_services.insert(s.service);
+                    if let Some(h) = s.via {
+                        route_handoffs.insert(h);
+                    }
+                }
+            }
+        }
+    }
+
+    let marks = marks_by_service(analysis);
+    let in_loops = loop_members(analysis);
+    let unprotected: BTreeSet<HandoffIx> = analysis
+        .active()
+        .filter(|f| f.diagnostic.code == Code::BoundaryWithoutProtocol)
+        .filter_map(|f| match f.entities.first() {
+            Some(Entity::Handoff(h)) => Some(*h),
+            _ => None,
+        })
+        .collect();
+
+    let aggregate = options.kind == ViewKind::Ecosystem && services.len() > options.aggregate_above;
+    if aggregate {
+        return Ok(aggregated(model, analysis, &services, title, lang));
+    }
+
+    // Lanes.
+    let lane_key = |s: ServiceIx| -> (usize, String, String) {
+        let service = model.service(s);
+        match options.lanes {
+            LaneBy::Actor => match service.actor {
+                Some(a) => {
+                    let actor = model.actor(a);
+                    (
+                        actor_kind_order(actor.kind),
+                        actor.id.clone(),
+                        actor.name.get(lang).to_string(),
+                    )
+                }
+                None => (usize::MAX, String::new(), no_actor(lang).to_string()),
+            },
+            LaneBy::Sector => (
+                Sector::ALL
+                    .iter()
+                    .position(|x| *x == service.sector)
+                    .unwrap_or(0),
+                service.sector.as_str().to_string(),
+                service.sector.label(lang).to_string(),
+            ),
+        }
+    };
+    let mut lane_list: Vec<(usize, usize, String, String)> = Vec::new(); // (order, first seen, key, label)
+    for (seen, &s) in services.iter().enumerate() {
+        let (order, key, label) = lane_key(s);
+        if !lane_list.iter().any(|l| l.2 == key) {
+            lane_list.push((order, seen, key, label));
+        }
+    }
+    lane_list.sort_by_key(|l| (l.0, l.1));
+    let lanes: Vec<Lane> = lane_list
+        .iter()
+        .map(|l| Lane {
+            key: l.2.clone(),
+            label: l.3.clone(),
+        })
+        .collect();
+
+    let mut index = BTreeMap::new();
+    let nodes: Vec<ViewNode> = services
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| {
+            index.insert(s, i);
+            let service = model.service(s);
+            let (_, key, _) = lane_key(s);
+            let utilisation = service.capacity.and_then(|c| {
+                crate::analysis::flow::queue(analysis.flow.load[s.index()], &c)
+                    .map(|q| q.utilisation)
+            });
+            let on_route = route_services.contains(&s);
+            ViewNode {
+                key: service.id.clone(),
+                label: wrap(service.name.get(lang), 22),
+                lane: lanes.iter().position(|l| l.key == key).unwrap_or(0),
+                sector: Some(service.sector),
+                entry: !service.entry.is_empty(),
+                exit: service.exit,
+                faded: options.kind == ViewKind::Route && !on_route,
+                on_route,
+                marks: marks.get(&s).cloned().unwrap_or_default(),
+                utilisation,
+                tooltip: tooltip(model, analysis, s, lang),
+                service: Some(s),
+                count: 1,
+            }
+        })
+        .collect();
+
+    let edges: Vec<ViewEdge> = model
+        .handoffs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let (from, to) = (*index.get(&h.from)?, *index.get(&h.to)?);
+            let ix = HandoffIx(i as u32);
+            let on_route = route_handoffs.contains(&ix);
+            let mut label = vec![h.kind.label(lang).to_string()];
+            if let Some(w) = h.wait {
+                label.push(duration_label(w, lang));
+            }
+            Some(ViewEdge {
+                from,
+                to,
+                kind: Some(h.kind),
+                label,
+                moves_client: h.kind.moves_client(),
+                in_loop: in_loops
+                    .iter()
+                    .any(|l| l.contains(&h.from) && l.contains(&h.to)),
+                boundary_without_protocol: unprotected.contains(&ix),
+                faded: options.kind == ViewKind::Route && !on_route,
+                on_route,
+                handoff: Some(ix),
+                count: 1,
+            })
+        })
+        .collect();
+
+    let sectors: BTreeSet<Sector> = nodes.iter().filter_map(|n| n.sector).collect();
+    let used_marks: BTreeSet<Mark> = nodes.iter().flat_map(|n| n.marks.iter().copied()).collect();
+    Ok(View {
+        title,
+        lang,
+        lanes,
+        nodes,
+        edges,
+        aggregated: false,
+        sectors: sectors.into_iter().collect(),
+        marks: used_marks.into_iter().collect(),
+    })
+}
+
+/// The ecosystem of a large workspace: one node per actor, one edge per pair of actors with the
+/// number of handoffs between them, lanes by kind of actor.
+fn aggregated(
+    model: &Model,
+    analysis: &Analysis,
+    services: &[ServiceIx],
+    title: String,
+    lang: Lang,
+) -> View {
+    let _ = analysis;
+    // Node per actor (plus one for services without an actor).
+    let mut members: BTreeMap<Option<usize>, usize> = BTreeMap::new();
+    for &s in services {
+        *members
+            .entry(model.service(s).actor.map(|a| a.index()))
+            .or_insert(0) += 1;
+    }
+    let mut kinds: Vec<Option<ActorKind>> = members
+        .keys()
+        .map(|a| a.map(|a| model.actors[a].kind))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    kinds.sort_by_key(|k| k.map_or(usize::MAX, actor_kind_order));
+    let lanes: Vec<Lane> = kinds
+        .iter()
+        .map(|k| Lane {
+            key: k.map_or(String::new(), |k| k.as_str().to_string()),
+            label: k.map_or(no_actor(lang).to_string(), |k| k.label(lang).to_string()),
+        })
+        .collect();
+    let keys: Vec<Option<usize>> = members.keys().copied().collect();
+    let nodes: Vec<ViewNode> = keys
+        .iter()
+        .map(|a| {
+            let count = members[a];
+            let (key, name, kind) = match a {
+                Some(a) => {
+                    let actor = &model.actors[*a];
+                    (
+                        actor.id.clone(),
+                        actor.name.get(lang).to_string(),
+                        Some(actor.kind),
+                    )
+                }
+                None => (String::from("-"), no_actor(lang).to_string(), None),
+            };
+            let mut label = wrap(&name, 22);
+            label.push(format!("({count})"));
+            ViewNode {
+                key,
+                tooltip: format!("{name}: {count}"),
+                label,
+                lane: kinds.iter().position(|k| *k == kind).unwrap_or(0),
+                sector: None,
+                entry: false,
+                exit: false,
+                faded: false,
+                on_route: false,
+                marks: Vec::new(),
+                utilisation: None,
+                service: None,
+                count,
+            }
+        })
+        .collect();
+    let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for h in &model.handoffs {
+        let a = keys
+            .iter()
+            .position(|k| *k == model.service(h.from).actor.map(|a| a.index()));
+        let b = keys
+            .iter()
+            .position(|k| *k == model.service(h.to).actor.map(|a| a.index()));
+        if let (Some(a), Some(b)) = (a, b)
+            && a != b
+        {
+            *pairs.entry((a, b)).or_insert(0) += 1;
+        }
+    }
+    let edges = pairs
+        .into_iter()
+        .map(|((from, to), count)| ViewEdge {
+            from,
+            to,
+            kind: None,
+            label: vec![count.to_string()],
+            moves_client: true,
+            in_loop: false,
+            boundary_without_protocol: false,
+            faded: false,
+            on_route: false,
+            handoff: None,
+            count,
+        })
+        .collect();
+    View {
+        title,
+        lang,
+        lanes,
+        nodes,
+        edges,
+        aggregated: true,
+        sectors: Vec::new(),
+        marks: Vec::new(),
+    }
+}
+
+fn marks_by_service(analysis: &Analysis) -> BTreeMap<ServiceIx, Vec<Mark>> {
+    let mut out: BTreeMap<ServiceIx, BTreeSet<Mark>> = BTreeMap::new();
+    for f in analysis.active() {
+        let Some(mark) = Mark::ALL
+            .into_iter()
+            .find(|m| m.code() == f.diagnostic.code)
+        else {
+            continue;
+        };
+        let mut services = f.entities.iter().filter_map(|e| match e {
+            Entity::Service(s) => Some(*s),
+            _ => None,
+        });
+        // An unmet need is marked where the closest route ends; the others on their service.
+        let target = if mark == Mark::UnmetNeed {
+            services.next_back()
+        } else {
+            services.next()
+        };
+        if let Some(s) = target {
+            out.entry(s).or_default().insert(mark);
+        }
+    }
+    out.into_iter()
+        .map(|(s, m)| (s, m.into_iter().collect()))
+        .collect()
+}
+
+fn loop_members(analysis: &Analysis) -> Vec<BTreeSet<ServiceIx>> {
+    analysis
+        .findings
+        .iter()
+        .filter(|f| f.diagnostic.code == Code::ReferralLoop)
+        .map(|f| {
+            f.entities
+                .iter()
+                .filter_map(|e| match e {
+                    Entity::Service(s) => Some(*s),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn tooltip(model: &Model, analysis: &Analysis, s: ServiceIx, lang: Lang) -> String {
+    let service = model.service(s);
+    let mut parts = vec![
+        service.name.get(lang).to_string(),
+        service.sector.label(lang).to_string(),
+    ];
+    if let Some(a) = service.actor {
+        parts.push(model.actor(a).name.get(lang).to_string());
+    }
+    let e = &service.eligibility;
+    if e.age_min.is_some() || e.age_max.is_some() {
+        parts.push(format!(
+            "{}–{}",
+            e.age_min.map_or(String::new(), |a| a.to_string()),
+            e.age_max.map_or(String::new(), |a| a.to_string())
+        ));
+    }
+    if !e.languages.is_empty() {
+        parts.push(e.languages.join("/"));
+    }
+    if let Some(w) = service.wait {
+        parts.push(duration_label(w, lang));
+    }
+    let load = analysis.flow.load[s.index()];
+    if let Some(c) = service.capacity
+        && load.is_finite()
+    {
+        parts.push(format!("{load:.1}/{:.1}", c.clients_per_month));
+    }
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_words_whole() {
+        assert_eq!(
+            wrap("Nuorten mielenterveys- ja päihdepalvelut", 15),
+            ["Nuorten", "mielenterveys-", "ja", "päihdepalvelut"]
+        );
+        assert_eq!(wrap("Nuorisoasema", 22), ["Nuorisoasema"]);
+        assert_eq!(wrap("", 22), [""]);
+    }
+
+    #[test]
+    fn every_sector_has_a_distinct_colour() {
+        let colours: BTreeSet<&str> = Sector::ALL.iter().map(|s| sector_color(*s)).collect();
+        assert_eq!(colours.len(), Sector::ALL.len());
+    }
+}
