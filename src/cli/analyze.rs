@@ -9,6 +9,7 @@ use clap::ValueEnum;
 
 use super::Failure;
 use super::output::write_atomic;
+use super::shared::{resolve_pathway, resolve_profile};
 use crate::analysis::{self, whatif};
 use crate::diagnostic::Severity;
 use crate::render::analysis::{Report, Scope, comparison_text};
@@ -66,18 +67,16 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         );
     }
     let scope = Scope {
-        pathway: match &args.pathway {
-            Some(id) => Some(model.pathway_by_id(id).ok_or_else(|| {
-                unknown("pathway", id, model.pathways.iter().map(|p| p.id.as_str()))
-            })?),
-            None => None,
-        },
-        profile: match &args.profile {
-            Some(id) => Some(model.profile_by_id(id).ok_or_else(|| {
-                unknown("profile", id, model.profiles.iter().map(|p| p.id.as_str()))
-            })?),
-            None => None,
-        },
+        pathway: args
+            .pathway
+            .as_deref()
+            .map(|id| resolve_pathway(model, id))
+            .transpose()?,
+        profile: args
+            .profile
+            .as_deref()
+            .map(|id| resolve_profile(model, id))
+            .transpose()?,
     };
     let analysis = analysis::analyze(model);
     let text = if args.set.is_empty() && args.without.is_empty() {
@@ -121,15 +120,4 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn unknown<'a>(kind: &str, id: &str, ids: impl Iterator<Item = &'a str>) -> Failure {
-    let ids: Vec<&str> = ids.collect();
-    match crate::diagnostic::did_you_mean(id, ids.iter().copied()) {
-        Some(m) => Failure(format!("unknown {kind} `{id}`; did you mean `{m}`?")),
-        None => Failure(format!(
-            "unknown {kind} `{id}`; the workspace has: {}",
-            ids.join(", ")
-        )),
-    }
 }

@@ -6,9 +6,12 @@
 
 mod analyze;
 mod check;
+mod export;
 mod new;
 pub mod output;
+mod render;
 mod schema;
+mod shared;
 
 use std::process::ExitCode;
 
@@ -28,6 +31,10 @@ enum Command {
     Check(check::Args),
     /// Analyse a workspace for gaps and bottlenecks; what-if with --set and --without.
     Analyze(analyze::Args),
+    /// Draw a pathway or the ecosystem: SVG, PNG, PDF or DOT.
+    Render(render::Args),
+    /// Export for other tools: Mermaid, BPMN 2.0, GraphML or JSON.
+    Export(export::Args),
     /// Write a commented starter pathway that passes `check`.
     New(new::Args),
     /// Print the JSON Schema of pathway files, for editor completion and validation.
@@ -50,6 +57,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Analyze(args) => analyze::run(args),
+        Command::Render(args) => render::run(args),
+        Command::Export(args) => export::run(args),
         Command::New(args) => new::run(args),
         Command::Schema(args) => schema::run(args),
     };

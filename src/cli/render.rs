@@ -1,0 +1,179 @@
+//! `polku render [DIR]`: a pathway (or the ecosystem) as a diagram — SVG, PNG, PDF or DOT.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use super::Failure;
+use super::output::write_atomic;
+use super::shared::{Language, resolve_pathway, resolve_profile};
+use crate::analysis;
+use crate::diagnostic::Severity;
+use crate::render::view::{self, LaneBy, ViewKind, ViewOptions};
+use crate::render::{dot, graphviz, layout, svg};
+use crate::workspace;
+
+/// Arguments of `polku render`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The workspace folder.
+    #[arg(default_value = "pathways")]
+    dir: PathBuf,
+    /// The pathway to draw (its id); needed for lanes and route views when there are several.
+    #[arg(long)]
+    pathway: Option<String>,
+    /// Which diagram.
+    #[arg(long, value_enum, default_value_t = View::Lanes)]
+    view: View,
+    /// Lanes by organisation or by sector.
+    #[arg(long, value_enum, default_value_t = Lanes::Actor)]
+    lanes: Lanes,
+    /// The profile whose route to draw (route view).
+    #[arg(long)]
+    profile: Option<String>,
+    /// Label language; missing translations fall back to the others.
+    #[arg(long, value_enum, default_value_t = Language::Fi)]
+    lang: Language,
+    /// Layout engine: `lanes` (polku's own swimlanes, always available, SVG) or `dot` (Graphviz).
+    /// Default: lanes for the lanes view, dot for the others when Graphviz is installed.
+    #[arg(long, value_enum)]
+    engine: Option<Engine>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Svg)]
+    format: Format,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Seconds Graphviz may take before it is stopped.
+    #[arg(long, default_value_t = 30)]
+    timeout: u64,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum View {
+    Lanes,
+    Route,
+    Ecosystem,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum Lanes {
+    Actor,
+    Sector,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum Engine {
+    Lanes,
+    Dot,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum Format {
+    Svg,
+    Png,
+    Pdf,
+    Dot,
+}
+
+/// Renders the diagram; says on standard error which engine it used.
+pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    let loaded = workspace::load_dir(&args.dir)?;
+    if loaded.count(Severity::Error) > 0 {
+        eprintln!(
+            "warning: the workspace has load errors (see `polku check {}`); drawing the valid part",
+            args.dir.display()
+        );
+    }
+    let model = &loaded.model;
+    let options = ViewOptions {
+        kind: match args.view {
+            View::Lanes => ViewKind::Lanes,
+            View::Route => ViewKind::Route,
+            View::Ecosystem => ViewKind::Ecosystem,
+        },
+        lanes: match args.lanes {
+            Lanes::Actor => LaneBy::Actor,
+            Lanes::Sector => LaneBy::Sector,
+        },
+        pathway: args
+            .pathway
+            .as_deref()
+            .map(|id| resolve_pathway(model, id))
+            .transpose()?,
+        profile: args
+            .profile
+            .as_deref()
+            .map(|id| resolve_profile(model, id))
+            .transpose()?,
+        lang: args.lang.into(),
+        ..ViewOptions::default()
+    };
+    let analysis = analysis::analyze(model);
+    let view = view::build(model, &analysis, &options).map_err(Failure)?;
+
+    let engine = match (args.engine, args.format) {
+        (_, Format::Dot) => Engine::Dot,
+        (Some(e), _) => e,
+        // The native engine writes SVG only; PNG and PDF come from Graphviz.
+        (None, Format::Png | Format::Pdf) => Engine::Dot,
+        (None, Format::Svg) if options.kind == ViewKind::Lanes => Engine::Lanes,
+        (None, Format::Svg) if graphviz::available() => Engine::Dot,
+        (None, Format::Svg) => Engine::Lanes,
+    };
+    if engine == Engine::Lanes && args.format != Format::Svg {
+        return Err(Failure(
+            "the lanes engine writes SVG; use --format svg, or --engine dot for PNG and PDF".into(),
+        ));
+    }
+    let bytes = match (engine, args.format) {
+        (_, Format::Dot) => dot::dot(&view).into_bytes(),
+        (Engine::Lanes, _) => svg::svg(&view, &layout::layout(&view)).into_bytes(),
+        (Engine::Dot, format) => {
+            let format = match format {
+                Format::Png => graphviz::Format::Png,
+                Format::Pdf => graphviz::Format::Pdf,
+                _ => graphviz::Format::Svg,
+            };
+            let limits = graphviz::Limits {
+                time: std::time::Duration::from_secs(args.timeout),
+                ..graphviz::Limits::default()
+            };
+            graphviz::run(&dot::dot(&view), format, limits)?
+        }
+    };
+    let what = format!(
+        "{} view, {} nodes, {} edges, engine {}",
+        match options.kind {
+            ViewKind::Lanes => "lanes",
+            ViewKind::Route => "route",
+            ViewKind::Ecosystem if view.aggregated => "ecosystem (aggregated by actor)",
+            ViewKind::Ecosystem => "ecosystem",
+        },
+        view.nodes.len(),
+        view.edges.len(),
+        match (engine, args.format) {
+            (_, Format::Dot) => "none (DOT source)",
+            (Engine::Lanes, _) => "lanes (polku's own swimlane layout)",
+            (Engine::Dot, _) => "dot (Graphviz)",
+        }
+    );
+    match &args.output {
+        Some(path) => {
+            write_atomic(path, &bytes, true)
+                .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))?;
+            eprintln!("wrote {}: {what}", path.display());
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            if matches!(args.format, Format::Png | Format::Pdf) && out.is_terminal() {
+                return Err(Failure("binary output: give a file with -o FILE".into()));
+            }
+            out.write_all(&bytes)?;
+            eprintln!("rendered {what}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

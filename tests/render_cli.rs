@@ -1,0 +1,184 @@
+//! `polku render` and `polku export` through the real binary: formats, engines, errors, and the
+//! real Graphviz where a user would use it.
+
+use assert_cmd::Command;
+
+fn polku() -> Command {
+    Command::cargo_bin("polku").unwrap()
+}
+
+fn run(args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
+    let out = polku().args(args).output().unwrap();
+    (
+        out.status.code(),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn graphviz_or_skip() -> bool {
+    if polku::render::graphviz::available() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must install Graphviz (apt-get install graphviz)"
+    );
+    eprintln!(
+        "skipped: install Graphviz (apt-get install graphviz) to test PNG, PDF and the dot engine"
+    );
+    false
+}
+
+const HEHKU: &str = "hehku-liikkuva-tuki";
+
+#[test]
+fn lanes_view_renders_natively_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hehku.svg");
+    let (code, _, err) = run(&[
+        "render",
+        "pathways",
+        "--pathway",
+        HEHKU,
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("engine lanes (polku's own swimlane layout)"),
+        "{err}"
+    );
+    let svg = std::fs::read_to_string(&file).unwrap();
+    assert!(svg.contains("<svg"), "{svg}");
+    assert!(svg.contains("Hehku"), "the title is drawn");
+}
+
+#[test]
+fn dot_format_is_graphviz_source() {
+    let (code, out, err) = run(&[
+        "render",
+        "pathways",
+        "--pathway",
+        HEHKU,
+        "--format",
+        "dot",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("digraph polku {"), "{text}");
+    assert!(text.contains("cluster_lane_0"));
+}
+
+#[test]
+fn png_and_pdf_come_from_graphviz() {
+    if !graphviz_or_skip() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (format, magic) in [
+        ("png", &b"\x89PNG"[..]),
+        ("pdf", &b"%PDF"[..]),
+        ("svg", &b"<?xml"[..]),
+    ] {
+        let file = dir.path().join(format!("route.{format}"));
+        let (code, _, err) = run(&[
+            "render",
+            "pathways",
+            "--pathway",
+            HEHKU,
+            "--view",
+            "route",
+            "--profile",
+            "hki-14v-koulupoissaolot-ahdistus",
+            "--format",
+            format,
+            "--engine",
+            "dot",
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(code, Some(0), "{format}: {err}");
+        assert!(err.contains("engine dot (Graphviz)"), "{err}");
+        assert!(std::fs::read(&file).unwrap().starts_with(magic), "{format}");
+    }
+}
+
+#[test]
+fn the_ecosystem_view_draws_every_pathway() {
+    let (code, out, err) = run(&[
+        "render",
+        "pathways",
+        "--view",
+        "ecosystem",
+        "--engine",
+        "lanes",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let svg = String::from_utf8(out).unwrap();
+    assert!(
+        svg.contains("Nuorisoasema") && svg.contains("Hehku"),
+        "both pathways' services are drawn"
+    );
+}
+
+#[test]
+fn views_that_make_no_sense_are_refused_with_advice() {
+    let (code, _, err) = run(&["render", "pathways"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("choose a pathway with --pathway"), "{err}");
+    let (code, _, err) = run(&["render", "pathways", "--pathway", HEHKU, "--view", "route"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--profile"), "{err}");
+    let (code, _, err) = run(&[
+        "render",
+        "pathways",
+        "--pathway",
+        HEHKU,
+        "--engine",
+        "lanes",
+        "--format",
+        "png",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--engine dot"), "{err}");
+    let (code, _, err) = run(&["render", "pathways", "--pathway", "hehku"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("did you mean `hehku-liikkuva-tuki`"), "{err}");
+}
+
+#[test]
+fn exports_write_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, start) in [
+        ("mermaid", "flowchart LR"),
+        ("bpmn", "<?xml"),
+        ("graphml", "<?xml"),
+        ("json", "{"),
+    ] {
+        let file = dir.path().join(format!("out.{format}"));
+        let (code, _, err) = run(&[
+            "export",
+            "pathways",
+            "--pathway",
+            HEHKU,
+            "--format",
+            format,
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(code, Some(0), "{format}: {err}");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text.trim_start().starts_with(start),
+            "{format}: {}",
+            &text[..text.len().min(80)]
+        );
+    }
+    let (code, out, _) = run(&["export", "pathways", "--format", "json"]);
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert!(v.is_object());
+}
