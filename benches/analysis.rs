@@ -21,9 +21,7 @@
 //! **Analysis.** `analyze()` in total (min/median of the runs), then each of its parts called the
 //! same way `analyze` calls them: `flow::solve`, `graph::ClientGraph::new`, `routes::all`,
 //! `gaps::find`, `clocks::find`, `bottlenecks::centrality`, `bottlenecks::find` and
-//! `ecosystem::find`. `bottlenecks::centrality` is then broken down by a replica, in this file, of
-//! its per-pathway work (graph building, node betweenness, edge betweenness, articulation
-//! points), since that split is not visible through the library's API.
+//! `ecosystem::find`.
 //!
 //! **Global graph.** A petgraph `DiGraph` built here, directly from the loaded model: every
 //! service is a node; every client-moving handoff (kind `referral` or `return`; a handoff without
@@ -46,10 +44,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
+use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{Bfs, VisitMap};
 use polku::analysis::{self, bottlenecks, clocks, ecosystem, flow, gaps, graph, routes};
-use polku::model::{HandoffIx, Model, PathwayIx, ServiceIx};
+use polku::model::{Model, ServiceIx};
 
 #[path = "generate/mod.rs"]
 mod generate;
@@ -314,78 +312,6 @@ fn analysis_figures(
         ms(total.median)
     );
 
-    // Inside bottlenecks::centrality.
-    println!("bottlenecks::centrality broken down (a replica of its per-pathway work)");
-    let (build, graphs) = time(runs, || pathway_graphs(model));
-    let (node, _) = time(runs, || {
-        graphs
-            .iter()
-            .map(|g| {
-                rustworkx_core::centrality::betweenness_centrality(&g.directed, false, true, 500)
-            })
-            .collect::<Vec<_>>()
-    });
-    let (edge, _) = time(runs, || {
-        graphs
-            .iter()
-            .map(|g| {
-                rustworkx_core::centrality::edge_betweenness_centrality(&g.directed, true, 500)
-            })
-            .collect::<Vec<_>>()
-    });
-    let (cut, _) = time(runs, || {
-        graphs
-            .iter()
-            .map(|g| rustworkx_core::connectivity::articulation_points(&g.undirected, None))
-            .collect::<Vec<_>>()
-    });
-    let sizes: (usize, usize) = graphs.iter().fold((0, 0), |(n, m), g| {
-        (n + g.directed.node_count(), m + g.directed.edge_count())
-    });
-    row("build the per-pathway graphs", &build);
-    row("betweenness_centrality (nodes)", &node);
-    row("edge_betweenness_centrality", &edge);
-    row("articulation_points", &cut);
-    println!(
-        "  ({} pathway graphs, {} nodes and {} edges in all)",
-        graphs.len(),
-        sizes.0,
-        sizes.1
-    );
-    for (name, s) in [
-        ("centrality_build", build),
-        ("centrality_node_betweenness", node),
-        ("centrality_edge_betweenness", edge),
-        ("centrality_articulation", cut),
-    ] {
-        json.insert(name.into(), s.json());
-    }
-
-    // What the two hot spots cost when written another way (suggested fixes, not in src/).
-    println!("suggested fixes, timed on the same model (results checked equal to the above)");
-    let out = &client_graph.out;
-    let (indexed, indexed_graphs) = time(runs, || pathway_graphs_indexed(model, out));
-    assert!(
-        same_graphs(&graphs, &indexed_graphs),
-        "the indexed build differs"
-    );
-    row("build the per-pathway graphs from out-lists", &indexed);
-    let (loops_now, reached_now) = time(runs, || loop_reach_per_loop(model, &client_graph));
-    let (loops_once, reached_once) = time(runs, || loop_reach_once(model, &client_graph));
-    assert_eq!(reached_now, reached_once, "loop reach differs");
-    row(
-        "gaps::referral_loops reach: 1 BFS per loop×profile",
-        &loops_now,
-    );
-    row("  the same with 1 BFS per profile", &loops_once);
-    for (name, s) in [
-        ("centrality_build_indexed", indexed),
-        ("referral_loops_reach_now", loops_now),
-        ("referral_loops_reach_once", loops_once),
-    ] {
-        json.insert(name.into(), s.json());
-    }
-
     let met = total.median < ANALYSIS_TARGET;
     println!(
         "target: analyze < {} ms (median): {}",
@@ -394,145 +320,6 @@ fn analysis_figures(
     );
     met
 }
-
-/// One pathway's graphs, as `bottlenecks::centrality` builds them.
-struct PathwayGraphs {
-    directed: DiGraph<ServiceIx, HandoffIx>,
-    undirected: UnGraph<ServiceIx, ()>,
-}
-
-/// Replica of the graph building in `bottlenecks::pathway_centrality`: for each pathway, every
-/// handoff of the model is scanned and its ends looked up among the pathway's services.
-fn pathway_graphs(model: &Model) -> Vec<PathwayGraphs> {
-    (0..model.pathways.len() as u32)
-        .map(|p| {
-            let members = &model.pathway(PathwayIx(p)).services;
-            let local = |s: ServiceIx| members.iter().position(|m| *m == s);
-            let mut directed = DiGraph::new();
-            let mut undirected = UnGraph::new_undirected();
-            for &s in members {
-                directed.add_node(s);
-                undirected.add_node(s);
-            }
-            for (i, h) in model.handoffs.iter().enumerate() {
-                if !h.kind.moves_client() {
-                    continue;
-                }
-                if let (Some(a), Some(b)) = (local(h.from), local(h.to)) {
-                    directed.add_edge(NodeIndex::new(a), NodeIndex::new(b), HandoffIx(i as u32));
-                    undirected.update_edge(NodeIndex::new(a), NodeIndex::new(b), ());
-                }
-            }
-            PathwayGraphs {
-                directed,
-                undirected,
-            }
-        })
-        .collect()
-}
-
-/// The same graphs as [`pathway_graphs`], built from each member's outgoing client-moving
-/// handoffs and a service → position table instead of scanning every handoff of the model with a
-/// linear search per pathway: O(handoffs leaving the pathway's services) per pathway instead of
-/// O(all handoffs × pathway size). Edges are added in handoff order, as the scan adds them, so the
-/// graphs (and every figure computed on them) are identical.
-fn pathway_graphs_indexed(model: &Model, out: &[Vec<HandoffIx>]) -> Vec<PathwayGraphs> {
-    let mut position = vec![u32::MAX; model.services.len()];
-    (0..model.pathways.len() as u32)
-        .map(|p| {
-            let members = &model.pathway(PathwayIx(p)).services;
-            // The first position of a service listed twice, as `Iterator::position` finds.
-            for (i, s) in members.iter().enumerate().rev() {
-                position[s.index()] = i as u32;
-            }
-            let mut handoffs: Vec<HandoffIx> = members
-                .iter()
-                .flat_map(|s| out[s.index()].iter().copied())
-                .filter(|h| position[model.handoff(*h).to.index()] != u32::MAX)
-                .collect();
-            handoffs.sort_unstable();
-            handoffs.dedup();
-            let mut directed = DiGraph::with_capacity(members.len(), handoffs.len());
-            let mut undirected = UnGraph::with_capacity(members.len(), handoffs.len());
-            for &s in members {
-                directed.add_node(s);
-                undirected.add_node(s);
-            }
-            for h in handoffs {
-                let handoff = model.handoff(h);
-                let a = NodeIndex::new(position[handoff.from.index()] as usize);
-                let b = NodeIndex::new(position[handoff.to.index()] as usize);
-                directed.add_edge(a, b, h);
-                undirected.update_edge(a, b, ());
-            }
-            for s in members {
-                position[s.index()] = u32::MAX;
-            }
-            PathwayGraphs {
-                directed,
-                undirected,
-            }
-        })
-        .collect()
-}
-
-fn same_graphs(a: &[PathwayGraphs], b: &[PathwayGraphs]) -> bool {
-    fn edges<N, E: Copy, Ty: petgraph::EdgeType>(
-        g: &petgraph::Graph<N, E, Ty>,
-    ) -> Vec<(usize, usize, E)> {
-        g.raw_edges()
-            .iter()
-            .map(|e| (e.source().index(), e.target().index(), e.weight))
-            .collect()
-    }
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
-            x.directed.raw_nodes().iter().map(|n| n.weight).eq(y
-                .directed
-                .raw_nodes()
-                .iter()
-                .map(|n| n.weight))
-                && edges(&x.directed) == edges(&y.directed)
-                && edges(&x.undirected) == edges(&y.undirected)
-        })
-}
-
-/// Replica of the reachability work of `gaps::referral_loops`: for every referral loop, one BFS
-/// from each profile's entry. Returns, per loop, the profiles that reach it.
-fn loop_reach_per_loop(model: &Model, g: &graph::ClientGraph) -> Vec<Vec<usize>> {
-    g.loops(model)
-        .iter()
-        .map(|lp| {
-            (0..model.profiles.len())
-                .filter(|&p| {
-                    let reach = g.reachable(model, &[model.profiles[p].entry]);
-                    lp.iter().any(|s| reach[s.index()])
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// The same, with one BFS per profile, reused for every loop.
-fn loop_reach_once(model: &Model, g: &graph::ClientGraph) -> Vec<Vec<usize>> {
-    let loops = g.loops(model);
-    let reach: Vec<Vec<bool>> = model
-        .profiles
-        .iter()
-        .map(|p| g.reachable(model, &[p.entry]))
-        .collect();
-    loops
-        .iter()
-        .map(|lp| {
-            (0..model.profiles.len())
-                .filter(|&p| lp.iter().any(|s| reach[p][s.index()]))
-                .collect()
-        })
-        .collect()
-}
-
-// ---------------------------------------------------------------------------------------------
-// Global graph.
 
 /// The whole directed graph of client-moving handoffs, parallel handoffs merged.
 struct Global {
