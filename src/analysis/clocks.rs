@@ -27,7 +27,9 @@ pub fn find(model: &Model, routes: &[ProfileRoutes], _flow: &Flow) -> Vec<Findin
             if clock.age_max.is_some_and(|max| profile.age > max) {
                 continue;
             }
-            for route in &pr.routes {
+            // Only routes the client can take: an unmet need's closest route passes services
+            // that do not take them.
+            for route in pr.routes.iter().filter(|r| r.is_met()) {
                 let Some((stop, elapsed)) = measure(model, clock, &route.steps) else {
                     continue;
                 };

@@ -25,9 +25,11 @@ fn missing_collaboration(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<
     let mut shared: BTreeMap<(Sector, Sector), (Vec<ProfileIx>, ServiceIx, ServiceIx)> =
         BTreeMap::new();
     for pr in routes {
+        // Only routes the client can take share the client's care.
         let on_route: BTreeSet<ServiceIx> = pr
             .routes
             .iter()
+            .filter(|r| r.is_met())
             .flat_map(|r| r.steps.iter().map(|s| s.service))
             .collect();
         let linked: BTreeSet<(Sector, Sector)> = model
@@ -40,7 +42,7 @@ fn missing_collaboration(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<
             })
             .collect();
         let mut by_sector: BTreeMap<Sector, ServiceIx> = BTreeMap::new();
-        for route in &pr.routes {
+        for route in pr.routes.iter().filter(|r| r.is_met()) {
             for step in &route.steps {
                 by_sector
                     .entry(model.service(step.service).sector)

@@ -157,8 +157,13 @@ fn age_coverage(model: &Model, out: &mut Vec<Finding>) {
         }
     }
     for ((region, need), (ages, services)) in cover {
-        let first = ages.iter().position(|c| *c).unwrap_or(0) as u32;
-        let last = ages.iter().rposition(|c| *c).unwrap_or(0) as u32;
+        // Services for this need only above LAST_AGE: no youth coverage to judge.
+        let (Some(first), Some(last)) = (
+            ages.iter().position(|c| *c).map(|a| a as u32),
+            ages.iter().rposition(|c| *c).map(|a| a as u32),
+        ) else {
+            continue;
+        };
         let mut holes: Vec<(u32, u32)> = Vec::new();
         let mut a = first;
         while a <= last {
@@ -215,8 +220,7 @@ fn age_coverage(model: &Model, out: &mut Vec<Finding>) {
             } else {
                 format!("adjust `age_min`/`age_max` of the services for `{need_id}` so the ranges meet")
             })
-            .entities([Entity::Need(need)])
-            .entities(services.iter().map(|s| Entity::Service(*s)))
+            .entities(std::iter::once(Entity::Need(need)).chain(services.iter().map(|s| Entity::Service(*s))))
             .build(),
         );
     }
@@ -303,7 +307,7 @@ fn referral_loops(
             let helped = lp.iter().any(|s| {
                 let e = &model.service(*s).eligibility;
                 profile.needs.iter().any(|n| e.needs.contains(n))
-                    && super::routes::blockers(model, *s, profile).is_empty()
+                    && super::routes::passable(model, *s, profile)
             });
             if !helped && !profile.needs.is_empty() {
                 bounced.push(pr.profile);

@@ -64,8 +64,11 @@ pub struct Finding {
     pub diagnostic: Diagnostic,
     /// Why it matters, in the field's terms.
     pub why: String,
-    /// The entities it is about; the first is the main one.
+    /// The entities involved; the first [`Finding::subjects`] are what it is about (an
+    /// `[[allow]]` names one of those), the rest is context (e.g. the route that led there).
     pub entities: Vec<Entity>,
+    /// How many of the leading `entities` the finding is about.
+    pub subjects: usize,
     /// Children affected per month, when the flow tells; findings are ranked by it.
     pub affected_per_month: Option<f64>,
     /// The reason written in a matching `[[allow]]`, when the finding is excused.
@@ -82,6 +85,7 @@ impl FindingBuilder {
             diagnostic: Diagnostic::warning(code, origin, message),
             why: String::new(),
             entities: Vec::new(),
+            subjects: 0,
             affected_per_month: None,
             allowed: None,
         })
@@ -108,8 +112,13 @@ impl FindingBuilder {
         self
     }
 
+    /// Adds entities; those of the first call are the finding's subjects, later ones context.
     pub(crate) fn entities(mut self, entities: impl IntoIterator<Item = Entity>) -> Self {
+        let first = self.0.entities.is_empty();
         self.0.entities.extend(entities);
+        if first {
+            self.0.subjects = self.0.entities.len();
+        }
         self
     }
 
@@ -191,7 +200,9 @@ fn rank(findings: &mut [Finding]) {
     });
 }
 
-/// Marks findings excused by an `[[allow]]` and returns a warning for each allow that matched none.
+/// Marks findings excused by an `[[allow]]` — same code, and the allow names one of the entities
+/// the finding is about (not one it merely passes, like a school on every route) — and returns a
+/// warning for each allow that matched none.
 fn apply_allows(model: &Model, findings: &mut [Finding]) -> Vec<Diagnostic> {
     let mut unused = Vec::new();
     for allow in &model.allows {
@@ -200,7 +211,10 @@ fn apply_allows(model: &Model, findings: &mut [Finding]) -> Vec<Diagnostic> {
             .iter_mut()
             .filter(|f| f.diagnostic.code == allow.code)
         {
-            if f.entities.iter().any(|e| e.id(model) == allow.entity) {
+            if f.entities[..f.subjects]
+                .iter()
+                .any(|e| e.id(model) == allow.entity)
+            {
                 f.allowed = Some(allow.reason.clone());
                 used = true;
             }
@@ -269,4 +283,218 @@ pub(crate) fn test_model(toml: &str) -> Model {
         .collect();
     assert!(errors.is_empty(), "test model does not load: {errors:?}");
     loaded.model
+}
+
+/// Regressions found in review: each test names the mistake it keeps from coming back.
+#[cfg(test)]
+mod review_regressions {
+    use super::*;
+
+    const BASE: &str = r#"
+[[need]]
+id = "huoli"
+name = "Huoli"
+
+[[service]]
+id = "koulu"
+name = "Koulu"
+sector = "education"
+entry = ["school"]
+"#;
+
+    fn codes(toml: &str) -> Vec<Code> {
+        analyze(&test_model(toml))
+            .diagnostics()
+            .iter()
+            .map(|d| d.code)
+            .collect()
+    }
+
+    #[test]
+    fn a_clock_is_not_checked_on_a_route_the_client_cannot_take() {
+        let toml = format!(
+            "{BASE}
+[[service]]
+id = \"ls\"
+name = \"Lastensuojelu\"
+sector = \"child_welfare\"
+exit = true
+wait_days = 30
+eligibility = {{ needs = [\"huoli\"], age_max = 10 }}
+
+[[handoff]]
+from = \"koulu\"
+to = \"ls\"
+protocol = \"warm_handoff\"
+
+[[profile]]
+id = \"lapsi\"
+name = \"Lapsi\"
+age = 12
+language = \"fi\"
+needs = [\"huoli\"]
+entry = \"koulu\"
+"
+        );
+        let codes = codes(&toml);
+        assert!(codes.contains(&Code::UnmetNeed), "{codes:?}");
+        assert!(!codes.contains(&Code::StatutoryClock), "{codes:?}");
+    }
+
+    #[test]
+    fn an_entry_that_does_not_take_the_client_does_not_meet_the_need() {
+        let toml = r#"
+[[need]]
+id = "huoli"
+name = "Huoli"
+
+[[service]]
+id = "aikuiset"
+name = "Aikuisten palvelu"
+sector = "social_work"
+entry = ["self_referral"]
+exit = true
+eligibility = { needs = ["huoli"], age_min = 18 }
+
+[[profile]]
+id = "lapsi"
+name = "Lapsi"
+age = 12
+language = "fi"
+needs = ["huoli"]
+entry = "aikuiset"
+"#;
+        let m = test_model(toml);
+        let a = analyze(&m);
+        assert!(!a.routes[0].routes[0].is_met());
+        assert!(a.diagnostics().iter().any(|d| d.code == Code::UnmetNeed));
+    }
+
+    #[test]
+    fn a_clock_naming_only_unknown_services_is_dropped_not_matching_everything() {
+        let toml = format!(
+            "{BASE}
+[[clock]]
+id = \"oma\"
+name = \"Oma\"
+to = {{ services = [\"ei-ole\"] }}
+limit_days = 0
+"
+        );
+        let mut sources = crate::diagnostic::Sources::new();
+        sources.add(crate::diagnostic::SourceFile::new("t.toml", toml));
+        let loaded = crate::workspace::load_sources(sources);
+        assert_eq!(
+            loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == Code::UnknownReference)
+                .count(),
+            1
+        );
+        assert!(!loaded.model.clocks.iter().any(|c| c.id == "oma"));
+    }
+
+    #[test]
+    fn an_allow_matches_what_the_finding_is_about_not_what_it_passes() {
+        let toml = format!(
+            "{BASE}
+[[service]]
+id = \"aikuiset\"
+name = \"Aikuiset\"
+sector = \"social_work\"
+exit = true
+eligibility = {{ needs = [\"huoli\"], age_min = 18 }}
+
+[[handoff]]
+from = \"koulu\"
+to = \"aikuiset\"
+
+[[profile]]
+id = \"lapsi\"
+name = \"Lapsi\"
+age = 12
+language = \"fi\"
+needs = [\"huoli\"]
+entry = \"koulu\"
+
+[[allow]]
+code = \"unmet-need\"
+entity = \"koulu\"
+reason = \"The school is on the route, not what the finding is about.\"
+"
+        );
+        let codes = codes(&toml);
+        assert!(codes.contains(&Code::UnmetNeed), "{codes:?}");
+        assert!(codes.contains(&Code::UnusedAllow), "{codes:?}");
+        let about_profile = toml.replace("entity = \"koulu\"", "entity = \"lapsi\"");
+        let codes = super::review_regressions::codes(&about_profile);
+        assert!(
+            !codes.contains(&Code::UnmetNeed) && !codes.contains(&Code::UnusedAllow),
+            "{codes:?}"
+        );
+    }
+
+    #[test]
+    fn a_loop_member_in_another_language_still_meets_the_need() {
+        let toml = format!(
+            "{BASE}
+[[service]]
+id = \"a\"
+name = \"A\"
+sector = \"social_work\"
+exit = true
+
+[[service]]
+id = \"b\"
+name = \"B\"
+sector = \"mental_health\"
+exit = true
+eligibility = {{ needs = [\"huoli\"], languages = [\"fi\"] }}
+
+[[handoff]]
+from = \"koulu\"
+to = \"a\"
+
+[[handoff]]
+from = \"a\"
+to = \"b\"
+
+[[handoff]]
+from = \"b\"
+to = \"a\"
+kind = \"return\"
+
+[[profile]]
+id = \"nuori\"
+name = \"Nuori\"
+age = 15
+language = \"sv\"
+needs = [\"huoli\"]
+entry = \"koulu\"
+"
+        );
+        let codes = codes(&toml);
+        assert!(!codes.contains(&Code::ReferralLoop), "{codes:?}");
+        assert!(codes.contains(&Code::LanguageGap), "{codes:?}");
+    }
+
+    #[test]
+    fn a_need_served_only_above_youth_ages_is_no_age_gap_at_zero() {
+        let toml = format!(
+            "{BASE}
+[[service]]
+id = \"aikuiset\"
+name = \"Aikuiset\"
+sector = \"social_work\"
+exit = true
+eligibility = {{ needs = [\"huoli\"], age_min = 30 }}
+
+[[handoff]]
+from = \"koulu\"
+to = \"aikuiset\"
+"
+        );
+        assert!(!codes(&toml).contains(&Code::AgeCoverageGap));
+    }
 }

@@ -76,7 +76,9 @@ pub fn blockers(model: &Model, service: ServiceIx, profile: &Profile) -> Vec<Blo
     out
 }
 
-fn passable(model: &Model, service: ServiceIx, profile: &Profile) -> bool {
+/// True when the client can be served here or passed through: age and excluding needs allow it
+/// (language does not block passage; it is a language gap instead).
+pub(crate) fn passable(model: &Model, service: ServiceIx, profile: &Profile) -> bool {
     blockers(model, service, profile)
         .iter()
         .all(|b| matches!(b, Blocker::Language { .. }))
@@ -172,7 +174,10 @@ pub fn of_profile(model: &Model, graph: &ClientGraph, ix: ProfileIx) -> ProfileR
         .iter()
         .map(|&need| {
             let addresses = |s: ServiceIx| model.service(s).eligibility.needs.contains(&need);
-            if let Some(target) = eligible.nearest(addresses) {
+            // The entry is where the client arrives whatever its rules, so it only meets the need
+            // if it takes the client.
+            if let Some(target) = eligible.nearest(|s| addresses(s) && passable(model, s, profile))
+            {
                 return Route {
                     need,
                     steps: eligible.path(model, target),

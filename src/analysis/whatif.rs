@@ -102,8 +102,9 @@ pub fn parse_without(model: &Model, expr: &str) -> Result<Change, String> {
     }
 }
 
-/// The model with the changes applied.
-pub fn apply(model: &Model, changes: &[Change]) -> Model {
+/// The model with the changes applied, in order; fails when the result is no valid model (staff
+/// for a service without a capacity, shares leaving a service above 1).
+pub fn apply(model: &Model, changes: &[Change]) -> Result<Model, String> {
     let mut m = model.clone();
     let mut removed = Vec::new();
     for change in changes {
@@ -130,10 +131,12 @@ pub fn apply(model: &Model, changes: &[Change]) -> Model {
                         staff: Some(n),
                         ..c
                     },
-                    None => Capacity {
-                        clients_per_month: 0.0,
-                        staff: Some(n),
-                    },
+                    None => {
+                        let id = &m.services[s.index()].id;
+                        return Err(format!(
+                            "`{id}` has no capacity to scale with its staff; set service.{id}.capacity=N first"
+                        ));
+                    }
                 });
             }
             Change::ServiceWait(s, d) => m.services[s.index()].wait = Some(Duration::days(d)),
@@ -161,8 +164,18 @@ pub fn apply(model: &Model, changes: &[Change]) -> Model {
     if !removed.is_empty() {
         m = without(&m, &removed);
     }
+    let mut shares = vec![0.0; m.services.len()];
+    for h in &m.handoffs {
+        shares[h.from.index()] += h.share.unwrap_or(0.0);
+    }
+    if let Some((i, total)) = shares.iter().enumerate().find(|(_, t)| **t > 1.0 + 1e-9) {
+        return Err(format!(
+            "the shares of the handoffs leaving `{}` would add up to {total:.2}, more than 1; lower another share too",
+            m.services[i].id
+        ));
+    }
     m.reindex();
-    m
+    Ok(m)
 }
 
 /// The model without some services: their handoffs, the profiles entering at them, and every
@@ -206,12 +219,11 @@ fn without(model: &Model, removed: &[ServiceIx]) -> Model {
                 .push(crate::model::Profile { entry, ..p.clone() });
         }
     }
-    for clock in &mut m.clocks {
-        clock.to.services = clock.to.services.iter().filter_map(|s| map(*s)).collect();
-        if let Some(from) = &mut clock.from {
-            from.services = from.services.iter().filter_map(|s| map(*s)).collect();
-        }
-    }
+    // A clock about removed services only is gone with them (an empty list would match all).
+    m.clocks.retain_mut(|clock| {
+        let from_ok = clock.from.as_mut().is_none_or(|f| f.remap(map));
+        clock.to.remap(map) && from_ok
+    });
     for p in &mut m.pathways {
         p.services = p.services.iter().filter_map(|s| map(*s)).collect();
         p.handoffs = p
@@ -237,8 +249,11 @@ pub struct KeyFigures {
     pub unmet_needs: usize,
     /// Services above 85 % utilisation.
     pub congested_services: usize,
-    /// The highest utilisation of any service, in percent.
+    /// The highest utilisation of any service, in percent; infinite (JSON `null` with
+    /// `unbounded_services` > 0) when clients arrive where there is no capacity or never leave.
     pub max_utilisation_percent: Option<f64>,
+    /// Services whose load has no bound or that have clients but no capacity.
+    pub unbounded_services: usize,
     /// Mean over profiles' met routes of the calendar days waited.
     pub mean_route_wait_days: Option<f64>,
 }
@@ -251,13 +266,19 @@ pub fn key_figures(model: &Model, analysis: &Analysis) -> KeyFigures {
             .entry(f.diagnostic.code.as_str().to_string())
             .or_insert(0) += 1;
     }
+    // Infinite utilisation (no capacity for arriving clients, a loop nobody leaves) is the worst
+    // case and must count, not vanish from the figures.
     let utilisations: Vec<f64> = model
         .services
         .iter()
         .enumerate()
-        .filter_map(|(i, s)| super::flow::queue(analysis.flow.load[i], s.capacity.as_ref()?))
-        .map(|q| q.utilisation)
-        .filter(|u| u.is_finite())
+        .filter_map(|(i, s)| {
+            if analysis.flow.unbounded[i] {
+                return Some(f64::INFINITY);
+            }
+            super::flow::queue(analysis.flow.load[i], s.capacity.as_ref()?).map(|q| q.utilisation)
+        })
+        .filter(|u| !u.is_nan())
         .collect();
     let waits: Vec<f64> = analysis
         .routes
@@ -286,6 +307,7 @@ pub fn key_figures(model: &Model, analysis: &Analysis) -> KeyFigures {
             .copied()
             .reduce(f64::max)
             .map(|u| u * 100.0),
+        unbounded_services: utilisations.iter().filter(|u| u.is_infinite()).count(),
         mean_route_wait_days: (!waits.is_empty())
             .then(|| waits.iter().sum::<f64>() / waits.len() as f64),
     }
@@ -383,7 +405,8 @@ arrivals_per_month = 12
         let changed = apply(
             &m,
             &[parse_set(&m, "service.kuraattori.capacity=20").unwrap()],
-        );
+        )
+        .unwrap();
         let after = analyze(&changed);
         let c = compare(&m, &before, &changed, &after);
         assert_eq!(c.before.findings.get("B0304"), Some(&1));
@@ -408,7 +431,8 @@ arrivals_per_month = 12
                 parse_set(&m, "handoff.kuraattori.mt.wait_days=10").unwrap(),
                 parse_set(&m, "handoff.kuraattori.mt.share=0.2").unwrap(),
             ],
-        );
+        )
+        .unwrap();
         assert_eq!(changed.service(k).capacity.unwrap().clients_per_month, 20.0);
         assert_eq!(changed.handoffs[0].wait.unwrap().calendar_days(), 10.0);
         assert_eq!(changed.handoffs[0].share, Some(0.2));
@@ -417,7 +441,7 @@ arrivals_per_month = 12
     #[test]
     fn without_removes_a_service_and_renumbers() {
         let m = test_model(NET);
-        let changed = apply(&m, &[parse_without(&m, "service.kuraattori").unwrap()]);
+        let changed = apply(&m, &[parse_without(&m, "service.kuraattori").unwrap()]).unwrap();
         assert_eq!(changed.services.len(), 1);
         assert_eq!(changed.service(crate::model::ServiceIx(0)).id, "mt");
         assert!(changed.handoffs.is_empty());
@@ -427,6 +451,63 @@ arrivals_per_month = 12
             Some(crate::model::ServiceIx(0))
         );
         let _ = analyze(&changed);
+    }
+
+    #[test]
+    fn changes_that_leave_no_valid_model_are_refused() {
+        let m = test_model(&NET.replace("capacity = { clients_per_month = 20 }", ""));
+        let err = apply(&m, &[parse_set(&m, "service.mt.staff=3").unwrap()]).unwrap_err();
+        assert!(
+            err.contains("no capacity") || err.contains("capacity=N"),
+            "{err}"
+        );
+        let ok = apply(
+            &m,
+            &[
+                parse_set(&m, "service.mt.capacity=10").unwrap(),
+                parse_set(&m, "service.mt.staff=2").unwrap(),
+            ],
+        );
+        assert!(ok.is_ok());
+        let net = format!(
+            "{NET}\n[[handoff]]\nfrom = \"kuraattori\"\nto = \"mt\"\nkind = \"return\"\nshare = 0.4\n"
+        );
+        let m = test_model(&net);
+        let err = apply(
+            &m,
+            &[parse_set(&m, "handoff.kuraattori.mt.share=0.8").unwrap()],
+        )
+        .unwrap_err();
+        assert!(err.contains("more than 1"), "{err}");
+    }
+
+    #[test]
+    fn removing_the_only_service_a_clock_names_removes_the_clock() {
+        let net = format!(
+            "{NET}\n[[clock]]\nid = \"mt-3-pv\"\nname = \"x\"\nto = {{ services = [\"mt\"] }}\nlimit_days = 3\n"
+        );
+        let m = test_model(&net);
+        assert!(m.clocks.iter().any(|c| c.id == "mt-3-pv"));
+        let changed = apply(&m, &[parse_without(&m, "service.mt").unwrap()]).unwrap();
+        assert!(
+            !changed.clocks.iter().any(|c| c.id == "mt-3-pv"),
+            "an emptied selector would match every service"
+        );
+        assert_eq!(changed.clocks.len(), m.clocks.len() - 1);
+    }
+
+    #[test]
+    fn infinite_utilisation_counts_in_the_key_figures() {
+        let m = test_model(NET);
+        let changed = apply(
+            &m,
+            &[parse_set(&m, "service.kuraattori.capacity=0").unwrap()],
+        )
+        .unwrap();
+        let k = key_figures(&changed, &analyze(&changed));
+        assert_eq!(k.congested_services, 1);
+        assert_eq!(k.unbounded_services, 1);
+        assert_eq!(k.max_utilisation_percent, Some(f64::INFINITY));
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         for expr in &args.without {
             changes.push(whatif::parse_without(model, expr).map_err(Failure)?);
         }
-        let changed = whatif::apply(model, &changes);
+        let changed = whatif::apply(model, &changes).map_err(Failure)?;
         let after = analysis::analyze(&changed);
         let comparison = whatif::compare(model, &analysis, &changed, &after);
         match args.format {

@@ -217,6 +217,15 @@ pub struct Selector {
 }
 
 impl Selector {
+    /// Renumbers the services with `map`. Returns false when a list that named services names
+    /// none any more: an empty list matches every service, so such a selector must be dropped,
+    /// not kept.
+    pub fn remap(&mut self, map: impl Fn(ServiceIx) -> Option<ServiceIx>) -> bool {
+        let named = !self.services.is_empty();
+        self.services = self.services.iter().filter_map(|s| map(*s)).collect();
+        !(named && self.services.is_empty())
+    }
+
     /// True when the service matches every non-empty criterion.
     pub fn matches(&self, ix: ServiceIx, service: &Service) -> bool {
         (self.services.is_empty() || self.services.contains(&ix))

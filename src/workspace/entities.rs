@@ -417,16 +417,22 @@ pub fn profile(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<
     ))
 }
 
-fn selector(cx: &mut FileCtx, mut s: TableReader, reg: &Registry) -> Selector {
+/// Reads a clock's selector; `None` when it names services and none of them exists (its errors
+/// are reported), because an empty list would match every service.
+fn selector(cx: &mut FileCtx, mut s: TableReader, reg: &Registry) -> Option<Selector> {
+    let named = s.contains("services");
     let services = resolve_list(cx, &reg.services, "service", "services", &mut s);
     let sectors = s.word_list::<Sector>(cx, "sectors");
     let levels = s.word_list::<Level>(cx, "levels");
     s.finish(cx);
-    Selector {
+    if named && services.is_empty() {
+        return None;
+    }
+    Some(Selector {
         services: services.into_iter().map(ServiceIx).collect(),
         sectors,
         levels,
-    }
+    })
 }
 
 /// Reads `[[clock]]`.
@@ -472,8 +478,11 @@ pub fn clock(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<(u
             id: id.into_inner(),
             name: name?,
             law: law.map(Spanned::into_inner),
-            from,
-            to: to?,
+            from: match from {
+                Some(selector) => Some(selector?),
+                None => None,
+            },
+            to: to??,
             until: until.map_or(ClockEnd::Start, Spanned::into_inner),
             limit: limit?.into_inner(),
             age_max: age_max.map(Spanned::into_inner),

@@ -487,15 +487,15 @@ fn assemble(read: Read, registry: &Registry, diagnostics: &mut Vec<Diagnostic>) 
             Some(p)
         })
         .collect();
+    // A clock whose selector named only services that turned out invalid is dropped: an empty
+    // list would match every service.
+    let renumber = |s: ServiceIx| services.get(s.0).map(ServiceIx);
     model.clocks = read
         .clocks
         .into_iter()
-        .map(|(_, mut c)| {
-            c.to.services = service_list(&c.to.services);
-            if let Some(from) = &mut c.from {
-                from.services = service_list(&from.services);
-            }
-            c
+        .filter_map(|(_, mut c)| {
+            let from_ok = c.from.as_mut().is_none_or(|f| f.remap(renumber));
+            (c.to.remap(renumber) && from_ok).then_some(c)
         })
         .collect();
 
