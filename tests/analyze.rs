@@ -164,3 +164,43 @@ fn output_file_is_written_whole() {
             .starts_with("# polku analysis")
     );
 }
+
+#[test]
+fn what_if_in_markdown_is_a_table() {
+    let (code, out, _) = run(&[
+        "analyze",
+        OVERLOADED,
+        "--set",
+        "service.kuraattori.capacity=20",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("# What-if: before → after"), "{out}");
+    assert!(
+        out.contains("| highest utilisation | 120.0 % | 60.0 % |"),
+        "{out}"
+    );
+    assert!(out.contains("- `B0304 kuraattori`"), "{out}");
+}
+
+#[test]
+fn what_if_refuses_a_change_that_leaves_no_valid_model() {
+    let (code, _, err) = run(&[
+        "analyze",
+        OVERLOADED,
+        "--set",
+        "service.kuraattori.capacity=0",
+        "--set",
+        "service.kuraattori.staff=0",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = run(&[
+        "analyze",
+        "tests/fixtures/findings/b0305-single-point-of-failure/trigger",
+        "--set",
+        "handoff.arvio.a.share=0.9",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("more than 1"), "{err}");
+}

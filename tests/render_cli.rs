@@ -182,3 +182,34 @@ fn exports_write_every_format() {
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert!(v.is_object());
 }
+
+#[test]
+fn the_format_follows_the_output_file_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hehku.dot");
+    let (code, _, err) = run(&[
+        "render",
+        "pathways",
+        "--pathway",
+        HEHKU,
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("digraph polku {")
+    );
+}
+
+#[test]
+fn load_errors_exit_1_but_the_valid_part_is_drawn_and_exported() {
+    let dir = "tests/fixtures/invalid/e0009-unknown-reference";
+    let (code, out, err) = run(&["render", dir, "--format", "dot"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(String::from_utf8(out).unwrap().starts_with("digraph"));
+    let (code, out, _) = run(&["export", dir, "--format", "json"]);
+    assert_eq!(code, Some(1));
+    assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());
+}

@@ -38,16 +38,21 @@ pub fn find(model: &Model, routes: &[ProfileRoutes], _flow: &Flow) -> Vec<Findin
                     continue;
                 }
                 let service = model.service(stop);
-                let in_unit = |d: f64| match clock.limit.unit {
-                    DayUnit::Calendar => format!("{} days", days(d)),
-                    DayUnit::Working => format!(
-                        "{} working days",
-                        days(d / DayUnit::Working.calendar_factor())
-                    ),
-                    DayUnit::School => format!(
-                        "{} school days",
-                        days(d / DayUnit::School.calendar_factor())
-                    ),
+                let in_unit = |d: f64| {
+                    let (n, unit) = match clock.limit.unit {
+                        DayUnit::Calendar => (days(d), "day"),
+                        DayUnit::Working => {
+                            (days(d / DayUnit::Working.calendar_factor()), "working day")
+                        }
+                        DayUnit::School => {
+                            (days(d / DayUnit::School.calendar_factor()), "school day")
+                        }
+                    };
+                    if n == "1" {
+                        format!("1 {unit}")
+                    } else {
+                        format!("{n} {unit}s")
+                    }
                 };
                 let law = clock
                     .law

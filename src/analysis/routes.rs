@@ -42,11 +42,12 @@ impl Blocker {
     /// A short description for messages.
     pub fn describe(&self, model: &Model) -> String {
         match self {
-            Blocker::Age { min, max } => format!(
-                "age {}–{}",
-                min.map_or(String::new(), |m| m.to_string()),
-                max.map_or(String::new(), |m| m.to_string())
-            ),
+            Blocker::Age { min, max } => match (min, max) {
+                (Some(a), Some(b)) => format!("age {a}–{b}"),
+                (Some(a), None) => format!("age {a} and over"),
+                (None, Some(b)) => format!("age up to {b}"),
+                (None, None) => "age".to_string(),
+            },
             Blocker::Language { offered } => format!("only in {}", offered.join(", ")),
             Blocker::Excludes { need } => format!("excludes {}", model.need(*need).id),
         }
@@ -126,7 +127,8 @@ pub struct Route {
 impl Route {
     /// Total calendar days waited along the route.
     pub fn total_wait_days(&self) -> f64 {
-        self.steps.iter().map(|s| s.wait_days).sum()
+        // A fold from +0.0: summing no floats gives -0.0, which prints as "-0".
+        self.steps.iter().fold(0.0, |total, s| total + s.wait_days)
     }
 
     /// Times the client moves to a service of another organisation.

@@ -12,7 +12,7 @@ use super::output::write_atomic;
 use super::shared::{resolve_pathway, resolve_profile};
 use crate::analysis::{self, whatif};
 use crate::diagnostic::Severity;
-use crate::render::analysis::{Report, Scope, comparison_text};
+use crate::render::analysis::{Report, Scope, comparison_markdown, comparison_text};
 use crate::render::diagnostics;
 use crate::workspace;
 
@@ -37,6 +37,7 @@ pub struct Args {
     #[arg(long = "set", value_name = "EXPR")]
     set: Vec<String>,
     /// What-if: remove a service and its handoffs, e.g. `service.nuorisoasema`. Repeatable.
+    /// A what-if compares key figures and findings of the whole workspace.
     #[arg(long, value_name = "EXPR")]
     without: Vec<String>,
     /// Write the report to this file instead of standard output.
@@ -92,6 +93,11 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             Format::Json => serde_json::to_string_pretty(&report.json())? + "\n",
         }
     } else {
+        if args.pathway.is_some() || args.profile.is_some() {
+            eprintln!(
+                "note: a what-if compares the whole workspace; --pathway and --profile do not narrow it"
+            );
+        }
         let mut changes = Vec::new();
         for expr in &args.set {
             changes.push(whatif::parse_set(model, expr).map_err(Failure)?);
@@ -104,7 +110,8 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         let comparison = whatif::compare(model, &analysis, &changed, &after);
         match args.format {
             Format::Json => serde_json::to_string_pretty(&comparison)? + "\n",
-            Format::Text | Format::Markdown => comparison_text(&comparison),
+            Format::Text => comparison_text(&comparison),
+            Format::Markdown => comparison_markdown(&comparison),
         }
     };
     match &args.output {

@@ -47,10 +47,12 @@ enum Format {
     Json,
 }
 
-/// Writes the export.
+/// Writes the export. Exits 1 when the workspace has load errors (the valid part is still
+/// exported), like `check` and `analyze`.
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let loaded = workspace::load_dir(&args.dir)?;
-    if loaded.count(Severity::Error) > 0 {
+    let load_errors = loaded.count(Severity::Error) > 0;
+    if load_errors {
         eprintln!(
             "warning: the workspace has load errors (see `polku check {}`); exporting the valid part",
             args.dir.display()
@@ -93,5 +95,9 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if load_errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -40,9 +40,9 @@ pub struct Args {
     /// Default: lanes for the lanes view, dot for the others when Graphviz is installed.
     #[arg(long, value_enum)]
     engine: Option<Engine>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Svg)]
-    format: Format,
+    /// Output format; by default taken from the `-o` file's extension, else SVG.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -78,10 +78,25 @@ enum Format {
     Dot,
 }
 
-/// Renders the diagram; says on standard error which engine it used.
+/// Renders the diagram; says on standard error which engine it used. Exits 1 when the workspace
+/// has load errors (the valid part is still drawn), like `check` and `analyze`.
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    let format = args.format.unwrap_or_else(|| {
+        let ext = args
+            .output
+            .as_deref()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str());
+        match ext.map(str::to_ascii_lowercase).as_deref() {
+            Some("png") => Format::Png,
+            Some("pdf") => Format::Pdf,
+            Some("dot" | "gv") => Format::Dot,
+            _ => Format::Svg,
+        }
+    });
     let loaded = workspace::load_dir(&args.dir)?;
-    if loaded.count(Severity::Error) > 0 {
+    let load_errors = loaded.count(Severity::Error) > 0;
+    if load_errors {
         eprintln!(
             "warning: the workspace has load errors (see `polku check {}`); drawing the valid part",
             args.dir.display()
@@ -114,7 +129,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let analysis = analysis::analyze(model);
     let view = view::build(model, &analysis, &options).map_err(Failure)?;
 
-    let engine = match (args.engine, args.format) {
+    let engine = match (args.engine, format) {
         (_, Format::Dot) => Engine::Dot,
         (Some(e), _) => e,
         // The native engine writes SVG only; PNG and PDF come from Graphviz.
@@ -123,12 +138,12 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         (None, Format::Svg) if graphviz::available() => Engine::Dot,
         (None, Format::Svg) => Engine::Lanes,
     };
-    if engine == Engine::Lanes && args.format != Format::Svg {
+    if engine == Engine::Lanes && format != Format::Svg {
         return Err(Failure(
             "the lanes engine writes SVG; use --format svg, or --engine dot for PNG and PDF".into(),
         ));
     }
-    let bytes = match (engine, args.format) {
+    let bytes = match (engine, format) {
         (_, Format::Dot) => dot::dot(&view).into_bytes(),
         (Engine::Lanes, _) => svg::svg(&view, &layout::layout(&view)).into_bytes(),
         (Engine::Dot, format) => {
@@ -154,7 +169,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         },
         view.nodes.len(),
         view.edges.len(),
-        match (engine, args.format) {
+        match (engine, format) {
             (_, Format::Dot) => "none (DOT source)",
             (Engine::Lanes, _) => "lanes (polku's own swimlane layout)",
             (Engine::Dot, _) => "dot (Graphviz)",
@@ -168,12 +183,16 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
         None => {
             let mut out = std::io::stdout().lock();
-            if matches!(args.format, Format::Png | Format::Pdf) && out.is_terminal() {
+            if matches!(format, Format::Png | Format::Pdf) && out.is_terminal() {
                 return Err(Failure("binary output: give a file with -o FILE".into()));
             }
             out.write_all(&bytes)?;
             eprintln!("rendered {what}");
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if load_errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -593,31 +593,35 @@ impl Report<'_> {
     }
 }
 
-/// A what-if comparison as text: key figures side by side, then findings that appear and go.
-pub fn comparison_text(c: &Comparison) -> String {
-    let mut rows = Vec::new();
-    let fmt_opt =
-        |v: Option<f64>, unit: &str| v.map_or("—".to_string(), |v| format!("{v:.1}{unit}"));
-    rows.push(vec![
-        "unmet needs".into(),
-        c.before.unmet_needs.to_string(),
-        c.after.unmet_needs.to_string(),
-    ]);
-    rows.push(vec![
-        "services over 85 %".into(),
-        c.before.congested_services.to_string(),
-        c.after.congested_services.to_string(),
-    ]);
-    rows.push(vec![
-        "highest utilisation".into(),
-        fmt_opt(c.before.max_utilisation_percent, " %"),
-        fmt_opt(c.after.max_utilisation_percent, " %"),
-    ]);
-    rows.push(vec![
-        "mean route wait".into(),
-        fmt_opt(c.before.mean_route_wait_days, " d"),
-        fmt_opt(c.after.mean_route_wait_days, " d"),
-    ]);
+/// The key figures of a what-if, one row each: figure, before, after.
+fn comparison_rows(c: &Comparison) -> Vec<Vec<String>> {
+    let fmt_opt = |v: Option<f64>, unit: &str| match v {
+        None => "—".to_string(),
+        Some(v) if v.is_infinite() => "∞".to_string(),
+        Some(v) => format!("{v:.1}{unit}"),
+    };
+    let mut rows = vec![
+        vec![
+            "unmet needs".into(),
+            c.before.unmet_needs.to_string(),
+            c.after.unmet_needs.to_string(),
+        ],
+        vec![
+            "services over 85 %".into(),
+            c.before.congested_services.to_string(),
+            c.after.congested_services.to_string(),
+        ],
+        vec![
+            "highest utilisation".into(),
+            fmt_opt(c.before.max_utilisation_percent, " %"),
+            fmt_opt(c.after.max_utilisation_percent, " %"),
+        ],
+        vec![
+            "mean route wait".into(),
+            fmt_opt(c.before.mean_route_wait_days, " d"),
+            fmt_opt(c.after.mean_route_wait_days, " d"),
+        ],
+    ];
     let codes: std::collections::BTreeSet<&String> = c
         .before
         .findings
@@ -635,12 +639,36 @@ pub fn comparison_text(c: &Comparison) -> String {
             get(&c.after.findings),
         ]);
     }
+    rows
+}
+
+/// A what-if comparison as text: key figures side by side, then findings that appear and go.
+pub fn comparison_text(c: &Comparison) -> String {
     let mut out = String::from("WHAT-IF: before → after\n");
-    out.push_str(&text_table(&["figure", "before", "after"], &rows));
+    out.push_str(&text_table(
+        &["figure", "before", "after"],
+        &comparison_rows(c),
+    ));
     for (title, list) in [("resolved", &c.resolved), ("new", &c.appeared)] {
         out.push_str(&format!("\n{} findings: {}\n", title, list.len()));
         for f in list {
             out.push_str(&format!("  {f}\n"));
+        }
+    }
+    out
+}
+
+/// A what-if comparison as Markdown.
+pub fn comparison_markdown(c: &Comparison) -> String {
+    let mut out = String::from("# What-if: before → after\n\n");
+    out.push_str(&md_table(
+        &["figure", "before", "after"],
+        &comparison_rows(c),
+    ));
+    for (title, list) in [("Resolved", &c.resolved), ("New", &c.appeared)] {
+        out.push_str(&format!("\n## {title} findings: {}\n\n", list.len()));
+        for f in list {
+            out.push_str(&format!("- `{f}`\n"));
         }
     }
     out

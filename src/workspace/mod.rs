@@ -103,9 +103,14 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
             if name.starts_with('.') || name == "target" {
                 continue;
             }
-            if path.is_dir() {
+            // `file_type` does not follow links: a linked folder is not entered (a link to `.`
+            // would otherwise read the workspace again and again); a linked file is read.
+            let file_type = entry
+                .file_type()
+                .map_err(|e| LoadError::Io(path.clone(), e))?;
+            if file_type.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
+            } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
                 found.push(path);
             }
         }
@@ -647,6 +652,17 @@ mod tests {
             sources.add(SourceFile::new(*path, *text));
         }
         load_sources(sources)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_folder_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.toml"), super::starter::starter("a")).unwrap();
+        std::os::unix::fs::symlink(".", dir.path().join("loop")).unwrap();
+        let loaded = load_dir(dir.path()).unwrap();
+        assert_eq!(loaded.sources.user_files(), 1);
+        assert_eq!(loaded.diagnostics, vec![]);
     }
 
     #[test]

@@ -1,0 +1,168 @@
+//! Past the loader: any valid workspace goes through the analysis, a what-if and every renderer
+//! and export without a panic, and every output is well-formed where a parser can tell.
+
+use polku::analysis::{analyze, whatif};
+use polku::diagnostic::{SourceFile, Sources};
+use polku::model::{Lang, PathwayIx};
+use polku::render::view::{self, LaneBy, ViewKind, ViewOptions};
+use polku::render::{bpmn, dot, graphml, json, layout, mermaid, svg};
+use polku::workspace::load_sources;
+use proptest::prelude::*;
+
+const SECTORS: &[&str] = &[
+    "child_welfare",
+    "education",
+    "pupil_welfare",
+    "mental_health",
+    "substance",
+    "specialist_care",
+];
+const KINDS: &[&str] = &[
+    "referral",
+    "return",
+    "consultation",
+    "joint_work",
+    "information",
+];
+
+/// A service: sector, actor, youngest age, age span, entry, exit, capacity.
+type ServiceSpec = (usize, usize, u32, u32, bool, bool, Option<u32>);
+/// A handoff: from, to, kind, wait.
+type HandoffSpec = (usize, usize, usize, Option<u32>);
+/// A profile: age, Swedish-speaking, entry, need, arrivals.
+type ProfileSpec = (u32, bool, usize, usize, u32);
+
+#[derive(Debug, Clone)]
+struct Spec {
+    services: Vec<ServiceSpec>,
+    handoffs: Vec<HandoffSpec>,
+    profiles: Vec<ProfileSpec>,
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    let service = (
+        0..SECTORS.len(),
+        0usize..2,
+        0u32..20,
+        0u32..12,
+        any::<bool>(),
+        any::<bool>(),
+        prop::option::of(0u32..30),
+    );
+    (
+        prop::collection::vec(service, 1..9),
+        prop::collection::vec(
+            (
+                0usize..9,
+                0usize..9,
+                0..KINDS.len(),
+                prop::option::of(0u32..20),
+            ),
+            0..16,
+        ),
+        prop::collection::vec(
+            (0u32..30, any::<bool>(), 0usize..9, 0usize..2, 0u32..10),
+            0..4,
+        ),
+    )
+        .prop_map(|(services, handoffs, profiles)| Spec {
+            services,
+            handoffs,
+            profiles,
+        })
+}
+
+/// A valid workspace: two actors, two needs, the services, handoffs (no self-handoffs, shares that
+/// cannot add up past 1) and profiles.
+fn workspace(s: &Spec) -> String {
+    let n = s.services.len();
+    let mut out = String::from(
+        "[pathway]\nid = \"p\"\ntitle = \"P\"\n\n[[actor]]\nid = \"a0\"\nname = \"A\"\nkind = \"municipality\"\n\n\
+         [[actor]]\nid = \"a1\"\nname = \"B\"\nkind = \"wellbeing_county\"\n\n[[need]]\nid = \"n0\"\nname = \"N0\"\n\n\
+         [[need]]\nid = \"n1\"\nname = \"N1\"\n",
+    );
+    for (i, (sector, actor, lo, span, entry, exit, cap)) in s.services.iter().enumerate() {
+        out.push_str(&format!(
+            "\n[[service]]\nid = \"s{i}\"\nname = \"S{i} <&\\\">\"\nsector = \"{}\"\nactor = \"a{actor}\"\nexit = {exit}\n{}wait_days = {}\n",
+            SECTORS[*sector],
+            if *entry { "entry = [\"school\"]\n" } else { "" },
+            lo % 5,
+        ));
+        out.push_str(&format!(
+            "eligibility = {{ age_min = {lo}, age_max = {}, needs = [\"n{}\"] }}\n",
+            lo + span,
+            i % 2
+        ));
+        if let Some(c) = cap {
+            out.push_str(&format!(
+                "capacity = {{ clients_per_month = {c}, staff = {} }}\n",
+                1 + c % 3
+            ));
+        }
+    }
+    for (from, to, kind, wait) in &s.handoffs {
+        let (from, to) = (from % n, to % n);
+        if from == to {
+            continue;
+        }
+        out.push_str(&format!(
+            "\n[[handoff]]\nfrom = \"s{from}\"\nto = \"s{to}\"\nkind = \"{}\"\nshare = {}\n{}",
+            KINDS[*kind],
+            1.0 / 17.0,
+            wait.map_or(String::new(), |w| format!("wait_days = {w}\n")),
+        ));
+    }
+    for (i, (age, sv, entry, need, arrivals)) in s.profiles.iter().enumerate() {
+        out.push_str(&format!(
+            "\n[[profile]]\nid = \"pr{i}\"\nname = \"P{i}\"\nage = {age}\nlanguage = \"{}\"\nneeds = [\"n{need}\"]\nentry = \"s{}\"\narrivals_per_month = {arrivals}\n",
+            if *sv { "sv" } else { "fi" },
+            entry % n,
+        ));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn every_stage_handles_any_valid_workspace(s in spec()) {
+        let mut sources = Sources::new();
+        sources.add(SourceFile::new("p.toml", workspace(&s)));
+        let loaded = load_sources(sources);
+        let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.severity == polku::diagnostic::Severity::Error).collect();
+        prop_assert!(errors.is_empty(), "{errors:?}");
+        let m = &loaded.model;
+        let a = analyze(m);
+        let _ = polku::render::diagnostics::to_plain_string(&loaded.sources, &a.diagnostics());
+
+        // A what-if that removes a service.
+        let without = whatif::parse_without(m, "service.s0").unwrap();
+        let changed = whatif::apply(m, &[without]).unwrap();
+        let after = analyze(&changed);
+        let _ = whatif::compare(m, &a, &changed, &after);
+
+        // Every view, engine and export.
+        let base = ViewOptions { pathway: Some(PathwayIx(0)), ..ViewOptions::default() };
+        let mut views = vec![
+            view::build(m, &a, &base).unwrap(),
+            view::build(m, &a, &ViewOptions { lanes: LaneBy::Sector, lang: Lang::Sv, ..base }).unwrap(),
+            view::build(m, &a, &ViewOptions { kind: ViewKind::Ecosystem, aggregate_above: 3, ..base }).unwrap(),
+        ];
+        if !m.profiles.is_empty() {
+            views.push(view::build(m, &a, &ViewOptions { kind: ViewKind::Route, profile: Some(polku::model::ProfileIx(0)), ..base }).unwrap());
+        }
+        for v in &views {
+            let l = layout::layout(v);
+            prop_assert!(l.width.is_finite() && l.height.is_finite());
+            let picture = svg::svg(v, &l);
+            prop_assert!(quick_xml::Reader::from_str(&picture).read_event().is_ok());
+            prop_assert!(dot::dot(v).starts_with("digraph"));
+            prop_assert!(mermaid::mermaid(v).starts_with("flowchart"));
+            prop_assert!(bpmn::bpmn(v, &l).contains("bpmn:definitions"));
+        }
+        let all: Vec<_> = (0..m.services.len() as u32).map(polku::model::ServiceIx).collect();
+        prop_assert!(graphml::graphml(m, &a, &all, Lang::Fi).contains("<graphml"));
+        prop_assert!(json::json(m, &a).is_object());
+    }
+}
