@@ -239,22 +239,7 @@ impl Report<'_> {
         }
 
         out.push_str("\nTOP BOTTLENECKS (utilisation = clients per month / capacity)\n");
-        let loads = self.loads();
-        let rows: Vec<Vec<String>> = loads
-            .iter()
-            .take(8)
-            .map(|l| {
-                vec![
-                    self.id(l.service).to_string(),
-                    format!("{:.1}", l.load),
-                    format!("{:.1}", l.capacity),
-                    percent(l.queue.utilisation),
-                    l.queue
-                        .mean_queue_wait_days
-                        .map_or("—".into(), |w| format!("{} d", crate::analysis::days(w))),
-                ]
-            })
-            .collect();
+        let rows = self.bottleneck_rows(|id| id.to_string());
         if rows.is_empty() {
             out.push_str("  no service has both a capacity and clients arriving\n");
         } else {
@@ -265,18 +250,7 @@ impl Report<'_> {
         }
 
         out.push_str("\nUNMET NEEDS\n");
-        let unmet: Vec<String> = self
-            .routes()
-            .filter(|(_, r)| !r.is_met())
-            .map(|(p, r)| {
-                format!(
-                    "  {} — {}: {}",
-                    self.model.profile(p).id,
-                    self.model.need(r.need).id,
-                    self.unmet_text(r)
-                )
-            })
-            .collect();
+        let unmet = self.unmet_lines(|p, n, why| format!("  {p} — {n}: {why}"));
         if unmet.is_empty() {
             out.push_str("  none: every profile's needs are reachable\n");
         } else {
@@ -341,6 +315,39 @@ impl Report<'_> {
             }
         }
         out
+    }
+
+    /// The top rows of the bottleneck table, with the service id written by `id`.
+    fn bottleneck_rows(&self, id: impl Fn(&str) -> String) -> Vec<Vec<String>> {
+        self.loads()
+            .iter()
+            .take(8)
+            .map(|l| {
+                vec![
+                    id(self.id(l.service)),
+                    format!("{:.1}", l.load),
+                    format!("{:.1}", l.capacity),
+                    percent(l.queue.utilisation),
+                    l.queue
+                        .mean_queue_wait_days
+                        .map_or("—".into(), |w| format!("{} d", crate::analysis::days(w))),
+                ]
+            })
+            .collect()
+    }
+
+    /// One line per unmet need, written by `line(profile id, need id, why)`.
+    fn unmet_lines(&self, line: impl Fn(&str, &str, &str) -> String) -> Vec<String> {
+        self.routes()
+            .filter(|(_, r)| !r.is_met())
+            .map(|(p, r)| {
+                line(
+                    &self.model.profile(p).id,
+                    &self.model.need(r.need).id,
+                    &self.unmet_text(r),
+                )
+            })
+            .collect()
     }
 
     fn unmet_text(&self, r: &Route) -> String {
@@ -409,39 +416,13 @@ impl Report<'_> {
             out.push_str(&format!("- {}\n", md_escape(&f.diagnostic.message)));
         }
         out.push_str("\n## Top bottlenecks\n\n");
-        let rows: Vec<Vec<String>> = self
-            .loads()
-            .iter()
-            .take(8)
-            .map(|l| {
-                vec![
-                    format!("`{}`", self.id(l.service)),
-                    format!("{:.1}", l.load),
-                    format!("{:.1}", l.capacity),
-                    percent(l.queue.utilisation),
-                    l.queue
-                        .mean_queue_wait_days
-                        .map_or("—".into(), |w| format!("{} d", crate::analysis::days(w))),
-                ]
-            })
-            .collect();
+        let rows = self.bottleneck_rows(|id| format!("`{id}`"));
         out.push_str(&md_table(
             &["service", "load/month", "capacity", "utilisation", "queue"],
             &rows,
         ));
         out.push_str("\n## Unmet needs\n\n");
-        let unmet: Vec<String> = self
-            .routes()
-            .filter(|(_, r)| !r.is_met())
-            .map(|(p, r)| {
-                format!(
-                    "- `{}` — `{}`: {}",
-                    self.model.profile(p).id,
-                    self.model.need(r.need).id,
-                    self.unmet_text(r)
-                )
-            })
-            .collect();
+        let unmet = self.unmet_lines(|p, n, why| format!("- `{p}` — `{n}`: {why}"));
         out.push_str(&if unmet.is_empty() {
             "None.\n".to_string()
         } else {
