@@ -8,7 +8,13 @@ fn polku() -> Command {
 }
 
 fn run(args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
-    let out = polku().args(args).output().unwrap();
+    // Layouts are cached per user; the tests keep theirs out of the real cache.
+    let cache = tempfile::tempdir().unwrap();
+    let out = polku()
+        .env("XDG_CACHE_HOME", cache.path())
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.code(),
         out.stdout,
@@ -212,4 +218,46 @@ fn load_errors_exit_1_but_the_valid_part_is_drawn_and_exported() {
     let (code, out, _) = run(&["export", dir, "--format", "json"]);
     assert_eq!(code, Some(1));
     assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());
+}
+
+#[test]
+fn graphviz_layouts_are_cached_by_content() {
+    if !graphviz_or_skip() {
+        return;
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let render = |extra: &[&str]| {
+        let out = polku()
+            .env("XDG_CACHE_HOME", cache.path())
+            .args([
+                "render",
+                "pathways",
+                "--view",
+                "ecosystem",
+                "--engine",
+                "dot",
+                "--format",
+                "svg",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        (
+            out.stdout,
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (first, err) = render(&[]);
+    assert!(!err.contains("from the cache"), "{err}");
+    let (second, err) = render(&[]);
+    assert!(err.contains("(layout from the cache)"), "{err}");
+    assert_eq!(first, second);
+    let (_, err) = render(&["--no-cache"]);
+    assert!(!err.contains("from the cache"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(cache.path().join("polku/dot"))
+            .unwrap()
+            .count(),
+        1
+    );
 }

@@ -49,6 +49,9 @@ pub struct Args {
     /// Seconds Graphviz may take before it is stopped.
     #[arg(long, default_value_t = 30)]
     timeout: u64,
+    /// Do not use or fill the cache of Graphviz layouts ($XDG_CACHE_HOME/polku/dot).
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -156,7 +159,17 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 time: std::time::Duration::from_secs(args.timeout),
                 ..graphviz::Limits::default()
             };
-            graphviz::run(&dot::dot(&view), format, limits)?
+            let source = dot::dot(&view);
+            match graphviz::Cache::user().filter(|_| !args.no_cache) {
+                Some(cache) => {
+                    let (bytes, hit) = cache.run(&source, format, limits)?;
+                    if hit {
+                        eprintln!("(layout from the cache)");
+                    }
+                    bytes
+                }
+                None => graphviz::run(&source, format, limits)?,
+            }
         }
     };
     let what = format!(

@@ -154,6 +154,79 @@ pub fn run(source: &str, format: Format, limits: Limits) -> Result<Vec<u8>, Erro
     Ok(out)
 }
 
+/// The installed Graphviz's version line (`dot - graphviz version …`), part of every cache key so
+/// an upgrade never serves an old layout.
+pub fn version() -> Option<String> {
+    let out = Command::new("dot").arg("-V").output().ok()?;
+    let text = String::from_utf8_lossy(&out.stderr).trim().to_string();
+    (out.status.success() && !text.is_empty()).then_some(text)
+}
+
+/// A folder of finished layouts, keyed by a hash of the DOT source, the format and the Graphviz
+/// version. Large views take `dot` seconds to minutes; the same view is laid out once.
+#[derive(Clone, Debug)]
+pub struct Cache {
+    dir: std::path::PathBuf,
+}
+
+impl Cache {
+    /// A cache in `dir` (created when first written).
+    pub fn new(dir: impl Into<std::path::PathBuf>) -> Self {
+        Cache { dir: dir.into() }
+    }
+
+    /// The user's cache folder for polku: `$XDG_CACHE_HOME/polku/dot`, else `~/.cache/polku/dot`.
+    pub fn user() -> Option<Self> {
+        let base = std::env::var_os("XDG_CACHE_HOME")
+            .filter(|v| !v.is_empty())
+            .map(std::path::PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".cache"))
+            })?;
+        Some(Cache::new(base.join("polku").join("dot")))
+    }
+
+    fn path(&self, source: &str, format: Format, version: &str) -> std::path::PathBuf {
+        use std::hash::{Hash, Hasher};
+        // SipHash with fixed keys: the same input gives the same name in every run.
+        let mut h = std::hash::DefaultHasher::new();
+        (source, format.flag(), version, env!("CARGO_PKG_VERSION")).hash(&mut h);
+        let ext = match format {
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
+        };
+        self.dir
+            .join(format!("{:016x}-{}.{ext}", h.finish(), source.len()))
+    }
+
+    /// The layout of `source` from the cache, else from `dot` (then stored). Returns the output
+    /// and whether it came from the cache. A cache that cannot be read or written is skipped: the
+    /// layout is still made.
+    pub fn run(
+        &self,
+        source: &str,
+        format: Format,
+        limits: Limits,
+    ) -> Result<(Vec<u8>, bool), Error> {
+        let version = version().ok_or(Error::NotInstalled)?;
+        let path = self.path(source, format, &version);
+        if let Ok(bytes) = std::fs::read(&path) {
+            return Ok((bytes, true));
+        }
+        let bytes = run(source, format, limits)?;
+        if std::fs::create_dir_all(&self.dir).is_ok() {
+            // Written whole or not at all: a temp file renamed into place.
+            if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(&self.dir)
+                && tmp.write_all(&bytes).is_ok()
+            {
+                let _ = tmp.persist(&path);
+            }
+        }
+        Ok((bytes, false))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +238,37 @@ mod tests {
             Err(Error::NotInstalled) => assert!(!available()),
             Err(e) => panic!("{e}"),
         }
+    }
+
+    #[test]
+    fn the_cache_lays_out_once_and_serves_the_same_bytes() {
+        if !available() {
+            assert!(std::env::var_os("CI").is_none(), "CI must install Graphviz");
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path().join("dot"));
+        let (first, hit) = cache
+            .run("digraph { a -> b }", Format::Svg, Limits::default())
+            .unwrap();
+        assert!(!hit);
+        let (second, hit) = cache
+            .run("digraph { a -> b }", Format::Svg, Limits::default())
+            .unwrap();
+        assert!(hit);
+        assert_eq!(first, second);
+        let (_, hit) = cache
+            .run("digraph { a -> c }", Format::Svg, Limits::default())
+            .unwrap();
+        assert!(!hit, "another source is another entry");
+        let (_, hit) = cache
+            .run("digraph { a -> b }", Format::Png, Limits::default())
+            .unwrap();
+        assert!(!hit, "another format is another entry");
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("dot")).unwrap().count(),
+            3
+        );
     }
 
     #[test]
