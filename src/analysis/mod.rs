@@ -243,20 +243,25 @@ fn apply_allows(model: &Model, findings: &mut [Finding]) -> Vec<Diagnostic> {
 pub fn pathways_of(model: &Model, finding: &Finding) -> Vec<PathwayIx> {
     (0..model.pathways.len() as u32)
         .map(PathwayIx)
-        .filter(|&p| {
-            let pathway = model.pathway(p);
-            finding.entities.iter().any(|e| match *e {
-                Entity::Service(s) => pathway.services.contains(&s),
-                Entity::Profile(pr) => pathway.profiles.contains(&pr),
-                Entity::Handoff(h) => pathway.handoffs.contains(&h),
-                Entity::Actor(a) => pathway
-                    .services
-                    .iter()
-                    .any(|s| model.service(*s).actor == Some(a)),
-                Entity::Need(_) => false,
-            })
-        })
+        .filter(|&p| concerns(model, p, finding))
         .collect()
+}
+
+/// True when the finding concerns pathway `p`: it is about one of its services, profiles or
+/// handoffs, or an actor with services in it. Checking one pathway is what a page about that
+/// pathway needs, without looking at every other pathway.
+pub fn concerns(model: &Model, p: PathwayIx, finding: &Finding) -> bool {
+    let pathway = model.pathway(p);
+    finding.entities.iter().any(|e| match *e {
+        Entity::Service(s) => pathway.services.contains(&s),
+        Entity::Profile(pr) => pathway.profiles.contains(&pr),
+        Entity::Handoff(h) => pathway.handoffs.contains(&h),
+        Entity::Actor(a) => pathway
+            .services
+            .iter()
+            .any(|s| model.service(*s).actor == Some(a)),
+        Entity::Need(_) => false,
+    })
 }
 
 /// Formats a number of days for messages: whole days without decimals.

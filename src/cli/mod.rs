@@ -5,6 +5,7 @@
 //! with `--deny warnings`), 2 polku could not run (bad arguments, missing folder, I/O failure).
 
 mod analyze;
+mod build;
 mod check;
 mod export;
 mod new;
@@ -33,6 +34,8 @@ enum Command {
     Analyze(analyze::Args),
     /// Draw a pathway or the ecosystem: SVG, PNG, PDF or DOT.
     Render(render::Args),
+    /// Documentation for Innokylä: an HTML site and Markdown per pathway, in fi, sv or en.
+    Build(build::Args),
     /// Export for other tools: Mermaid, BPMN 2.0, GraphML or JSON.
     Export(export::Args),
     /// Write a commented starter pathway that passes `check`.
@@ -58,6 +61,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Analyze(args) => analyze::run(args),
         Command::Render(args) => render::run(args),
+        Command::Build(args) => build::run(args),
         Command::Export(args) => export::run(args),
         Command::New(args) => new::run(args),
         Command::Schema(args) => schema::run(args),

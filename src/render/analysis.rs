@@ -77,7 +77,7 @@ impl Report<'_> {
         let in_pathway = self
             .scope
             .pathway
-            .is_none_or(|p| pathways_of(self.model, f).contains(&p));
+            .is_none_or(|p| crate::analysis::concerns(self.model, p, f));
         let for_profile = self.scope.profile.is_none_or(|p| {
             f.entities.contains(&crate::analysis::Entity::Profile(p))
                 || self.routes().any(|(_, r)| {

@@ -11,5 +11,6 @@ pub mod graphviz;
 pub mod json;
 pub mod layout;
 pub mod mermaid;
+pub mod site;
 pub mod svg;
 pub mod view;

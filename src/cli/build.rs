@@ -1,0 +1,268 @@
+//! `polku build [DIR]`: documentation for Innokylä — an HTML site (index, one page per pathway, an
+//! ecosystem page, diagrams) and Markdown per pathway for pasting into Innokylä's form.
+//!
+//! The site is built in a temporary folder beside `--out` and swapped in whole: a reader never
+//! sees a half-written site, and a failed build leaves the old one as it was.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use super::Failure;
+use super::shared::Language;
+use crate::analysis;
+use crate::diagnostic::Severity;
+use crate::model::PathwayIx;
+use crate::render::graphviz;
+use crate::render::site::{self, Diagram, Extras, Site};
+use crate::workspace;
+
+/// The file that marks a folder as a site polku built, so that `--out` never replaces anything
+/// else.
+const MARKER: &str = ".polku-site";
+
+/// Arguments of `polku build`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The workspace folder.
+    #[arg(default_value = "pathways")]
+    dir: PathBuf,
+    /// The folder to write the site to; replaced whole when it holds a site polku built.
+    #[arg(long, default_value = "site")]
+    out: PathBuf,
+    /// Language of titles, fixed text and pathway text (missing translations fall back).
+    #[arg(long, value_enum, default_value_t = Language::Fi)]
+    lang: Language,
+    /// HTML pages, Markdown files for Innokylä's form, or both.
+    #[arg(long, value_enum, default_value_t = Format::Both)]
+    format: Format,
+    /// Leave out the analysis summary (gaps and bottlenecks) from the pages.
+    #[arg(long)]
+    no_analysis: bool,
+    /// Seconds Graphviz may take for one diagram before it is stopped.
+    #[arg(long, default_value_t = 30)]
+    timeout: u64,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum Format {
+    Html,
+    Markdown,
+    Both,
+}
+
+/// Builds the site; exits 1 when the workspace has load errors (the valid part is still built).
+pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    let loaded = workspace::load_dir(&args.dir)?;
+    let load_errors = loaded.count(Severity::Error) > 0;
+    if load_errors {
+        eprintln!(
+            "warning: the workspace has load errors (see `polku check {}`); building the valid part",
+            args.dir.display()
+        );
+    }
+    let model = &loaded.model;
+    let analysis = analysis::analyze(model);
+    let site = Site {
+        model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        lang: args.lang.into(),
+        analysis_summary: !args.no_analysis,
+    };
+    let out = args.out.as_path();
+    check_out(out)?;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)
+        .map_err(|e| Failure(format!("cannot create `{}`: {e}", parent.display())))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".polku-site-")
+        .tempdir_in(&parent)
+        .map_err(|e| Failure(format!("cannot write in `{}`: {e}", parent.display())))?;
+
+    let dot = graphviz::available();
+    if !dot {
+        eprintln!(
+            "note: Graphviz `dot` is not installed; writing SVG diagrams only (no PNG or PDF)"
+        );
+    }
+    let writer = Writer {
+        root: tmp.path(),
+        dot,
+        limits: graphviz::Limits {
+            time: std::time::Duration::from_secs(args.timeout),
+            ..graphviz::Limits::default()
+        },
+        cache: graphviz::Cache::user(),
+    };
+    let html = args.format != Format::Markdown;
+    let md = args.format != Format::Html;
+
+    writer.write(MARKER, b"")?;
+    if md {
+        std::fs::create_dir_all(tmp.path().join(site::MARKDOWN_DIR))?;
+    }
+    for i in 0..model.pathways.len() as u32 {
+        let p = PathwayIx(i);
+        let files = site::pathway_files(model, p);
+        let diagram = site::pathway_diagram(&site, p).map_err(Failure)?;
+        let mut extras = writer.diagram(&diagram, &files.diagram)?;
+        extras.markdown = md;
+        // One page for both writers: the analysis summary is computed once per pathway.
+        let mut page = site::pathway_page(&site, p, &diagram, extras);
+        if html {
+            writer.write(&files.page, site::html(&page).map_err(Failure)?.as_bytes())?;
+        }
+        if md {
+            // The Markdown does not link to itself.
+            for s in &mut page.sections {
+                s.links.retain(|l| l.href != files.markdown);
+            }
+            writer.write(&files.markdown, site::markdown(&page, "../").as_bytes())?;
+        }
+    }
+    if html {
+        let diagram = site::ecosystem_diagram(&site).map_err(Failure)?;
+        let extras = writer.diagram(&diagram, site::ECOSYSTEM_DIAGRAM)?;
+        let page = site::ecosystem_page(&site, &diagram, extras);
+        writer.write(
+            site::ECOSYSTEM_FILE,
+            site::html(&page).map_err(Failure)?.as_bytes(),
+        )?;
+        let index = site::html(&site::index_page(&site)).map_err(Failure)?;
+        writer.write(site::INDEX_FILE, index.as_bytes())?;
+        writer.write(site::STYLESHEET_FILE, site::STYLESHEET.as_bytes())?;
+    }
+
+    swap_in(tmp, out)?;
+    eprintln!(
+        "wrote {}: {} pathways{}{}",
+        out.display(),
+        model.pathways.len(),
+        if html { ", HTML" } else { "" },
+        if md { ", Markdown" } else { "" },
+    );
+    Ok(if load_errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Refuses an `--out` that is a file, or a non-empty folder polku did not build.
+fn check_out(out: &Path) -> Result<(), Failure> {
+    match std::fs::symlink_metadata(out) {
+        Err(_) => Ok(()),
+        Ok(m) if !m.is_dir() => Err(Failure(format!(
+            "`{}` exists and is not a folder",
+            out.display()
+        ))),
+        Ok(_) => {
+            let empty = std::fs::read_dir(out)?.next().is_none();
+            if empty || out.join(MARKER).is_file() {
+                Ok(())
+            } else {
+                Err(Failure(format!(
+                    "`{}` is not a site polku built (no {MARKER} file); choose another --out or \
+                     remove it",
+                    out.display()
+                )))
+            }
+        }
+    }
+}
+
+/// Replaces `out` with the finished temporary folder: the old site is renamed aside, the new one
+/// renamed into place, then the old one removed. Renames in one folder are atomic.
+fn swap_in(tmp: tempfile::TempDir, out: &Path) -> Result<(), Failure> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Temporary folders are private; a site is meant to be read.
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755))?;
+    }
+    let new = tmp.keep();
+    let old = if out.exists() {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "site".into());
+        let aside = new.with_file_name(format!(".{name}.old-{}", std::process::id()));
+        if let Err(e) = std::fs::rename(out, &aside) {
+            let _ = std::fs::remove_dir_all(&new);
+            return Err(Failure(format!("cannot replace `{}`: {e}", out.display())));
+        }
+        Some(aside)
+    } else {
+        None
+    };
+    if let Err(e) = std::fs::rename(&new, out) {
+        if let Some(old) = &old {
+            let _ = std::fs::rename(old, out);
+        }
+        let _ = std::fs::remove_dir_all(&new);
+        return Err(Failure(format!("cannot write `{}`: {e}", out.display())));
+    }
+    if let Some(old) = old {
+        std::fs::remove_dir_all(&old).map_err(|e| {
+            Failure(format!(
+                "the site is written, but the old one could not be removed from `{}`: {e}",
+                old.display()
+            ))
+        })?;
+    }
+    Ok(())
+}
+
+/// Writes files into the temporary site folder.
+struct Writer<'a> {
+    root: &'a Path,
+    dot: bool,
+    limits: graphviz::Limits,
+    cache: Option<graphviz::Cache>,
+}
+
+impl Writer<'_> {
+    fn write(&self, name: &str, bytes: &[u8]) -> Result<(), Failure> {
+        let path = self.root.join(name);
+        std::fs::write(&path, bytes)
+            .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))
+    }
+
+    /// Writes the SVG, and PNG and PDF when Graphviz is there; says which extras were written.
+    fn diagram(&self, diagram: &Diagram, base: &str) -> Result<Extras, Failure> {
+        let mut extras = Extras::default();
+        if diagram.view.nodes.is_empty() {
+            return Ok(extras);
+        }
+        self.write(&format!("{base}.svg"), diagram.svg().as_bytes())?;
+        if !self.dot {
+            return Ok(extras);
+        }
+        let source = diagram.dot();
+        for (format, ext) in [
+            (graphviz::Format::Png, "png"),
+            (graphviz::Format::Pdf, "pdf"),
+        ] {
+            let result = match &self.cache {
+                Some(cache) => cache.run(&source, format, self.limits).map(|(b, _)| b),
+                None => graphviz::run(&source, format, self.limits),
+            };
+            match result {
+                Ok(bytes) => {
+                    self.write(&format!("{base}.{ext}"), &bytes)?;
+                    match ext {
+                        "png" => extras.png = true,
+                        _ => extras.pdf = true,
+                    }
+                }
+                Err(e) => eprintln!("warning: no {ext} of `{base}`: {e}"),
+            }
+        }
+        Ok(extras)
+    }
+}

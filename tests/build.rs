@@ -1,0 +1,340 @@
+//! `polku build`: the site of the shipped pathways in every language (links resolve, HTML parses),
+//! Innokylä's section order with empty sections left out, the Markdown of one pathway, atomic
+//! replacement of the output folder, and hostile labels.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use polku::analysis::analyze;
+use polku::model::Lang;
+use polku::render::site::{self, Extras, Site};
+use polku::workspace::load_dir;
+use scraper::{Html, Selector};
+
+fn polku() -> Command {
+    Command::cargo_bin("polku").unwrap()
+}
+
+/// Runs `polku build DIR --out OUT ARGS…` and returns whether it succeeded.
+fn build(dir: &str, out: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    polku()
+        .arg("build")
+        .arg(dir)
+        .arg("--out")
+        .arg(out)
+        .args(args)
+        .assert()
+}
+
+fn files(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(root).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    doc.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn parse(path: &Path) -> Html {
+    let text = std::fs::read_to_string(path).unwrap();
+    let doc = Html::parse_document(&text);
+    assert!(
+        doc.errors.is_empty(),
+        "{} has HTML parse errors: {:?}",
+        path.display(),
+        doc.errors
+    );
+    doc
+}
+
+#[test]
+fn shipped_site_in_every_language_has_valid_html_and_resolving_links() {
+    for lang in ["fi", "sv", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        build("pathways", &out, &["--lang", lang]).success();
+        let all = files(&out);
+        let html: Vec<&PathBuf> = all
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .collect();
+        // index, ecosystem and one page per shipped pathway
+        let pathways = std::fs::read_dir("pathways")
+            .unwrap()
+            .filter(|e| {
+                let name = e.as_ref().unwrap().file_name();
+                let name = name.to_string_lossy();
+                name.ends_with(".toml")
+                    && !["actors.toml", "needs.toml", "profiles.toml", "rules.toml"]
+                        .contains(&name.as_ref())
+            })
+            .count();
+        assert_eq!(html.len(), pathways + 2, "{lang}: {html:?}");
+        let markdown = all
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .count();
+        assert_eq!(markdown, pathways, "{lang}");
+        for page in html {
+            let doc = parse(page);
+            assert_eq!(
+                select(&doc, "h1").len(),
+                1,
+                "{lang}: one <h1> in {}",
+                page.display()
+            );
+            assert_eq!(
+                select(&doc, "html")[0].value().attr("lang"),
+                Some(lang),
+                "{}",
+                page.display()
+            );
+            assert!(!select(&doc, "main section h2").is_empty());
+            let mut refs = 0;
+            for (css, attr) in [
+                ("a[href]", "href"),
+                ("img[src]", "src"),
+                ("link[href]", "href"),
+            ] {
+                for el in select(&doc, css) {
+                    let target = el.value().attr(attr).unwrap();
+                    if let Some(id) = target.strip_prefix('#') {
+                        assert!(
+                            !select(&doc, &format!("[id=\"{id}\"]")).is_empty(),
+                            "{lang}: anchor {target} in {}",
+                            page.display()
+                        );
+                        continue;
+                    }
+                    assert!(
+                        !target.contains("://") && !target.starts_with('/'),
+                        "only relative links: {target}"
+                    );
+                    let file = page.parent().unwrap().join(target);
+                    assert!(
+                        file.is_file(),
+                        "{lang}: {} links to missing {target}",
+                        page.display()
+                    );
+                    refs += 1;
+                }
+            }
+            assert!(refs > 0, "{} links to nothing", page.display());
+        }
+        // Every pathway page embeds its diagram with alt text.
+        let page = parse(&out.join("pathway-hehku-liikkuva-tuki.html"));
+        let img = &select(&page, "section#phases figure img")[0];
+        assert!(img.value().attr("src").unwrap().ends_with(".svg"));
+        assert!(!img.value().attr("alt").unwrap().is_empty());
+        // Links from the Markdown files resolve too (they live in a sub-folder).
+        let md = std::fs::read_to_string(out.join("markdown/hehku-liikkuva-tuki.md")).unwrap();
+        for target in md.split("](").skip(1) {
+            let target = &target[..target.find(')').unwrap()];
+            assert!(
+                out.join("markdown").join(target).is_file(),
+                "{lang}: markdown links to missing {target}"
+            );
+        }
+    }
+}
+
+/// The `id`s of the sections of a page, in order.
+fn section_ids(page: &Path) -> Vec<String> {
+    let doc = parse(page);
+    select(&doc, "main > section")
+        .iter()
+        .map(|s| s.value().attr("id").unwrap().to_string())
+        .collect()
+}
+
+/// Innokylä's order of the sections of a pathway page.
+const ORDER: [&str; 12] = [
+    "basic",
+    "purpose",
+    "target-groups",
+    "actors",
+    "phases",
+    "services",
+    "handoffs",
+    "routes",
+    "indicators",
+    "contact",
+    "analysis",
+    "attachments",
+];
+
+fn in_order(ids: &[String]) -> bool {
+    let positions: Vec<usize> = ids
+        .iter()
+        .map(|id| ORDER.iter().position(|o| o == id).expect("a known section"))
+        .collect();
+    positions.windows(2).all(|w| w[0] < w[1])
+}
+
+#[test]
+fn pathway_page_follows_innokylas_order_and_omits_empty_sections() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build("pathways", &out, &["--lang", "en"]).success();
+    let ids = section_ids(&out.join("pathway-hehku-liikkuva-tuki.html"));
+    assert!(in_order(&ids), "{ids:?}");
+    for id in ORDER {
+        if id != "contact" {
+            assert!(ids.iter().any(|i| i == id), "{id} missing from {ids:?}");
+        }
+    }
+
+    build("tests/fixtures/build", &out, &["--lang", "en"]).success();
+    let page = out.join("pathway-vajaa-polku.html");
+    let ids = section_ids(&page);
+    assert!(in_order(&ids), "{ids:?}");
+    for absent in ["target-groups", "indicators", "routes"] {
+        assert!(!ids.iter().any(|i| i == absent), "{absent} in {ids:?}");
+    }
+    for present in [
+        "basic",
+        "purpose",
+        "actors",
+        "phases",
+        "contact",
+        "attachments",
+    ] {
+        assert!(ids.iter().any(|i| i == present), "{present} not in {ids:?}");
+    }
+    let doc = parse(&page);
+    let facts: Vec<String> = select(&doc, "section#basic th")
+        .iter()
+        .map(|th| th.text().collect())
+        .collect();
+    assert!(facts.contains(&"Region".to_string()), "{facts:?}");
+    assert!(!facts.contains(&"Funder".to_string()), "{facts:?}");
+    assert!(!facts.contains(&"Parent project".to_string()), "{facts:?}");
+    // Pathway text in the chosen language, falling back when a translation is missing.
+    let text: String = doc.root_element().text().collect();
+    assert!(text.contains("Sparse pathway"));
+    assert!(text.contains("The purpose is to test."));
+    assert!(text.contains("Koulusta nuorisoasemalle."));
+
+    build(
+        "tests/fixtures/build",
+        &out,
+        &["--lang", "en", "--no-analysis"],
+    )
+    .success();
+    let ids = section_ids(&page);
+    assert!(!ids.iter().any(|i| i == "analysis"), "{ids:?}");
+}
+
+#[test]
+fn markdown_of_a_shipped_pathway() {
+    let loaded = load_dir(Path::new("pathways")).unwrap();
+    let analysis = analyze(&loaded.model);
+    let site = Site {
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        lang: Lang::Fi,
+        analysis_summary: true,
+    };
+    let p = loaded.model.pathway_by_id("hehku-liikkuva-tuki").unwrap();
+    let diagram = site::pathway_diagram(&site, p).unwrap();
+    let extras = Extras {
+        png: true,
+        pdf: true,
+        markdown: false,
+    };
+    let page = site::pathway_page(&site, p, &diagram, extras);
+    insta::assert_snapshot!(site::markdown(&page, "../"));
+    // The same page renders as HTML through the function `polku serve` can use.
+    let html = site::pathway_html(&site, p, extras).unwrap();
+    assert!(Html::parse_document(&html).errors.is_empty());
+}
+
+#[test]
+fn building_into_an_existing_site_replaces_it_whole_and_a_failed_build_keeps_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build("pathways", &out, &[]).success();
+    assert!(out.join("pathway-hehku-liikkuva-tuki.html").is_file());
+
+    // A file the old site had and the new one does not is gone: the folder was replaced whole.
+    build("tests/fixtures/build", &out, &[]).success();
+    assert!(out.join("pathway-vajaa-polku.html").is_file());
+    assert!(!out.join("pathway-hehku-liikkuva-tuki.html").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
+
+    let before: Vec<(PathBuf, Vec<u8>)> = files(&out)
+        .into_iter()
+        .map(|p| {
+            let b = std::fs::read(&p).unwrap();
+            (p, b)
+        })
+        .collect();
+    // A workspace folder that does not exist: nothing is written.
+    build("tests/fixtures/no-such-folder", &out, &[]).code(2);
+    // An --out under a file: fails before anything is swapped.
+    let file = tmp.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    build("pathways", &file.join("site"), &[]).code(2);
+    // An --out that is a folder polku did not build is refused, not replaced.
+    let foreign = tmp.path().join("documents");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("thesis.txt"), "mine").unwrap();
+    build("pathways", &foreign, &[]).code(2);
+    assert_eq!(
+        std::fs::read_to_string(foreign.join("thesis.txt")).unwrap(),
+        "mine"
+    );
+
+    let after: Vec<(PathBuf, Vec<u8>)> = files(&out)
+        .into_iter()
+        .map(|p| {
+            let b = std::fs::read(&p).unwrap();
+            (p, b)
+        })
+        .collect();
+    assert_eq!(before, after, "the old site is untouched");
+}
+
+#[test]
+fn hostile_labels_produce_no_script_elements() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build("tests/fixtures/hostile", &out, &[]).success();
+    let html: Vec<PathBuf> = files(&out)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    assert!(html.len() >= 3);
+    for page in html {
+        let text = std::fs::read_to_string(&page).unwrap();
+        let doc = Html::parse_document(&text);
+        assert!(
+            select(&doc, "script").is_empty(),
+            "{} has a <script>",
+            page.display()
+        );
+        assert!(select(&doc, "[onclick], [onload], [onerror]").is_empty());
+    }
+    // The text is there, escaped, not dropped.
+    let doc = Html::parse_document(
+        &std::fs::read_to_string(out.join("pathway-vihamielinen.html")).unwrap(),
+    );
+    let shown: String = doc.root_element().text().collect();
+    assert!(shown.contains("<script>alert('x')</script>"));
+    let md = std::fs::read_to_string(out.join("markdown/vihamielinen.md")).unwrap();
+    assert!(!md.contains("<script>"), "Markdown escapes angle brackets");
+}
