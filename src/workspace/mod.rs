@@ -121,21 +121,119 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 
 /// Loads every pathway file below `dir`.
 pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
-    let mut sources = Sources::new();
-    let mut diagnostics = Vec::new();
-    let mut unreadable = Vec::new();
-    for path in discover(dir)? {
-        let shown = path.strip_prefix(dir).map_or(path.clone(), |p| dir.join(p));
-        match std::fs::read(&path) {
+    Ok(Files::read(dir)?.load())
+}
+
+/// What reading one file from disk gave.
+#[derive(Clone, Debug, PartialEq)]
+enum FileRead {
+    /// UTF-8 text.
+    Text(String),
+    /// Not UTF-8: a lossy copy (so the report can show the line) and the first bad byte.
+    NotUtf8 { lossy: String, at: usize },
+    /// The file could not be read.
+    Failed(String),
+}
+
+impl FileRead {
+    fn from_disk(path: &Path) -> FileRead {
+        match std::fs::read(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => {
-                    sources.add(SourceFile::new(shown, text));
+                Ok(text) => FileRead::Text(text),
+                Err(e) => FileRead::NotUtf8 {
+                    at: e.utf8_error().valid_up_to(),
+                    lossy: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                },
+            },
+            Err(e) => FileRead::Failed(e.to_string()),
+        }
+    }
+}
+
+/// The files of a workspace folder as last read from disk. `polku serve` keeps one and, when the
+/// watcher reports changes, re-reads only those files ([`Files::refresh`]) before loading again.
+#[derive(Clone, Debug)]
+pub struct Files {
+    dir: PathBuf,
+    files: std::collections::BTreeMap<PathBuf, FileRead>,
+}
+
+impl Files {
+    /// Finds and reads every pathway file below `dir`.
+    pub fn read(dir: &Path) -> Result<Files, LoadError> {
+        let files = discover(dir)?
+            .into_iter()
+            .map(|path| {
+                let read = FileRead::from_disk(&path);
+                (path, read)
+            })
+            .collect();
+        Ok(Files {
+            dir: dir.to_owned(),
+            files,
+        })
+    }
+
+    /// The workspace folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// True when the folder has no pathway files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Brings the set up to date after `changed` paths changed on disk: lists the folder again
+    /// (new and removed files), re-reads the changed files that are still there and keeps every
+    /// other file's text. Returns the paths that were read again, added or removed (empty when
+    /// nothing that matters changed, e.g. a temp file an editor wrote and removed).
+    pub fn refresh(&mut self, changed: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+        let now = discover(&self.dir)?;
+        let mut touched = Vec::new();
+        self.files.retain(|path, _| {
+            let keep = now.binary_search(path).is_ok();
+            if !keep {
+                touched.push(path.clone());
+            }
+            keep
+        });
+        let canonical: Vec<PathBuf> = changed.iter().filter_map(|c| c.canonicalize().ok()).collect();
+        for path in now {
+            let changed = changed.contains(&path)
+                || path.canonicalize().is_ok_and(|c| canonical.contains(&c));
+            if changed || !self.files.contains_key(&path) {
+                let read = FileRead::from_disk(&path);
+                if self.files.get(&path) != Some(&read) {
+                    self.files.insert(path.clone(), read);
+                    touched.push(path);
                 }
-                Err(e) => {
-                    // Keep a lossy copy so the report can show the line with the bad byte.
-                    let at = e.utf8_error().valid_up_to();
-                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                    let id = sources.add(SourceFile::new(shown.clone(), text));
+            }
+        }
+        touched.sort();
+        Ok(touched)
+    }
+
+    /// Parses, resolves and checks the files as read.
+    pub fn load(&self) -> Loaded {
+        let dir = &self.dir;
+        let mut sources = Sources::new();
+        let mut diagnostics = Vec::new();
+        let mut unreadable = Vec::new();
+        for (path, read) in &self.files {
+            let shown = path.strip_prefix(dir).map_or(path.clone(), |p| dir.join(p));
+            match read {
+                FileRead::Text(text) => {
+                    sources.add(SourceFile::new(shown, text.clone()));
+                }
+                FileRead::NotUtf8 { lossy, at } => {
+                    let at = *at;
+                    let id = sources.add(SourceFile::new(shown.clone(), lossy.clone()));
                     unreadable.push(id);
                     diagnostics.push(
                         Diagnostic::error(
@@ -147,38 +245,38 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
                         .with_help("save the file as UTF-8 (most editors: File → Save with encoding → UTF-8)"),
                     );
                 }
-            },
-            Err(e) => {
-                let id = sources.add(SourceFile::new(shown.clone(), ""));
-                unreadable.push(id);
-                diagnostics.push(
-                    Diagnostic::error(
-                        Code::FileUnreadable,
-                        None,
-                        format!("cannot read `{}`: {e}", shown.display()),
-                    )
-                    .with_help("check that the file exists and that you may read it"),
-                );
+                FileRead::Failed(e) => {
+                    let id = sources.add(SourceFile::new(shown.clone(), ""));
+                    unreadable.push(id);
+                    diagnostics.push(
+                        Diagnostic::error(
+                            Code::FileUnreadable,
+                            None,
+                            format!("cannot read `{}`: {e}", shown.display()),
+                        )
+                        .with_help("check that the file exists and that you may read it"),
+                    );
+                }
             }
         }
+        let mut loaded = build(sources, &unreadable);
+        diagnostics.append(&mut loaded.diagnostics);
+        loaded.diagnostics = diagnostics;
+        sort(&mut loaded.diagnostics);
+        if loaded.model.pathways.is_empty() && loaded.count(Severity::Error) == 0 {
+            loaded.diagnostics.push(
+                Diagnostic::warning(
+                    Code::EmptyWorkspace,
+                    None,
+                    format!("no pathway in `{}`", dir.display()),
+                )
+                .with_help(
+                    "a pathway is a .toml file with a [pathway] table; start one with `polku new NAME`",
+                ),
+            );
+        }
+        loaded
     }
-    let mut loaded = build(sources, &unreadable);
-    diagnostics.append(&mut loaded.diagnostics);
-    loaded.diagnostics = diagnostics;
-    sort(&mut loaded.diagnostics);
-    if loaded.model.pathways.is_empty() && loaded.count(Severity::Error) == 0 {
-        loaded.diagnostics.push(
-            Diagnostic::warning(
-                Code::EmptyWorkspace,
-                None,
-                format!("no pathway in `{}`", dir.display()),
-            )
-            .with_help(
-                "a pathway is a .toml file with a [pathway] table; start one with `polku new NAME`",
-            ),
-        );
-    }
-    Ok(loaded)
 }
 
 /// Loads a workspace from files already in memory (used by tests, fuzzing and the server).
@@ -652,6 +750,38 @@ mod tests {
             sources.add(SourceFile::new(*path, *text));
         }
         load_sources(sources)
+    }
+
+    #[test]
+    fn refresh_rereads_only_what_changed_and_notices_new_and_removed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.toml");
+        let b = dir.path().join("b.toml");
+        std::fs::write(&a, super::starter::starter("a")).unwrap();
+        std::fs::write(&b, super::starter::starter("b")).unwrap();
+        let mut files = Files::read(dir.path()).unwrap();
+        assert_eq!(files.len(), 2);
+        let before = files.load();
+        assert_eq!(before.diagnostics, vec![]);
+
+        // A change the watcher reports but that left the bytes as they were is no change.
+        assert_eq!(files.refresh(std::slice::from_ref(&a)).unwrap(), Vec::<PathBuf>::new());
+
+        // A file changed behind the set's back is not re-read until it is reported.
+        std::fs::write(&b, "[pathway\n").unwrap();
+        std::fs::write(&a, super::starter::starter("a") + "\n# edited\n").unwrap();
+        assert_eq!(files.refresh(std::slice::from_ref(&a)).unwrap(), vec![a.clone()]);
+        assert_eq!(files.load().count(Severity::Error), 0, "b.toml kept its old text");
+
+        let c = dir.path().join("c.toml");
+        std::fs::write(&c, super::starter::starter("c")).unwrap();
+        std::fs::remove_file(&a).unwrap();
+        assert_eq!(files.refresh(&[]).unwrap(), vec![a.clone(), c.clone()]);
+        assert_eq!(files.len(), 2);
+        assert_eq!(files.refresh(std::slice::from_ref(&b)).unwrap(), vec![b.clone()]);
+        let after = files.load();
+        assert_eq!(after.count(Severity::Error), 1);
+        assert_eq!(after.diagnostics[0].code, Code::TomlSyntax);
     }
 
     #[cfg(unix)]
