@@ -12,4 +12,5 @@ pub mod cli;
 pub mod diagnostic;
 pub mod model;
 pub mod render;
+pub mod server;
 pub mod workspace;

@@ -12,6 +12,7 @@ mod new;
 pub mod output;
 mod render;
 mod schema;
+mod serve;
 mod shared;
 
 use std::process::ExitCode;
@@ -36,6 +37,8 @@ enum Command {
     Render(render::Args),
     /// Documentation for Innokylä: an HTML site and Markdown per pathway, in fi, sv or en.
     Build(build::Args),
+    /// Serve the workspace as a local web app: pathways, findings, diagrams, live reload.
+    Serve(serve::Args),
     /// Export for other tools: Mermaid, BPMN 2.0, GraphML or JSON.
     Export(export::Args),
     /// Write a commented starter pathway that passes `check`.
@@ -62,6 +65,7 @@ pub fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args),
         Command::Render(args) => render::run(args),
         Command::Build(args) => build::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Export(args) => export::run(args),
         Command::New(args) => new::run(args),
         Command::Schema(args) => schema::run(args),

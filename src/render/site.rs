@@ -24,6 +24,8 @@ use crate::render::{dot, svg};
 
 /// The page template; its name ends in `.html`, so minijinja escapes every value put into it.
 const PAGE_TEMPLATE: &str = include_str!("../../templates/page.html");
+/// The sections of a page: the part `polku build` and `polku serve` both render.
+const SECTIONS_TEMPLATE: &str = include_str!("../../templates/sections.html");
 /// The stylesheet every page links to (screen and print).
 pub const STYLESHEET: &str = include_str!("../../templates/style.css");
 /// The stylesheet's file name in a built site.
@@ -468,7 +470,7 @@ fn some(value: Option<&str>) -> Option<String> {
         .map(str::to_string)
 }
 
-fn ages(min: Option<u32>, max: Option<u32>) -> String {
+pub(crate) fn ages(min: Option<u32>, max: Option<u32>) -> String {
     match (min, max) {
         (Some(a), Some(b)) => format!("{a}–{b}"),
         (Some(a), None) => format!("{a}–"),
@@ -477,7 +479,7 @@ fn ages(min: Option<u32>, max: Option<u32>) -> String {
     }
 }
 
-fn number(x: f64) -> String {
+pub(crate) fn number(x: f64) -> String {
     if x.fract() == 0.0 {
         format!("{x:.0}")
     } else {
@@ -869,11 +871,23 @@ pub fn ecosystem_page(site: &Site, diagram: &Diagram, extras: Extras) -> Page {
     }
 }
 
+/// Adds the documentation templates (`page.html`, and `sections.html`, which the server's pages
+/// include too, so a page's sections are rendered by one template wherever they are shown).
+pub fn add_templates(env: &mut minijinja::Environment<'static>) -> Result<(), String> {
+    for (name, source) in [
+        ("page.html", PAGE_TEMPLATE),
+        ("sections.html", SECTIONS_TEMPLATE),
+    ] {
+        env.add_template(name, source)
+            .map_err(|e| format!("template {name}: {e}"))?;
+    }
+    Ok(())
+}
+
 /// A page as a standalone HTML document (every value escaped by the template engine).
 pub fn html(page: &Page) -> Result<String, String> {
     let mut env = minijinja::Environment::new();
-    env.add_template("page.html", PAGE_TEMPLATE)
-        .map_err(|e| format!("page template: {e}"))?;
+    add_templates(&mut env)?;
     let template = env
         .get_template("page.html")
         .map_err(|e| format!("page template: {e}"))?;

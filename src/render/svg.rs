@@ -128,6 +128,8 @@ const ATTRIBUTES: &[&str] = &[
     "viewBox",
     "role",
     "aria-label",
+    "class",
+    "data-key",
     "font-family",
     "font-size",
     "font-weight",
@@ -512,11 +514,12 @@ fn edge_label(x: &mut Xml, edge: &ViewEdge, r: Rect, lines: &[String]) {
 }
 
 fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
-    let group: Vec<(&'static str, &str)> = if node.faded {
-        vec![("opacity", FADED)]
-    } else {
-        vec![]
-    };
+    // `class` and `data-key` let a page find a service's box (polku serve highlights findings and
+    // opens a service's details); the key is the service (or actor) id.
+    let mut group: Vec<(&'static str, &str)> = vec![("class", "node"), ("data-key", &node.key)];
+    if node.faded {
+        group.push(("opacity", FADED));
+    }
     x.start("g", &group);
     let tip = if node.tooltip.trim().is_empty() {
         node.label.join(" ")

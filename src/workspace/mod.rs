@@ -203,7 +203,10 @@ impl Files {
             }
             keep
         });
-        let canonical: Vec<PathBuf> = changed.iter().filter_map(|c| c.canonicalize().ok()).collect();
+        let canonical: Vec<PathBuf> = changed
+            .iter()
+            .filter_map(|c| c.canonicalize().ok())
+            .collect();
         for path in now {
             let changed = changed.contains(&path)
                 || path.canonicalize().is_ok_and(|c| canonical.contains(&c));
@@ -765,20 +768,33 @@ mod tests {
         assert_eq!(before.diagnostics, vec![]);
 
         // A change the watcher reports but that left the bytes as they were is no change.
-        assert_eq!(files.refresh(std::slice::from_ref(&a)).unwrap(), Vec::<PathBuf>::new());
+        assert_eq!(
+            files.refresh(std::slice::from_ref(&a)).unwrap(),
+            Vec::<PathBuf>::new()
+        );
 
         // A file changed behind the set's back is not re-read until it is reported.
         std::fs::write(&b, "[pathway\n").unwrap();
         std::fs::write(&a, super::starter::starter("a") + "\n# edited\n").unwrap();
-        assert_eq!(files.refresh(std::slice::from_ref(&a)).unwrap(), vec![a.clone()]);
-        assert_eq!(files.load().count(Severity::Error), 0, "b.toml kept its old text");
+        assert_eq!(
+            files.refresh(std::slice::from_ref(&a)).unwrap(),
+            vec![a.clone()]
+        );
+        assert_eq!(
+            files.load().count(Severity::Error),
+            0,
+            "b.toml kept its old text"
+        );
 
         let c = dir.path().join("c.toml");
         std::fs::write(&c, super::starter::starter("c")).unwrap();
         std::fs::remove_file(&a).unwrap();
         assert_eq!(files.refresh(&[]).unwrap(), vec![a.clone(), c.clone()]);
         assert_eq!(files.len(), 2);
-        assert_eq!(files.refresh(std::slice::from_ref(&b)).unwrap(), vec![b.clone()]);
+        assert_eq!(
+            files.refresh(std::slice::from_ref(&b)).unwrap(),
+            vec![b.clone()]
+        );
         let after = files.load();
         assert_eq!(after.count(Severity::Error), 1);
         assert_eq!(after.diagnostics[0].code, Code::TomlSyntax);

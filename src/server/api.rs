@@ -1,0 +1,219 @@
+//! The JSON API under `/api`: the same data as the pages (the structs of [`super::summary`]),
+//! diagrams in every format, and the OpenAPI document that describes it.
+
+use std::convert::Infallible;
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::{BroadcastStream, WatchStream};
+
+use super::diagrams::{self, DiagramQuery, Request};
+use super::pages::{FindingsQuery, LangQuery, find_pathway, language};
+use super::state::{AppState, Event, Snapshot};
+use super::summary;
+use crate::model::{Lang, PathwayIx};
+
+/// The OpenAPI 3.1 document of this API.
+pub const OPENAPI: &str = include_str!("openapi.json");
+
+/// Every API path, as the router declares it; a test holds the OpenAPI document to this list.
+pub const PATHS: &[&str] = &[
+    "/api/status",
+    "/api/pathways",
+    "/api/pathways/{id}",
+    "/api/pathways/{id}/diagram",
+    "/api/findings",
+    "/api/ecosystem",
+    "/api/ecosystem/diagram",
+    "/api/openapi.json",
+];
+
+fn not_found(what: &str) -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({ "error": format!("no {what}"), "help": "GET /api/pathways lists the pathways" })),
+    )
+        .into_response()
+}
+
+/// `GET /api/status`: the served generation and the newest load's problems.
+pub async fn status(State(state): State<AppState>) -> Json<Value> {
+    let snapshot = state.snapshot();
+    let (generation, problems) = state.status();
+    Json(json!({
+        "generation": generation,
+        "served_generation": snapshot.generation,
+        "pathways": snapshot.loaded.model.pathways.len(),
+        "findings": snapshot.analysis.active().count(),
+        "problems": problems.as_deref(),
+    }))
+}
+
+/// `GET /api/pathways`: the overview's rows.
+pub async fn pathways(
+    State(state): State<AppState>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Json<Value> {
+    let (lang, _) = language(q.lang.as_deref(), &headers);
+    let snapshot = state.snapshot();
+    let errors = std::collections::BTreeMap::new();
+    Json(json!({ "pathways": summary::pathway_rows(&snapshot, lang, &errors) }))
+}
+
+/// One pathway as JSON: its facts, services with details, handoffs, profiles and findings.
+pub fn pathway_json(snapshot: &Snapshot, p: PathwayIx, lang: Lang) -> Value {
+    let model = &snapshot.loaded.model;
+    let pw = model.pathway(p);
+    let filter = summary::FindingFilter {
+        pathway: Some(pw.id.clone()),
+        ..summary::FindingFilter::default()
+    };
+    json!({
+        "id": pw.id,
+        "title": pw.title.get(lang),
+        "summary": pw.summary.get(lang),
+        "region": pw.region,
+        "owner": pw.owner.map(|a| model.actor(a).id.clone()),
+        "services": summary::service_details(snapshot, p, lang),
+        "handoffs": pw.handoffs.iter().map(|h| {
+            let h = model.handoff(*h);
+            json!({
+                "from": model.service(h.from).id,
+                "to": model.service(h.to).id,
+                "kind": h.kind,
+                "protocol": h.protocol,
+                "wait": h.wait.map(|w| crate::render::view::duration_label(w, lang)),
+            })
+        }).collect::<Vec<_>>(),
+        "profiles": pw.profiles.iter().map(|pr| json!({
+            "id": model.profile(*pr).id,
+            "name": model.profile(*pr).name.get(lang),
+        })).collect::<Vec<_>>(),
+        "findings": summary::finding_rows(snapshot, &filter),
+    })
+}
+
+/// `GET /api/pathways/{id}`.
+pub async fn pathway(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let (lang, _) = language(q.lang.as_deref(), &headers);
+    let snapshot = state.snapshot();
+    match find_pathway(&snapshot, &id) {
+        Some(p) => Json(pathway_json(&snapshot, p, lang)).into_response(),
+        None => not_found("such pathway"),
+    }
+}
+
+/// `GET /api/pathways/{id}/diagram`.
+pub async fn pathway_diagram(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<DiagramQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let (lang, _) = language(q.lang.as_deref(), &headers);
+    let snapshot = state.snapshot();
+    let Some(p) = find_pathway(&snapshot, &id) else {
+        return not_found("such pathway");
+    };
+    match Request::parse(&snapshot, Some(p), &q, lang) {
+        Ok(request) => {
+            diagrams::respond(&state, snapshot, request, q.download.is_some(), &headers).await
+        }
+        Err(reject) => reject.into_response(),
+    }
+}
+
+/// `GET /api/ecosystem/diagram`.
+pub async fn ecosystem_diagram(
+    State(state): State<AppState>,
+    Query(q): Query<DiagramQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let (lang, _) = language(q.lang.as_deref(), &headers);
+    let snapshot = state.snapshot();
+    match Request::parse(&snapshot, None, &q, lang) {
+        Ok(request) => {
+            diagrams::respond(&state, snapshot, request, q.download.is_some(), &headers).await
+        }
+        Err(reject) => reject.into_response(),
+    }
+}
+
+/// `GET /api/findings`.
+pub async fn findings(
+    State(state): State<AppState>,
+    Query(q): Query<FindingsQuery>,
+) -> Json<Value> {
+    let snapshot = state.snapshot();
+    let rows = summary::finding_rows(&snapshot, &q.filter());
+    Json(json!({
+        "total": snapshot.analysis.active().count(),
+        "findings": rows,
+    }))
+}
+
+/// `GET /api/ecosystem`: the sector matrix and the size of the workspace.
+pub async fn ecosystem(
+    State(state): State<AppState>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Json<Value> {
+    let (lang, _) = language(q.lang.as_deref(), &headers);
+    let snapshot = state.snapshot();
+    let model = &snapshot.loaded.model;
+    Json(json!({
+        "pathways": model.pathways.len(),
+        "actors": model.actors.len(),
+        "services": model.services.len(),
+        "handoffs": model.handoffs.len(),
+        "matrix": summary::sector_matrix(&snapshot, lang),
+    }))
+}
+
+/// `GET /api/openapi.json`.
+pub async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+}
+
+/// `GET /events`: server-sent events for live reload. On connecting, a page is told the served
+/// generation (so one that missed a reload while reconnecting reloads) and any problems; then
+/// every reload and every failed load as it happens. The stream ends when the server shuts down.
+pub async fn events(State(state): State<AppState>) -> Response {
+    let receiver = state.events.subscribe();
+    let snapshot = state.snapshot();
+    let (_, problems) = state.status();
+    let mut first = vec![Event::Reload(snapshot.generation)];
+    first.extend(problems.map(Event::Problems));
+    let initial = tokio_stream::iter(first.into_iter().map(Some));
+    let updates = BroadcastStream::new(receiver).filter_map(|e| e.ok().map(Some));
+    let stop = WatchStream::from_changes(state.shutdown.clone()).map(|_| None);
+    let stream = initial
+        .chain(updates.merge(stop))
+        .take_while(Option::is_some)
+        .filter_map(|e| e.map(|e| Ok::<_, Infallible>(sse(&e))));
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
+}
+
+fn sse(event: &Event) -> SseEvent {
+    match event {
+        Event::Reload(generation) => SseEvent::default()
+            .event("reload")
+            .data(json!({ "generation": generation }).to_string()),
+        Event::Problems(problems) => SseEvent::default()
+            .event("problems")
+            .data(serde_json::to_string(problems.as_ref()).unwrap_or_default()),
+    }
+}

@@ -1,0 +1,695 @@
+//! The HTML pages: overview, pathway, ecosystem and findings dashboard, rendered on the server
+//! from templates. The documentation part of the pathway and ecosystem pages is the same
+//! [`site::Page`] `polku build` writes, rendered by the same `sections.html` template; only its
+//! links are pointed at the server's addresses.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::diagrams::{Choice, DiagramQuery, Format, Request};
+use super::state::{AppState, Snapshot};
+use super::summary::{self, FindingFilter};
+use super::texts::{Ui, ui};
+use crate::diagnostic::Severity;
+use crate::model::{Lang, PathwayIx};
+use crate::render::site::{self, Extras, Page, Site};
+
+/// The cookie that remembers the visitor's language.
+pub const LANG_COOKIE: &str = "polku-lang";
+
+/// The visitor's language: `?lang=`, else the cookie, else the browser's first of fi/sv/en, else
+/// Finnish. The second value is true when `?lang=` chose it (the cookie is then set).
+pub fn language(query: Option<&str>, headers: &HeaderMap) -> (Lang, bool) {
+    if let Some(lang) = query.and_then(Lang::from_code) {
+        return (lang, true);
+    }
+    let cookie = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == LANG_COOKIE)
+        .and_then(|(_, v)| Lang::from_code(v));
+    if let Some(lang) = cookie {
+        return (lang, false);
+    }
+    let browser = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .into_iter()
+        .flat_map(|v| v.split(','))
+        .filter_map(|tag| {
+            let tag = tag.split(';').next()?.trim();
+            Lang::from_code(tag.split('-').next()?.to_ascii_lowercase().as_str())
+        })
+        .next();
+    (browser.unwrap_or(Lang::Fi), false)
+}
+
+/// Adds the language cookie to a response when the visitor chose one.
+fn remember(mut response: Response, lang: Lang, chosen: bool) -> Response {
+    if chosen {
+        let cookie = format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.code()
+        );
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    response
+}
+
+/// A link to this page in another language.
+#[derive(Serialize)]
+struct LangLink {
+    code: &'static str,
+    label: &'static str,
+    href: String,
+}
+
+/// The frame every page shares: language, navigation and the error overlay.
+#[derive(Serialize)]
+struct Frame {
+    lang: &'static str,
+    ui: &'static Ui,
+    langs: Vec<LangLink>,
+    generation: u64,
+    problems: Option<String>,
+    nav: &'static str,
+    title: String,
+}
+
+fn frame(
+    state: &AppState,
+    snapshot: &Snapshot,
+    lang: Lang,
+    uri: &Uri,
+    nav: &'static str,
+    title: String,
+) -> Frame {
+    let (_, problems) = state.status();
+    let others: Vec<&str> = uri
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("lang="))
+        .collect();
+    let langs = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            let mut query = others.clone();
+            let pair = format!("lang={}", l.code());
+            query.push(&pair);
+            LangLink {
+                code: l.code(),
+                label: match l {
+                    Lang::Fi => "suomi",
+                    Lang::Sv => "svenska",
+                    Lang::En => "English",
+                },
+                href: format!("{}?{}", uri.path(), query.join("&")),
+            }
+        })
+        .collect();
+    Frame {
+        lang: lang.code(),
+        ui: ui(lang),
+        langs,
+        generation: snapshot.generation,
+        problems: problems.map(|p| p.text.clone()),
+        nav,
+        title,
+    }
+}
+
+/// Renders a template of the app with the frame and the page's own values.
+fn render(
+    state: &AppState,
+    template: &str,
+    frame: Frame,
+    values: minijinja::Value,
+    status: StatusCode,
+) -> Response {
+    let context = minijinja::context! { ..minijinja::Value::from_serialize(&frame), ..values };
+    match state
+        .templates
+        .get_template(template)
+        .and_then(|t| t.render(context))
+    {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("cannot render {template}: {e}\n"),
+        )
+            .into_response(),
+    }
+}
+
+/// Load errors per file in the newest load (the overlay's problems), for the overview's counts.
+fn errors_by_file(state: &AppState, snapshot: &Snapshot) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    match state.status().1 {
+        Some(problems) => {
+            for d in &problems.diagnostics {
+                if let Some(file) = d.position.as_ref().map(|p| &p.file) {
+                    *out.entry(file.clone()).or_insert(0) += 1;
+                }
+            }
+        }
+        None => {
+            for d in &snapshot.loaded.diagnostics {
+                if d.severity == Severity::Error
+                    && let Some(o) = &d.origin
+                {
+                    let path = snapshot
+                        .loaded
+                        .sources
+                        .get(o.file)
+                        .path
+                        .display()
+                        .to_string();
+                    *out.entry(path).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Query of the pages: only the language.
+#[derive(Debug, Default, Deserialize)]
+pub struct LangQuery {
+    /// `fi`, `sv`, `en`.
+    pub lang: Option<String>,
+}
+
+/// `GET /`: every pathway with its counts.
+pub async fn overview(
+    State(state): State<AppState>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let (lang, chosen) = language(q.lang.as_deref(), &headers);
+    let snapshot = state.snapshot();
+    let rows = summary::pathway_rows(&snapshot, lang, &errors_by_file(&state, &snapshot));
+    let f = frame(
+        &state,
+        &snapshot,
+        lang,
+        &uri,
+        "overview",
+        ui(lang).overview.into(),
+    );
+    let response = render(
+        &state,
+        "serve/overview.html",
+        f,
+        minijinja::context! { pathways => rows },
+        StatusCode::OK,
+    );
+    remember(response, lang, chosen)
+}
+
+/// A site link (as `polku build` names files) as the server's address.
+fn relink(href: &str) -> String {
+    let diagram = |base: &str, ext: &str| match base.strip_prefix("pathway-") {
+        Some(id) => format!("/api/pathways/{id}/diagram?format={ext}"),
+        None => format!("/api/ecosystem/diagram?format={ext}"),
+    };
+    if href == site::INDEX_FILE {
+        return "/".into();
+    }
+    if href == site::ECOSYSTEM_FILE {
+        return "/ecosystem".into();
+    }
+    if let Some(id) = href
+        .strip_prefix("pathway-")
+        .and_then(|h| h.strip_suffix(".html"))
+    {
+        return format!("/pathways/{id}");
+    }
+    if let Some(id) = href
+        .strip_prefix(&format!("{}/", site::MARKDOWN_DIR))
+        .and_then(|h| h.strip_suffix(".md"))
+    {
+        return format!("/api/pathways/{id}/diagram?format=markdown");
+    }
+    for ext in ["svg", "png", "pdf"] {
+        if let Some(base) = href.strip_suffix(&format!(".{ext}")) {
+            return diagram(base, ext);
+        }
+    }
+    href.to_string()
+}
+
+/// The documentation part of a page as the server shows it: links to the server's addresses, no
+/// figure and no attachments (the page shows the live diagram and its downloads instead).
+fn for_server(mut page: Page) -> Page {
+    page.sections
+        .retain(|s| s.id != "attachments" && s.id != "diagram");
+    for s in &mut page.sections {
+        s.figure = None;
+        for l in &mut s.links {
+            l.href = relink(&l.href);
+        }
+        if let Some(t) = &mut s.table {
+            for row in &mut t.rows {
+                for cell in row {
+                    if let Some(h) = &mut cell.href {
+                        *h = relink(h);
+                    }
+                }
+            }
+        }
+    }
+    page.sections.retain(|s| !s.is_empty());
+    page
+}
+
+/// The download links of a diagram request, in the page's language and view.
+fn downloads(state: &AppState, base: &str, query: &str) -> Vec<(String, String)> {
+    Format::ALL
+        .into_iter()
+        .filter(|f| state.graphviz || !f.needs_graphviz())
+        .filter(|f| !base.starts_with("/api/ecosystem") || *f != Format::Markdown)
+        .map(|f| {
+            (
+                f.name().to_uppercase(),
+                format!("{base}?format={}{query}&download=1", f.name()),
+            )
+        })
+        .collect()
+}
+
+/// Whether `id` can be an id at all (lowercase letters, digits, dashes): anything else — `..`,
+/// slashes, encoded or not — is answered 404 before any look-up.
+pub fn plausible_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 200
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// The pathway with this id, or `None`.
+pub fn find_pathway(snapshot: &Snapshot, id: &str) -> Option<PathwayIx> {
+    plausible_id(id)
+        .then(|| snapshot.loaded.model.pathway_by_id(id))
+        .flatten()
+}
+
+/// Query of the pathway page.
+#[derive(Debug, Default, Deserialize)]
+pub struct PathwayQuery {
+    /// `lanes`, `sector`, `route`.
+    pub view: Option<String>,
+    /// A profile id.
+    pub profile: Option<String>,
+    /// `fi`, `sv`, `en`.
+    pub lang: Option<String>,
+}
+
+/// `GET /pathways/{id}`: the diagram with its findings and service details, and the
+/// documentation.
+pub async fn pathway(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<PathwayQuery>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let (lang, chosen) = language(q.lang.as_deref(), &headers);
+    let snapshot = state.snapshot();
+    let Some(p) = find_pathway(&snapshot, &id) else {
+        return not_found_page(&state, lang, &uri, format!("/pathways/{id}")).await;
+    };
+    let t = ui(lang);
+    let query = DiagramQuery {
+        view: q.view.clone(),
+        profile: q.profile.clone(),
+        ..DiagramQuery::default()
+    };
+    let request = match Request::parse(&snapshot, Some(p), &query, lang) {
+        Ok(r) => r,
+        Err(reject) => return reject.into_response(),
+    };
+    let model = &snapshot.loaded.model;
+    let pw = model.pathway(p);
+    let (svg, diagram_error) = match request.view(&snapshot) {
+        Ok(view) => (
+            crate::render::svg::svg(&view, &crate::render::layout::layout(&view)),
+            String::new(),
+        ),
+        Err(e) => (String::new(), e),
+    };
+    let site = Site {
+        model,
+        sources: &snapshot.loaded.sources,
+        analysis: &snapshot.analysis,
+        lang,
+        analysis_summary: false,
+    };
+    let page = match site::pathway_diagram(&site, p) {
+        Ok(d) => site::pathway_page(
+            &site,
+            p,
+            &d,
+            Extras {
+                png: false,
+                pdf: false,
+                markdown: false,
+            },
+        ),
+        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
+    };
+    let profiles: Vec<(String, String)> = {
+        let mut list: Vec<_> = if pw.profiles.is_empty() {
+            (0..model.profiles.len() as u32)
+                .map(crate::model::ProfileIx)
+                .collect()
+        } else {
+            pw.profiles.clone()
+        };
+        list.sort();
+        list.dedup();
+        list.into_iter()
+            .map(|pr| {
+                let profile = model.profile(pr);
+                (profile.id.clone(), profile.name.get(lang).to_string())
+            })
+            .collect()
+    };
+    let filter = FindingFilter {
+        pathway: Some(pw.id.clone()),
+        ..FindingFilter::default()
+    };
+    let findings = summary::finding_rows(&snapshot, &filter);
+    let finding_titles: Vec<String> = snapshot
+        .analysis
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.diagnostic.code.as_str(), f.diagnostic.message))
+        .collect();
+    let profile_query = match request.profile {
+        Some(pr) => format!("&profile={}", model.profile(pr).id),
+        None => String::new(),
+    };
+    let dl_query = format!(
+        "&view={}{profile_query}&lang={}",
+        request.choice.name(),
+        lang.code()
+    );
+    let views = [
+        (Choice::Lanes.name(), t.view_lanes),
+        (Choice::Sector.name(), t.view_sector),
+        (Choice::Route.name(), t.view_route),
+    ];
+    let f = frame(
+        &state,
+        &snapshot,
+        lang,
+        &uri,
+        "pathway",
+        pw.title.get(lang).to_string(),
+    );
+    let response = render(
+        &state,
+        "serve/pathway.html",
+        f,
+        minijinja::context! {
+            pathway => pw.id,
+            page => for_server(page),
+            view => request.choice.name(),
+            views => views,
+            profile => request.profile.map(|pr| model.profile(pr).id.clone()).unwrap_or_default(),
+            profiles => profiles,
+            svg => svg,
+            diagram_error => diagram_error,
+            findings => findings,
+            finding_titles => finding_titles,
+            services => summary::service_details(&snapshot, p, lang),
+            downloads => downloads(&state, &format!("/api/pathways/{}/diagram", pw.id), &dl_query),
+        },
+        StatusCode::OK,
+    );
+    remember(response, lang, chosen)
+}
+
+/// `GET /ecosystem`: every pathway in one diagram, and the sector matrix.
+pub async fn ecosystem(
+    State(state): State<AppState>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let (lang, chosen) = language(q.lang.as_deref(), &headers);
+    let snapshot = state.snapshot();
+    let site = Site {
+        model: &snapshot.loaded.model,
+        sources: &snapshot.loaded.sources,
+        analysis: &snapshot.analysis,
+        lang,
+        analysis_summary: false,
+    };
+    let (svg, diagram_error, page) = match site::ecosystem_diagram(&site) {
+        Ok(d) => (
+            d.svg(),
+            String::new(),
+            Some(for_server(site::ecosystem_page(
+                &site,
+                &d,
+                Extras::default(),
+            ))),
+        ),
+        Err(e) => (String::new(), e, None),
+    };
+    let f = frame(
+        &state,
+        &snapshot,
+        lang,
+        &uri,
+        "ecosystem",
+        ui(lang).ecosystem.into(),
+    );
+    let response = render(
+        &state,
+        "serve/ecosystem.html",
+        f,
+        minijinja::context! {
+            svg => svg,
+            diagram_error => diagram_error,
+            page => page,
+            matrix => summary::sector_matrix(&snapshot, lang),
+            downloads => downloads(&state, "/api/ecosystem/diagram", &format!("&lang={}", lang.code())),
+        },
+        StatusCode::OK,
+    );
+    remember(response, lang, chosen)
+}
+
+/// Query of the findings dashboard.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct FindingsQuery {
+    /// A code or name.
+    pub code: Option<String>,
+    /// `warning`, `note`.
+    pub severity: Option<String>,
+    /// A region.
+    pub region: Option<String>,
+    /// A pathway id.
+    pub pathway: Option<String>,
+    /// `fi`, `sv`, `en`.
+    pub lang: Option<String>,
+}
+
+impl FindingsQuery {
+    /// The filter it asks for.
+    pub fn filter(&self) -> FindingFilter {
+        FindingFilter {
+            code: self.code.clone(),
+            severity: self.severity.clone(),
+            region: self.region.clone(),
+            pathway: self.pathway.clone(),
+            allowed: false,
+        }
+    }
+}
+
+/// `GET /findings`: every finding, filterable by code, severity and region.
+pub async fn findings(
+    State(state): State<AppState>,
+    Query(q): Query<FindingsQuery>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let (lang, chosen) = language(q.lang.as_deref(), &headers);
+    let snapshot = state.snapshot();
+    let t = ui(lang);
+    let rows = summary::finding_rows(&snapshot, &q.filter());
+    let total = snapshot.analysis.active().count();
+    let model = &snapshot.loaded.model;
+    let pathway_titles: BTreeMap<String, String> = model
+        .pathways
+        .iter()
+        .map(|p| (p.id.clone(), p.title.get(lang).to_string()))
+        .collect();
+    let severity_labels: BTreeMap<&str, &str> =
+        [("error", t.error), ("warning", t.warning), ("note", t.note)]
+            .into_iter()
+            .collect();
+    let f = frame(&state, &snapshot, lang, &uri, "findings", t.findings.into());
+    let response = render(
+        &state,
+        "serve/findings.html",
+        f,
+        minijinja::context! {
+            findings => rows,
+            total => total,
+            filter => q,
+            choices => summary::filter_choices(&snapshot),
+            pathway_titles => pathway_titles,
+            severity_labels => severity_labels,
+        },
+        StatusCode::OK,
+    );
+    remember(response, lang, chosen)
+}
+
+/// The 404 page.
+async fn not_found_page(state: &AppState, lang: Lang, uri: &Uri, what: String) -> Response {
+    let snapshot = state.snapshot();
+    let f = frame(state, &snapshot, lang, uri, "", ui(lang).not_found.into());
+    render(
+        state,
+        "serve/not_found.html",
+        f,
+        minijinja::context! { message => what },
+        StatusCode::NOT_FOUND,
+    )
+}
+
+/// Anything else: 404, as plain text under `/api`, else as a page.
+pub async fn fallback(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") || uri.path() == "/api" {
+        return (
+            StatusCode::NOT_FOUND,
+            [(header::CONTENT_TYPE, "application/json")],
+            serde_json::json!({ "error": "not found", "path": uri.path(), "help": "see /api/openapi.json" })
+                .to_string(),
+        )
+            .into_response();
+    }
+    let (lang, _) = language(None, &headers);
+    not_found_page(&state, lang, &uri, uri.path().to_string()).await
+}
+
+/// The static files, embedded in the binary: nothing is read from disk, so no path can escape.
+pub async fn static_file(Path(name): Path<String>) -> Response {
+    let (body, content_type): (&'static str, &str) = match name.as_str() {
+        "style.css" => (site::STYLESHEET, "text/css; charset=utf-8"),
+        "serve.css" => (SERVE_CSS, "text/css; charset=utf-8"),
+        "app.js" => (APP_JS, "text/javascript; charset=utf-8"),
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+const SERVE_CSS: &str = include_str!("../../templates/serve/serve.css");
+const APP_JS: &str = include_str!("../../templates/serve/app.js");
+
+/// The app's templates, with the documentation templates they include.
+pub fn templates() -> Result<minijinja::Environment<'static>, String> {
+    let mut env = minijinja::Environment::new();
+    site::add_templates(&mut env)?;
+    for (name, source) in [
+        (
+            "serve/base.html",
+            include_str!("../../templates/serve/base.html"),
+        ),
+        (
+            "serve/overview.html",
+            include_str!("../../templates/serve/overview.html"),
+        ),
+        (
+            "serve/pathway.html",
+            include_str!("../../templates/serve/pathway.html"),
+        ),
+        (
+            "serve/ecosystem.html",
+            include_str!("../../templates/serve/ecosystem.html"),
+        ),
+        (
+            "serve/findings.html",
+            include_str!("../../templates/serve/findings.html"),
+        ),
+        (
+            "serve/not_found.html",
+            include_str!("../../templates/serve/not_found.html"),
+        ),
+    ] {
+        env.add_template(name, source)
+            .map_err(|e| format!("template {name}: {e}"))?;
+    }
+    Ok(env)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_comes_from_the_query_then_the_cookie_then_the_browser() {
+        let mut h = HeaderMap::new();
+        assert_eq!(language(None, &h), (Lang::Fi, false));
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("de-DE, sv-FI;q=0.8, en"),
+        );
+        assert_eq!(language(None, &h), (Lang::Sv, false));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=b; polku-lang=en"),
+        );
+        assert_eq!(language(None, &h), (Lang::En, false));
+        assert_eq!(language(Some("fi"), &h), (Lang::Fi, true));
+        assert_eq!(language(Some("xx"), &h), (Lang::En, false));
+    }
+
+    #[test]
+    fn site_links_become_server_addresses() {
+        assert_eq!(relink("index.html"), "/");
+        assert_eq!(relink("ecosystem.html"), "/ecosystem");
+        assert_eq!(relink("pathway-hehku.html"), "/pathways/hehku");
+        assert_eq!(
+            relink("pathway-hehku.png"),
+            "/api/pathways/hehku/diagram?format=png"
+        );
+        assert_eq!(relink("ecosystem.svg"), "/api/ecosystem/diagram?format=svg");
+        assert_eq!(
+            relink("markdown/hehku.md"),
+            "/api/pathways/hehku/diagram?format=markdown"
+        );
+    }
+
+    #[test]
+    fn only_plausible_ids_are_looked_up() {
+        for bad in ["", "..", "../etc", "a/b", "a%2fb", "A", "a b", "é"] {
+            assert!(!plausible_id(bad), "{bad}");
+        }
+        assert!(plausible_id("hehku-liikkuva-tuki"));
+    }
+}

@@ -1,0 +1,457 @@
+//! The data the pages and the JSON API both show, computed once from a snapshot: pathway rows of
+//! the overview, finding rows of the dashboard, a service's details, the sector matrix. The HTML
+//! templates and `/api` serialise the same structs, so the two never disagree.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::SystemTime;
+
+use serde::Serialize;
+
+use super::state::Snapshot;
+use crate::analysis::{Entity, Finding, concerns, pathways_of};
+use crate::diagnostic::{Code, Severity};
+use crate::model::{Lang, PathwayIx, Sector, ServiceIx};
+use crate::render::site::{ages, number};
+
+/// The family of a finding code, for counts and filters.
+pub fn family(code: Code) -> &'static str {
+    match code.as_str().as_bytes().first() {
+        Some(b'G') => "gap",
+        Some(b'B') => "bottleneck",
+        Some(b'X') => "ecosystem",
+        _ => "load",
+    }
+}
+
+/// A time as an ISO 8601 UTC timestamp to the second.
+fn timestamp(t: SystemTime) -> String {
+    humantime::format_rfc3339_seconds(t).to_string()
+}
+
+/// One row of the overview.
+#[derive(Debug, Serialize)]
+pub struct PathwayRow {
+    /// Id.
+    pub id: String,
+    /// Title in the chosen language.
+    pub title: String,
+    /// Short description.
+    pub summary: String,
+    /// Region or wellbeing services county.
+    pub region: String,
+    /// Owner's name.
+    pub owner: String,
+    /// Services in it.
+    pub services: usize,
+    /// Handoffs its file defines.
+    pub handoffs: usize,
+    /// Active gap findings (G…) that concern it.
+    pub gaps: usize,
+    /// Active bottleneck findings (B…) that concern it.
+    pub bottlenecks: usize,
+    /// Load errors in its file in the newest load.
+    pub errors: usize,
+    /// When its file last changed (ISO 8601, UTC), when known.
+    pub changed: Option<String>,
+    /// The file, relative to the workspace.
+    pub file: String,
+}
+
+/// The overview's rows, in the order of the pathways' titles.
+pub fn pathway_rows(
+    snapshot: &Snapshot,
+    lang: Lang,
+    errors_by_file: &BTreeMap<String, usize>,
+) -> Vec<PathwayRow> {
+    let model = &snapshot.loaded.model;
+    let mut rows: Vec<PathwayRow> = (0..model.pathways.len() as u32)
+        .map(PathwayIx)
+        .map(|p| {
+            let pw = model.pathway(p);
+            let path = &snapshot.loaded.sources.get(pw.origin.file).path;
+            let file = path.display().to_string();
+            let count = |family_name: &str| {
+                snapshot
+                    .analysis
+                    .active()
+                    .filter(|f| family(f.diagnostic.code) == family_name && concerns(model, p, f))
+                    .count()
+            };
+            PathwayRow {
+                id: pw.id.clone(),
+                title: pw.title.get(lang).to_string(),
+                summary: pw.summary.get(lang).trim().to_string(),
+                region: pw.region.clone().unwrap_or_default(),
+                owner: pw
+                    .owner
+                    .map(|a| model.actor(a).name.get(lang).to_string())
+                    .unwrap_or_default(),
+                services: pw.services.len(),
+                handoffs: pw.handoffs.len(),
+                gaps: count("gap"),
+                bottlenecks: count("bottleneck"),
+                errors: errors_by_file.get(&file).copied().unwrap_or(0),
+                changed: snapshot.modified.get(path).copied().map(timestamp),
+                file,
+            }
+        })
+        .collect();
+    rows.sort_by_key(|r| r.title.to_lowercase());
+    rows
+}
+
+/// One finding, as the dashboard and the pathway page list it.
+#[derive(Clone, Debug, Serialize)]
+pub struct FindingRow {
+    /// Position in the analysis (stable within a snapshot): the anchor `finding-N`.
+    pub index: usize,
+    /// `G0201`.
+    pub code: &'static str,
+    /// `unmet-need`.
+    pub name: &'static str,
+    /// `gap`, `bottleneck` or `ecosystem`.
+    pub family: &'static str,
+    /// `warning` or `note`.
+    pub severity: &'static str,
+    /// The one-line message.
+    pub message: String,
+    /// Why it matters.
+    pub why: String,
+    /// What to do.
+    pub help: String,
+    /// Ids of the entities it is about.
+    pub subjects: Vec<String>,
+    /// Ids of every service it involves, to highlight them in a diagram.
+    pub services: Vec<String>,
+    /// Ids of the pathways it concerns.
+    pub pathways: Vec<String>,
+    /// Regions of those pathways.
+    pub regions: Vec<String>,
+    /// Children affected per month, when known.
+    pub affected_per_month: Option<String>,
+    /// The `[[allow]]` reason, when excused.
+    pub allowed: Option<String>,
+    /// `file:line:col` of where it is.
+    pub location: String,
+}
+
+fn severity_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+fn row(snapshot: &Snapshot, index: usize, f: &Finding) -> FindingRow {
+    let model = &snapshot.loaded.model;
+    let pathways = pathways_of(model, f);
+    let mut services: BTreeSet<String> = BTreeSet::new();
+    for e in &f.entities {
+        match *e {
+            Entity::Service(s) => {
+                services.insert(model.service(s).id.clone());
+            }
+            Entity::Handoff(h) => {
+                let h = model.handoff(h);
+                services.insert(model.service(h.from).id.clone());
+                services.insert(model.service(h.to).id.clone());
+            }
+            _ => {}
+        }
+    }
+    let regions: BTreeSet<String> = pathways
+        .iter()
+        .filter_map(|p| model.pathway(*p).region.clone())
+        .collect();
+    let d = &f.diagnostic;
+    let location = d
+        .origin
+        .as_ref()
+        .map(|o| {
+            let file = snapshot.loaded.sources.get(o.file);
+            let (line, col) = file.line_col(o.span.start);
+            format!("{}:{}:{}", file.path.display(), line, col)
+        })
+        .unwrap_or_default();
+    FindingRow {
+        index,
+        code: d.code.as_str(),
+        name: d.code.name(),
+        family: family(d.code),
+        severity: severity_name(d.severity),
+        message: d.message.clone(),
+        why: f.why.clone(),
+        help: d.help.clone().unwrap_or_default(),
+        subjects: f.entities[..f.subjects.min(f.entities.len())]
+            .iter()
+            .map(|e| e.id(model))
+            .collect(),
+        services: services.into_iter().collect(),
+        pathways: pathways
+            .iter()
+            .map(|p| model.pathway(*p).id.clone())
+            .collect(),
+        regions: regions.into_iter().collect(),
+        affected_per_month: f.affected_per_month.filter(|a| a.is_finite()).map(number),
+        allowed: f.allowed.clone(),
+        location,
+    }
+}
+
+/// Which findings to list.
+#[derive(Debug, Default, Clone)]
+pub struct FindingFilter {
+    /// A code (`G0201`) or a name (`unmet-need`).
+    pub code: Option<String>,
+    /// `warning` or `note`.
+    pub severity: Option<String>,
+    /// A region, exactly as written.
+    pub region: Option<String>,
+    /// A pathway id.
+    pub pathway: Option<String>,
+    /// Also list findings an `[[allow]]` excuses.
+    pub allowed: bool,
+}
+
+/// The findings that pass the filter, ranked as the analysis ranks them.
+pub fn finding_rows(snapshot: &Snapshot, filter: &FindingFilter) -> Vec<FindingRow> {
+    let nonempty = |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
+    let (code, severity, region, pathway) = (
+        nonempty(&filter.code),
+        nonempty(&filter.severity),
+        nonempty(&filter.region),
+        nonempty(&filter.pathway),
+    );
+    snapshot
+        .analysis
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| filter.allowed || f.allowed.is_none())
+        .filter(|(_, f)| {
+            code.as_deref()
+                .is_none_or(|c| f.diagnostic.code.as_str() == c || f.diagnostic.code.name() == c)
+        })
+        .filter(|(_, f)| {
+            severity
+                .as_deref()
+                .is_none_or(|s| severity_name(f.diagnostic.severity) == s)
+        })
+        .map(|(i, f)| row(snapshot, i, f))
+        .filter(|r| region.as_ref().is_none_or(|g| r.regions.contains(g)))
+        .filter(|r| pathway.as_ref().is_none_or(|p| r.pathways.contains(p)))
+        .collect()
+}
+
+/// The choices of the dashboard's filters: every code, severity and region that occurs.
+#[derive(Debug, Serialize)]
+pub struct FilterChoices {
+    /// `(code, name)` pairs.
+    pub codes: Vec<(&'static str, &'static str)>,
+    /// Severities.
+    pub severities: Vec<&'static str>,
+    /// Regions of the pathways.
+    pub regions: Vec<String>,
+}
+
+/// What the dashboard's filters can choose from.
+pub fn filter_choices(snapshot: &Snapshot) -> FilterChoices {
+    let codes: BTreeSet<(&str, &str)> = snapshot
+        .analysis
+        .active()
+        .map(|f| (f.diagnostic.code.as_str(), f.diagnostic.code.name()))
+        .collect();
+    let severities: BTreeSet<&str> = snapshot
+        .analysis
+        .active()
+        .map(|f| severity_name(f.diagnostic.severity))
+        .collect();
+    let regions: BTreeSet<String> = snapshot
+        .loaded
+        .model
+        .pathways
+        .iter()
+        .filter_map(|p| p.region.clone())
+        .collect();
+    FilterChoices {
+        codes: codes.into_iter().collect(),
+        severities: severities.into_iter().collect(),
+        regions: regions.into_iter().collect(),
+    }
+}
+
+/// A service's details, for the panel beside the diagram and the API.
+#[derive(Debug, Serialize)]
+pub struct ServiceDetails {
+    /// Id (the diagram node's key).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// The actor's name.
+    pub actor: String,
+    /// The sector's label.
+    pub sector: String,
+    /// Ages taken, `7–17`.
+    pub ages: String,
+    /// Languages it is given in.
+    pub languages: Vec<String>,
+    /// Needs it meets (names).
+    pub needs: Vec<String>,
+    /// Needs it does not take (names).
+    pub excludes: Vec<String>,
+    /// Clients arriving per month (from outside and through handoffs).
+    pub load: Option<String>,
+    /// Clients per month it can take.
+    pub capacity: Option<String>,
+    /// Load / capacity in per cent.
+    pub utilisation: Option<String>,
+    /// True when a loop keeps clients inside for good.
+    pub unbounded: bool,
+    /// Indices of the active findings about it (into the analysis).
+    pub findings: Vec<usize>,
+}
+
+/// The details of every service of pathway `p`.
+pub fn service_details(snapshot: &Snapshot, p: PathwayIx, lang: Lang) -> Vec<ServiceDetails> {
+    let model = &snapshot.loaded.model;
+    let flow = &snapshot.analysis.flow;
+    model
+        .pathway(p)
+        .services
+        .iter()
+        .map(|&s: &ServiceIx| {
+            let svc = model.service(s);
+            let e = &svc.eligibility;
+            let load = flow.load.get(s.0 as usize).copied();
+            let unbounded = flow.unbounded.get(s.0 as usize).copied().unwrap_or(false);
+            let capacity = svc.capacity.as_ref().map(|c| c.clients_per_month);
+            let utilisation = match (load, capacity) {
+                (Some(l), Some(c)) if c > 0.0 && l.is_finite() => {
+                    Some(format!("{:.0} %", 100.0 * l / c))
+                }
+                _ => None,
+            };
+            ServiceDetails {
+                id: svc.id.clone(),
+                name: svc.name.get(lang).to_string(),
+                description: svc.description.get(lang).trim().to_string(),
+                actor: svc
+                    .actor
+                    .map(|a| model.actor(a).name.get(lang).to_string())
+                    .unwrap_or_default(),
+                sector: svc.sector.label(lang).to_string(),
+                ages: ages(e.age_min, e.age_max),
+                languages: e.languages.clone(),
+                needs: e
+                    .needs
+                    .iter()
+                    .map(|n| model.need(*n).name.get(lang).to_string())
+                    .collect(),
+                excludes: e
+                    .excludes
+                    .iter()
+                    .map(|n| model.need(*n).name.get(lang).to_string())
+                    .collect(),
+                load: load.filter(|l| l.is_finite()).map(number),
+                capacity: capacity.map(number),
+                utilisation,
+                unbounded,
+                findings: snapshot
+                    .analysis
+                    .findings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.allowed.is_none())
+                    .filter(|(_, f)| f.entities.contains(&Entity::Service(s)))
+                    .map(|(i, _)| i)
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Handoffs between sectors, across the whole workspace.
+#[derive(Debug, Serialize)]
+pub struct SectorMatrix {
+    /// The sectors that have services, as `(word, label)`.
+    pub sectors: Vec<(&'static str, &'static str)>,
+    /// `rows[i].cells[j]`: handoffs from sector i to sector j.
+    pub rows: Vec<MatrixRow>,
+}
+
+/// One row of the matrix.
+#[derive(Debug, Serialize)]
+pub struct MatrixRow {
+    /// The row's sector label.
+    pub sector: &'static str,
+    /// One cell per column.
+    pub cells: Vec<MatrixCell>,
+}
+
+/// One cell of the matrix.
+#[derive(Debug, Serialize)]
+pub struct MatrixCell {
+    /// Handoffs from the row's sector to the column's.
+    pub handoffs: usize,
+    /// The two sectors share clients but no handoff links them (finding X0401, either way).
+    pub missing: bool,
+}
+
+/// The sector-by-sector collaboration matrix.
+pub fn sector_matrix(snapshot: &Snapshot, lang: Lang) -> SectorMatrix {
+    let model = &snapshot.loaded.model;
+    let sectors: Vec<Sector> = model
+        .services
+        .iter()
+        .map(|s| s.sector)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let position = |s: Sector| sectors.iter().position(|x| *x == s).unwrap_or(0);
+    let mut counts = vec![vec![0usize; sectors.len()]; sectors.len()];
+    for h in &model.handoffs {
+        let (a, b) = (model.service(h.from).sector, model.service(h.to).sector);
+        counts[position(a)][position(b)] += 1;
+    }
+    let mut missing: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for f in snapshot.analysis.active() {
+        if f.diagnostic.code != Code::MissingCollaboration {
+            continue;
+        }
+        let pair: Vec<Sector> = f
+            .entities
+            .iter()
+            .filter_map(|e| match e {
+                Entity::Service(s) => Some(model.service(*s).sector),
+                _ => None,
+            })
+            .take(2)
+            .collect();
+        if let [a, b] = pair[..] {
+            missing.insert((position(a), position(b)));
+            missing.insert((position(b), position(a)));
+        }
+    }
+    SectorMatrix {
+        sectors: sectors
+            .iter()
+            .map(|s| (s.as_str(), s.label(lang)))
+            .collect(),
+        rows: sectors
+            .iter()
+            .enumerate()
+            .map(|(i, s)| MatrixRow {
+                sector: s.label(lang),
+                cells: (0..sectors.len())
+                    .map(|j| MatrixCell {
+                        handoffs: counts[i][j],
+                        missing: missing.contains(&(i, j)),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
