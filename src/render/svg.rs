@@ -214,13 +214,19 @@ impl Xml {
 }
 
 /// Escapes text for an XML text node or a double-quoted attribute value: `& < > " '` become
-/// references, and characters XML 1.0 forbids (most control characters) are dropped.
+/// references, and characters XML 1.0 forbids (most control characters) are dropped. A carriage
+/// return becomes a space: it means nothing in a label, and written as `&#13;` it is a parse
+/// error once the SVG is inlined in an HTML page (`polku serve`).
 fn escape(text: &str) -> Cow<'_, str> {
-    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
     if text.chars().all(allowed) {
         quick_xml::escape::escape(text)
     } else {
-        let clean: String = text.chars().filter(|&c| allowed(c)).collect();
+        let clean: String = text
+            .chars()
+            .map(|c| if c == '\r' { ' ' } else { c })
+            .filter(|&c| allowed(c))
+            .collect();
         Cow::Owned(quick_xml::escape::escape(clean.as_str()).into_owned())
     }
 }

@@ -217,3 +217,24 @@ fn sse(event: &Event) -> SseEvent {
             .data(serde_json::to_string(problems.as_ref()).unwrap_or_default()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_openapi_document_describes_exactly_the_api_routes() {
+        let doc: Value = serde_json::from_str(OPENAPI).expect("valid JSON");
+        assert_eq!(doc["openapi"], "3.1.0");
+        let mut documented: Vec<&str> = doc["paths"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        documented.sort();
+        let mut routes = PATHS.to_vec();
+        routes.sort();
+        assert_eq!(documented, routes);
+    }
+}

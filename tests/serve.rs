@@ -1,0 +1,800 @@
+//! `polku serve` through the real binary and real HTTP: every route (status, type, key content),
+//! 404s and traversal attempts, caching with ETags, security headers, live reload over SSE with
+//! the last good version kept while a file is broken, hostile labels, and graceful shutdown.
+//!
+//! Requests are written by hand on a `TcpStream`, so that a path is sent exactly as written
+//! (`..%2f`, double-encoded, raw `..`): an HTTP client library would normalise some of them away.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// A running `polku serve` on a free port; killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    log: mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(dir: &Path) -> Server {
+        Server::start_with(dir, &[])
+    }
+
+    fn start_with(dir: &Path, extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_polku"))
+            .arg("serve")
+            .arg(dir)
+            .args(["--port", "0"])
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("polku starts");
+        let stderr = child.stderr.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        // Owned by a `Server` at once, so that it is killed and waited for even if this panics.
+        let mut server = Server {
+            child,
+            port: 0,
+            log: rx,
+        };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let line = server
+                .log
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .expect("polku serve prints its address");
+            if let Some(url) = line.split(" at http://").nth(1) {
+                server.port = url
+                    .trim_end_matches('/')
+                    .rsplit(':')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                return server;
+            }
+        }
+    }
+
+    fn get(&self, path: &str) -> Response {
+        self.request(path, &[])
+    }
+
+    fn request(&self, path: &str, headers: &[(&str, &str)]) -> Response {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        let mut head = format!("GET {path} HTTP/1.1\r\nConnection: close\r\n");
+        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+            head.push_str(&format!("Host: 127.0.0.1:{}\r\n", self.port));
+        }
+        for (k, v) in headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        Response::parse(&raw)
+    }
+
+    /// Stops with SIGTERM and returns the exit status and the time it took.
+    fn terminate(mut self) -> (std::process::ExitStatus, Duration) {
+        let started = Instant::now();
+        let ok = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return (status, started.elapsed());
+            }
+            assert!(
+                Instant::now() < deadline,
+                "polku serve did not stop on SIGTERM"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The log lines printed so far.
+    fn log(&self) -> Vec<String> {
+        self.log.try_iter().collect()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[derive(Debug)]
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn parse(raw: &[u8]) -> Response {
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a complete response");
+        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+        let mut lines = head.split("\r\n");
+        let status = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        let mut body = raw[split + 4..].to_vec();
+        if headers
+            .iter()
+            .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"))
+        {
+            body = dechunk(&body);
+        }
+        Response {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.text()))
+    }
+}
+
+fn dechunk(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let Some(end) = body.windows(2).position(|w| w == b"\r\n") else {
+            return out;
+        };
+        let size = usize::from_str_radix(String::from_utf8_lossy(&body[..end]).trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&body[end + 2..end + 2 + size]);
+        body = &body[end + 4 + size..];
+    }
+}
+
+/// A copy of a workspace in a temp dir, so tests can edit it.
+fn copy(from: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ws");
+    std::fs::create_dir(&dir).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    (tmp, dir)
+}
+
+fn shipped_ids() -> Vec<String> {
+    let loaded = polku::workspace::load_dir(Path::new("pathways")).unwrap();
+    loaded.model.pathways.iter().map(|p| p.id.clone()).collect()
+}
+
+fn assert_secure_headers(r: &Response) {
+    let csp = r.header("content-security-policy").expect("CSP");
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
+    assert_eq!(r.header("x-frame-options"), Some("DENY"));
+}
+
+fn html(r: &Response) -> scraper::Html {
+    assert!(
+        r.header("content-type")
+            .is_some_and(|t| t.starts_with("text/html")),
+        "{:?}",
+        r.headers
+    );
+    let doc = scraper::Html::parse_document(&r.text());
+    assert_eq!(
+        doc.errors,
+        Vec::<std::borrow::Cow<str>>::new(),
+        "HTML parse errors"
+    );
+    doc
+}
+
+fn select(doc: &scraper::Html, css: &str) -> Vec<String> {
+    doc.select(&scraper::Selector::parse(css).unwrap())
+        .map(|e| e.text().collect::<String>())
+        .collect()
+}
+
+#[test]
+fn every_page_answers_with_its_content_and_security_headers() {
+    let server = Server::start(Path::new("pathways"));
+    let ids = shipped_ids();
+
+    let r = server.get("/");
+    assert_eq!(r.status, 200);
+    assert_secure_headers(&r);
+    let doc = html(&r);
+    let rows = select(&doc, "table.overview tbody tr");
+    assert_eq!(rows.len(), ids.len(), "one row per pathway");
+    assert!(r.text().contains("Hehku"));
+    assert_eq!(select(&doc, "html[lang=fi]").len(), 1);
+    // Counts: Päijät-Häme has an unmet need (a gap) in the shipped workspace.
+    let ph = doc
+        .select(
+            &scraper::Selector::parse(
+                "tr[data-pathway=paijat-hame-vaativan-tuen-konsultaatiomalli] td.bad",
+            )
+            .unwrap(),
+        )
+        .count();
+    assert!(ph >= 1, "the gap is counted");
+
+    for id in &ids {
+        let r = server.get(&format!("/pathways/{id}"));
+        assert_eq!(r.status, 200, "{id}");
+        assert_secure_headers(&r);
+        let doc = html(&r);
+        assert_eq!(
+            select(&doc, "#diagram svg").len(),
+            1,
+            "{id}: inline diagram"
+        );
+        assert!(
+            !select(&doc, "#diagram svg .node").is_empty(),
+            "{id}: nodes"
+        );
+        assert!(!select(&doc, ".service-detail").is_empty(), "{id}: details");
+        assert!(
+            !select(&doc, ".documentation section").is_empty(),
+            "{id}: documentation"
+        );
+        // The only script is the app's own file.
+        let scripts: Vec<_> = doc
+            .select(&scraper::Selector::parse("script").unwrap())
+            .map(|s| s.value().attr("src").unwrap_or("inline").to_string())
+            .collect();
+        assert_eq!(scripts, ["/static/app.js"], "{id}");
+    }
+
+    let r = server.get("/ecosystem");
+    assert_eq!(r.status, 200);
+    let doc = html(&r);
+    assert!(!select(&doc, "table.matrix tbody tr").is_empty());
+    // The shipped workspace has sectors that share clients without a handoff (X0401).
+    assert!(!select(&doc, "table.matrix td.missing").is_empty());
+
+    let r = server.get("/findings");
+    assert_eq!(r.status, 200);
+    let doc = html(&r);
+    let all = select(&doc, "table.findings-table tbody tr").len();
+    assert!(all >= 6, "{all}");
+    let r = server.get("/findings?code=G0201");
+    let doc = html(&r);
+    let codes = select(&doc, "table.findings-table tbody tr .code");
+    assert!(
+        !codes.is_empty() && codes.iter().all(|c| c == "G0201"),
+        "{codes:?}"
+    );
+    let r = server.get("/findings?region=Kymenlaakso");
+    let doc = html(&r);
+    assert!(select(&doc, "table.findings-table tbody tr").len() < all);
+
+    for name in ["style.css", "serve.css", "app.js"] {
+        let r = server.get(&format!("/static/{name}"));
+        assert_eq!(r.status, 200, "{name}");
+        assert!(!r.body.is_empty());
+    }
+    assert!(
+        server
+            .get("/static/app.js")
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+}
+
+#[test]
+fn language_is_chosen_by_query_and_remembered_by_cookie() {
+    let server = Server::start(Path::new("pathways"));
+    let r = server.get("/?lang=sv");
+    assert_eq!(r.status, 200);
+    let cookie = r.header("set-cookie").expect("the choice is remembered");
+    assert!(cookie.starts_with("polku-lang=sv"), "{cookie}");
+    let doc = html(&r);
+    assert_eq!(select(&doc, "html[lang=sv]").len(), 1);
+    assert!(r.text().contains("Servicestigar"));
+
+    let r = server.request("/findings", &[("Cookie", "polku-lang=en")]);
+    assert!(r.text().contains("<h1>Findings</h1>"), "the cookie decides");
+    assert!(r.header("set-cookie").is_none());
+    let r = server.request("/", &[("Accept-Language", "sv-FI,sv;q=0.9")]);
+    assert!(
+        r.text().contains("Servicestigar"),
+        "else the browser's language"
+    );
+    let r = server.get("/pathways/hango-svensk-servicekedja?lang=sv");
+    assert!(r.text().contains("Hangö") || r.text().contains("Hanko"));
+}
+
+#[test]
+fn the_api_serves_the_same_data_and_describes_itself() {
+    let server = Server::start(Path::new("pathways"));
+    let ids = shipped_ids();
+
+    let status = server.get("/api/status").json();
+    assert_eq!(status["generation"], 1);
+    assert_eq!(status["pathways"], ids.len());
+    assert!(status["problems"].is_null());
+
+    let r = server.get("/api/pathways");
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    let list = r.json();
+    let listed: Vec<&str> = list["pathways"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed.len(), ids.len());
+    for id in &ids {
+        assert!(listed.contains(&id.as_str()));
+    }
+
+    let one = server
+        .get("/api/pathways/hehku-liikkuva-tuki?lang=en")
+        .json();
+    assert_eq!(one["id"], "hehku-liikkuva-tuki");
+    assert!(one["services"].as_array().unwrap().len() >= 5);
+    assert!(one["handoffs"].as_array().unwrap().len() >= 5);
+
+    // The same findings as `polku analyze`.
+    let findings = server.get("/api/findings").json();
+    let analyze = Command::new(env!("CARGO_BIN_EXE_polku"))
+        .args(["analyze", "pathways", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&analyze.stdout).unwrap();
+    let active = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["allowed"].is_null())
+        .count();
+    assert_eq!(findings["total"], active, "API and analyze agree");
+    assert_eq!(findings["findings"].as_array().unwrap().len(), active);
+    let gaps = server.get("/api/findings?code=unmet-need").json();
+    assert!(
+        gaps["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["code"] == "G0201")
+    );
+
+    let eco = server.get("/api/ecosystem").json();
+    assert_eq!(eco["pathways"], ids.len());
+    assert!(!eco["matrix"]["rows"].as_array().unwrap().is_empty());
+
+    let openapi = server.get("/api/openapi.json").json();
+    assert_eq!(openapi["openapi"], "3.1.0");
+    let paths: Vec<&String> = openapi["paths"].as_object().unwrap().keys().collect();
+    for path in &paths {
+        // Every documented path answers (with the shipped pathway for {id}).
+        let concrete = path.replace("{id}", "hehku-liikkuva-tuki");
+        assert_eq!(server.get(&concrete).status, 200, "{path}");
+    }
+    assert_eq!(paths.len(), polku::server::api::PATHS.len());
+}
+
+#[test]
+fn diagrams_come_in_every_format_with_etags() {
+    let server = Server::start(Path::new("pathways"));
+    let base = "/api/pathways/keski-uusimaa-nuorten-paihdepolku/diagram";
+    let graphviz = Command::new("dot").arg("-V").output().is_ok();
+    for (format, content_type, starts) in [
+        ("svg", "image/svg+xml", "<svg"),
+        ("dot", "text/vnd.graphviz", "digraph"),
+        ("mermaid", "text/plain", "flowchart"),
+        ("bpmn", "application/xml", "<?xml"),
+        ("graphml", "application/graphml+xml", "<?xml"),
+        ("json", "application/json", "{"),
+        ("markdown", "text/markdown", "# "),
+        ("png", "image/png", "\u{89}PNG"),
+        ("pdf", "application/pdf", "%PDF"),
+    ] {
+        let r = server.get(&format!("{base}?format={format}&download=1"));
+        if !graphviz && matches!(format, "png" | "pdf") {
+            assert!(std::env::var_os("CI").is_none(), "CI must install Graphviz");
+            assert_eq!(r.status, 503);
+            continue;
+        }
+        assert_eq!(r.status, 200, "{format}: {}", r.text());
+        assert!(
+            r.header("content-type").unwrap().starts_with(content_type),
+            "{format}: {:?}",
+            r.header("content-type")
+        );
+        let head = String::from_utf8_lossy(&r.body[..8.min(r.body.len())]).into_owned();
+        let starts_ok = if format == "png" {
+            r.body.starts_with(b"\x89PNG")
+        } else {
+            r.text().trim_start().starts_with(starts)
+        };
+        assert!(starts_ok, "{format}: {head}");
+        let disposition = r.header("content-disposition").unwrap();
+        assert!(
+            disposition.starts_with("attachment; filename=\"keski-uusimaa-nuorten-paihdepolku-fi."),
+            "{disposition}"
+        );
+    }
+
+    // Views and profiles.
+    let sector = server.get(&format!("{base}?view=sector")).text();
+    let lanes = server.get(base).text();
+    assert_ne!(sector, lanes);
+    let loaded = polku::workspace::load_dir(Path::new("pathways")).unwrap();
+    let p = loaded
+        .model
+        .pathway_by_id("keski-uusimaa-nuorten-paihdepolku")
+        .unwrap();
+    let profile = &loaded.model.profile(loaded.model.pathway(p).profiles[0]).id;
+    let route = server.get(&format!("{base}?view=route&profile={profile}"));
+    assert_eq!(route.status, 200);
+    assert!(route.text().starts_with("<svg"));
+    let eco = server.get("/api/ecosystem/diagram?format=svg&lang=en");
+    assert_eq!(eco.status, 200);
+    assert!(eco.text().starts_with("<svg"));
+
+    // ETag: the browser's copy is still good until a file changes.
+    let first = server.get(base);
+    let etag = first.header("etag").expect("an ETag").to_string();
+    let again = server.request(base, &[("If-None-Match", &etag)]);
+    assert_eq!(again.status, 304);
+    assert!(again.body.is_empty());
+    let other = server.request(&format!("{base}?lang=sv"), &[("If-None-Match", &etag)]);
+    assert_eq!(other.status, 200, "another language is another diagram");
+
+    // Bad parameters say what to do.
+    for (query, expect) in [
+        ("?format=exe", "unknown format `exe`"),
+        ("?view=tree", "unknown view `tree`"),
+        ("?view=route", "needs a profile"),
+        ("?profile=nobody", "unknown profile `nobody`"),
+    ] {
+        let r = server.get(&format!("{base}{query}"));
+        assert_eq!(r.status, 400, "{query}");
+        assert!(r.text().contains(expect), "{query}: {}", r.text());
+    }
+}
+
+#[test]
+fn unknown_paths_and_traversal_attempts_are_404_and_leak_nothing() {
+    let server = Server::start(Path::new("pathways"));
+    for path in [
+        "/nope",
+        "/pathways/nope",
+        "/pathways/..%2f..%2fCargo.toml",
+        "/pathways/%2e%2e%2f%2e%2e%2fCargo.toml",
+        "/pathways/%252e%252e%252fCargo.toml",
+        "/pathways/..%252f..%252fetc%252fpasswd",
+        "/pathways/../../Cargo.toml",
+        "/static/..%2f..%2fCargo.toml",
+        "/static/%2e%2e%2fCargo.toml",
+        "/static/%252e%252e%252fCargo.toml",
+        "/static/../Cargo.toml",
+        "/../../../etc/passwd",
+        "/api/pathways/..%2f..%2fetc%2fpasswd",
+        "/api/pathways/..%2fpathways%2fhehku-liikkuva-tuki.toml/diagram",
+        "/api/nope",
+    ] {
+        let r = server.get(path);
+        assert!(r.status == 404 || r.status == 400, "{path}: {}", r.status);
+        let text = r.text();
+        assert!(
+            !text.contains("[package]")
+                && !text.contains("root:x:0")
+                && !text.contains("[pathway]"),
+            "{path} leaked a file"
+        );
+    }
+    let r = server.get("/api/nope");
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    let r = server.get("/pathways/nope");
+    let doc = html(&r);
+    assert!(
+        select(&doc, "main p")[0].contains("/pathways/nope"),
+        "the 404 page says what was not found"
+    );
+    assert_secure_headers(&r);
+
+    // A page of another site that rebinds its name to 127.0.0.1 is refused.
+    let r = server.request("/api/pathways", &[("Host", "evil.example")]);
+    assert_eq!(r.status, 421);
+    let r = server.request("/api/status", &[("Host", "localhost")]);
+    assert_eq!(r.status, 200);
+}
+
+#[test]
+fn hostile_labels_are_escaped_on_every_page() {
+    let server = Server::start(Path::new("tests/fixtures/hostile"));
+    for path in [
+        "/",
+        "/pathways/vihamielinen",
+        "/pathways/vihamielinen?view=sector",
+        "/pathways/vihamielinen?view=route&profile=nuori",
+        "/ecosystem",
+        "/findings",
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 200, "{path}");
+        let doc = html(&r);
+        let scripts: Vec<_> = doc
+            .select(&scraper::Selector::parse("script").unwrap())
+            .map(|s| s.value().attr("src").unwrap_or("inline").to_string())
+            .collect();
+        assert_eq!(scripts, ["/static/app.js"], "{path}: no injected script");
+        for element in doc
+            .root_element()
+            .descendants()
+            .filter_map(scraper::ElementRef::wrap)
+        {
+            for (name, value) in element.value().attrs() {
+                assert!(!name.starts_with("on"), "{path}: event handler {name}");
+                assert!(
+                    !value
+                        .trim_start()
+                        .to_ascii_lowercase()
+                        .starts_with("javascript:"),
+                    "{path}: {name}={value}"
+                );
+            }
+        }
+    }
+    let json = server.get("/api/pathways/vihamielinen").json();
+    assert_eq!(json["id"], "vihamielinen");
+}
+
+/// Reads server-sent events from `/events` on a background thread.
+fn events(port: u16) -> mpsc::Receiver<(String, Value)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET /events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut event = String::new();
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if let Some(name) = line.strip_prefix("event: ") {
+                event = name.to_string();
+            } else if let Some(data) = line.strip_prefix("data: ") {
+                let value: Value = serde_json::from_str(data).unwrap_or(Value::Null);
+                if tx.send((event.clone(), value)).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    rx
+}
+
+fn next_event(rx: &mpsc::Receiver<(String, Value)>) -> (String, Value) {
+    rx.recv_timeout(Duration::from_secs(10))
+        .expect("an event within 10 s")
+}
+
+#[test]
+fn live_reload_serves_edits_and_keeps_the_last_good_version_while_a_file_is_broken() {
+    let (_tmp, dir) = copy("pathways");
+    let file = dir.join("hehku-liikkuva-tuki.toml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let server = Server::start(&dir);
+    let rx = events(server.port);
+    let (name, data) = next_event(&rx);
+    assert_eq!(
+        (name.as_str(), &data["generation"]),
+        ("reload", &Value::from(1))
+    );
+
+    let etag = server
+        .get("/api/pathways/hehku-liikkuva-tuki/diagram")
+        .header("etag")
+        .unwrap()
+        .to_string();
+
+    // An edit is served.
+    let edited = original.replacen(
+        "title = { fi = \"Hehku",
+        "title = { fi = \"Hehku (muokattu)",
+        1,
+    );
+    assert_ne!(edited, original);
+    std::fs::write(&file, &edited).unwrap();
+    let (name, data) = next_event(&rx);
+    assert_eq!(
+        (name.as_str(), &data["generation"]),
+        ("reload", &Value::from(2))
+    );
+    assert!(
+        server
+            .get("/pathways/hehku-liikkuva-tuki")
+            .text()
+            .contains("Hehku (muokattu)")
+    );
+    let r = server.request(
+        "/api/pathways/hehku-liikkuva-tuki/diagram",
+        &[("If-None-Match", &etag)],
+    );
+    assert_eq!(r.status, 200, "an edit gives the diagram a new ETag");
+
+    // A broken file: its errors are told, with file and line; the last good version stays.
+    std::fs::write(&file, edited.replacen("[pathway]", "[pathway", 1)).unwrap();
+    let (name, data) = next_event(&rx);
+    assert_eq!(name, "problems");
+    let text = data["text"].as_str().unwrap();
+    assert!(text.contains("hehku-liikkuva-tuki.toml:"), "{text}");
+    let position = &data["diagnostics"][0]["position"];
+    assert!(position["line"].as_u64().unwrap() >= 1, "{data}");
+    let page = server.get("/pathways/hehku-liikkuva-tuki");
+    assert_eq!(page.status, 200, "the last good version is still served");
+    let doc = html(&page);
+    assert!(page.text().contains("Hehku (muokattu)"));
+    let overlay = doc
+        .select(&scraper::Selector::parse("#problems").unwrap())
+        .next()
+        .unwrap();
+    assert!(
+        overlay.value().attr("hidden").is_none(),
+        "the overlay shows"
+    );
+    assert!(select(&doc, "#problems-text")[0].contains("hehku-liikkuva-tuki.toml:"));
+    let status = server.get("/api/status").json();
+    assert_eq!(
+        (
+            status["generation"].as_u64(),
+            status["served_generation"].as_u64()
+        ),
+        (Some(3), Some(2))
+    );
+    let overview = html(&server.get("/"));
+    let errors = select(&overview, "tr[data-pathway=hehku-liikkuva-tuki] td.bad");
+    assert!(!errors.is_empty(), "the overview counts the file's errors");
+
+    // Fixed: the overlay goes, the page is current.
+    std::fs::write(&file, &original).unwrap();
+    let (name, data) = next_event(&rx);
+    assert_eq!(
+        (name.as_str(), &data["generation"]),
+        ("reload", &Value::from(4))
+    );
+    let page = server.get("/pathways/hehku-liikkuva-tuki");
+    let doc = html(&page);
+    assert!(!page.text().contains("Hehku (muokattu)"));
+    let overlay = doc
+        .select(&scraper::Selector::parse("#problems").unwrap())
+        .next()
+        .unwrap();
+    assert!(overlay.value().attr("hidden").is_some());
+
+    // A new file is noticed too.
+    std::fs::write(
+        dir.join("uusi.toml"),
+        polku::workspace::starter::starter("uusi"),
+    )
+    .unwrap();
+    let (name, _) = next_event(&rx);
+    assert_eq!(name, "reload");
+    let list = server.get("/api/pathways").json();
+    assert!(
+        list["pathways"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == "uusi")
+    );
+    let log = server.log().join("\n");
+    assert!(log.contains("reloaded (hehku-liikkuva-tuki.toml)"), "{log}");
+}
+
+#[test]
+fn a_workspace_with_errors_at_start_is_served_with_its_problems() {
+    let (_tmp, dir) = copy("pathways");
+    let file = dir.join("hehku-liikkuva-tuki.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("[pathway]", "[pathway", 1)).unwrap();
+    let server = Server::start(&dir);
+    let status = server.get("/api/status").json();
+    assert!(
+        status["problems"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("hehku-liikkuva-tuki.toml")
+    );
+    let doc = html(&server.get("/"));
+    assert_eq!(
+        select(&doc, "table.overview tbody tr").len(),
+        shipped_ids().len() - 1
+    );
+    let overlay = doc
+        .select(&scraper::Selector::parse("#problems").unwrap())
+        .next()
+        .unwrap();
+    assert!(overlay.value().attr("hidden").is_none());
+}
+
+#[test]
+fn sigterm_stops_it_gracefully_even_with_a_page_listening() {
+    let server = Server::start(Path::new("pathways"));
+    let rx = events(server.port);
+    let _ = next_event(&rx);
+    let (status, took) = server.terminate();
+    assert!(status.success(), "{status}");
+    assert!(took < Duration::from_secs(5), "{took:?}");
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_polku"))
+        .args(["serve", "pathways", "--port", &port])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is in use") && err.contains("--port"), "{err}");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_polku"))
+        .args(["serve", "no-such-folder", "--port", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+}
