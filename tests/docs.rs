@@ -97,3 +97,19 @@ fn reference_lists_every_vocabulary_word_and_code() {
         );
     }
 }
+
+#[test]
+fn the_readme_documents_every_command() {
+    use clap::CommandFactory;
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    for command in polku::cli::Cli::command().get_subcommands() {
+        let name = command.get_name();
+        if name == "help" {
+            continue;
+        }
+        assert!(
+            readme.contains(&format!("| `polku {name}")),
+            "the README's command table lacks `polku {name}`"
+        );
+    }
+}
