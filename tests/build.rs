@@ -192,16 +192,7 @@ fn pathway_page_follows_innokylas_order_and_omits_empty_sections() {
     let ids = section_ids(&out.join("pathway-hehku-liikkuva-tuki.html"));
     assert!(in_order(&ids), "{ids:?}");
     for id in ORDER {
-        // The shipped pathways do not fill in Innokylä's body sections yet.
-        if ![
-            "contact",
-            "core_idea",
-            "operating_environment",
-            "conditions",
-            "evaluation",
-        ]
-        .contains(&id)
-        {
+        if id != "contact" {
             assert!(ids.iter().any(|i| i == id), "{id} missing from {ids:?}");
         }
     }
@@ -319,6 +310,31 @@ fn the_workspace_layout_orders_omits_and_retitles_sections() {
         .collect();
     assert_eq!(h2[0], "Ota yhteyttä");
     assert_eq!(h2[1], "Ratkaisun perusidea");
+}
+
+#[test]
+fn new_innokyla_sections_show_their_text_in_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build("pathways", &out, &["--lang", "sv"]).success();
+    let page = out.join("pathway-hango-svensk-servicekedja.html");
+    let ids = section_ids(&page);
+    assert!(in_order(&ids), "{ids:?}");
+    for id in [
+        "core_idea",
+        "operating_environment",
+        "conditions",
+        "evaluation",
+    ] {
+        assert!(ids.iter().any(|i| i == id), "{id} missing from {ids:?}");
+    }
+    let doc = parse(&page);
+    let core: String = select(&doc, "section#core_idea")[0].text().collect();
+    assert!(core.contains("Lösningens grundidé"), "{core}");
+    assert!(
+        core.contains("på svenska"),
+        "Swedish text on the Swedish page: {core}"
+    );
 }
 
 #[test]
