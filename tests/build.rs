@@ -441,3 +441,76 @@ fn hostile_labels_produce_no_script_elements() {
     let md = std::fs::read_to_string(out.join("markdown/vihamielinen.md")).unwrap();
     assert!(!md.contains("<script>"), "Markdown escapes angle brackets");
 }
+
+#[test]
+fn finnish_and_swedish_pages_have_no_english_headlines() {
+    let loaded = load_dir(Path::new("pathways")).unwrap();
+    let analysis = analyze(&loaded.model);
+    // Phrases of the analysis' English messages, which a fi or sv page must not show.
+    let english = [
+        "no reachable service",
+        "is loaded at",
+        "clients/month",
+        "but no handoff connects",
+        "is not given in",
+        "has no way on",
+        "crosses organisations",
+        "closest route",
+    ];
+    for lang in [Lang::Fi, Lang::Sv] {
+        let site = Site {
+            model: &loaded.model,
+            sources: &loaded.sources,
+            analysis: &analysis,
+            lang,
+            analysis_summary: true,
+        };
+        let mut headlines = 0;
+        for i in 0..loaded.model.pathways.len() as u32 {
+            let p = polku::model::PathwayIx(i);
+            let diagram = site::pathway_diagram(&site, p).unwrap();
+            let page = site::pathway_page(&site, p, &diagram, Extras::default());
+            let Some(summary) = page.sections.iter().find(|s| s.id == "analysis") else {
+                continue;
+            };
+            for line in &summary.list {
+                headlines += 1;
+                for phrase in english {
+                    assert!(!line.contains(phrase), "{lang:?}: English in {line}");
+                }
+                assert!(
+                    !analysis
+                        .findings
+                        .iter()
+                        .any(|f| line.contains(&f.diagnostic.message)),
+                    "{lang:?}: a finding's English message in {line}"
+                );
+            }
+        }
+        assert!(
+            headlines >= 6,
+            "{lang:?}: the shipped workspace has headlines"
+        );
+    }
+    // English pages word the findings with names too.
+    let site = Site {
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        lang: Lang::En,
+        analysis_summary: true,
+    };
+    let p = loaded
+        .model
+        .pathway_by_id("hango-svensk-servicekedja")
+        .unwrap();
+    let diagram = site::pathway_diagram(&site, p).unwrap();
+    let md = site::markdown(
+        &site::pathway_page(&site, p, &diagram, Extras::default()),
+        "../",
+    );
+    assert!(
+        md.contains("is not given in the language of client profile"),
+        "{md}"
+    );
+}

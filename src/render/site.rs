@@ -20,7 +20,7 @@ use crate::model::{ActorIx, DocSection, Lang, Model, PathwayIx};
 use crate::render::analysis::{Report, Scope};
 use crate::render::layout::{self, Layout};
 use crate::render::view::{self, View, ViewKind, ViewOptions, duration_label};
-use crate::render::{dot, svg};
+use crate::render::{dot, headline, svg};
 
 /// The page template; its name ends in `.html`, so minijinja escapes every value put into it.
 const PAGE_TEMPLATE: &str = include_str!("../../templates/page.html");
@@ -786,7 +786,7 @@ impl PageCx<'_> {
         }
     }
 
-    /// The headline findings of the pathway, each as one line.
+    /// The headline findings of the pathway, each as one line in the page's language.
     fn analysis(&self, s: &mut Section) {
         let site = self.site;
         let report = Report {
@@ -805,7 +805,13 @@ impl PageCx<'_> {
             s.paragraphs.push(self.t.analysis_intro.to_string());
             s.list = headlines
                 .iter()
-                .map(|f| format!("{}: {}", f.diagnostic.code.as_str(), f.diagnostic.message))
+                .map(|f| {
+                    format!(
+                        "{}: {}",
+                        f.diagnostic.code.as_str(),
+                        headline::headline(site.model, site.analysis, f, site.lang)
+                    )
+                })
                 .collect();
         }
     }
