@@ -514,3 +514,52 @@ fn finnish_and_swedish_pages_have_no_english_headlines() {
         "{md}"
     );
 }
+
+fn with_extension(root: &Path, ext: &str) -> Vec<PathBuf> {
+    files(root)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect()
+}
+
+#[test]
+fn graphviz_is_capped_and_can_be_switched_off_but_svg_is_always_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+
+    // 8 pathways and the ecosystem: over a cap of 3, one notice says how to lift it.
+    let run = build("pathways", &out, &["--max-graphviz", "3"]).success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    assert_eq!(stderr.matches("--max-graphviz").count(), 2, "{stderr}");
+    assert!(
+        stderr.contains("raise the cap with --max-graphviz 9"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().filter(|l| l.starts_with("note:")).count(), 1);
+    assert!(with_extension(&out, "png").is_empty());
+    assert!(with_extension(&out, "pdf").is_empty());
+    assert_eq!(with_extension(&out, "svg").len(), 9);
+    // The pages link only what exists (checked for every link by the site test); no PNG link.
+    let page = std::fs::read_to_string(out.join("pathway-hehku-liikkuva-tuki.html")).unwrap();
+    assert!(!page.contains(".png"));
+
+    // --no-diagrams: SVG only, without a notice about the cap or Graphviz.
+    let run = build("pathways", &out, &["--no-diagrams"]).success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    assert!(!stderr.contains("note:"), "{stderr}");
+    assert!(with_extension(&out, "png").is_empty());
+    assert!(with_extension(&out, "pdf").is_empty());
+    assert_eq!(with_extension(&out, "svg").len(), 9);
+
+    // At the cap, with Graphviz installed, PNG and PDF are written beside the SVG.
+    let dot = std::process::Command::new("dot").arg("-V").output();
+    if dot.is_ok_and(|o| o.status.success()) {
+        let run = build("tests/fixtures/build", &out, &["--max-graphviz", "2"]).success();
+        let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+        assert!(!stderr.contains("--max-graphviz"), "{stderr}");
+        assert_eq!(with_extension(&out, "png").len(), 2, "{stderr}");
+        assert_eq!(with_extension(&out, "pdf").len(), 2, "{stderr}");
+    } else {
+        eprintln!("skipped: Graphviz `dot` is not installed");
+    }
+}
