@@ -103,6 +103,8 @@ codes! {
     ConflictingFields = "E0015", "conflicting-fields";
     /// A value of the right type that is still not acceptable (a bad date or language code).
     InvalidValue = "E0016", "invalid-value";
+    /// A `[documentation]` section id that polku does not know (with a did-you-mean).
+    UnknownSection = "E0017", "unknown-section";
     /// The same handoff (source, target and kind) is written twice.
     DuplicateHandoff = "W0101", "duplicate-handoff";
     /// The workspace folder holds no pathway file.

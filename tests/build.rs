@@ -156,17 +156,21 @@ fn section_ids(page: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Innokylä's order of the sections of a pathway page.
-const ORDER: [&str; 12] = [
+/// Innokylä's order of the sections of a pathway page (the default layout).
+const ORDER: [&str; 16] = [
     "basic",
+    "core_idea",
+    "operating_environment",
     "purpose",
-    "target-groups",
+    "target_groups",
     "actors",
     "phases",
     "services",
     "handoffs",
     "routes",
+    "conditions",
     "indicators",
+    "evaluation",
     "contact",
     "analysis",
     "attachments",
@@ -197,7 +201,15 @@ fn pathway_page_follows_innokylas_order_and_omits_empty_sections() {
     let page = out.join("pathway-vajaa-polku.html");
     let ids = section_ids(&page);
     assert!(in_order(&ids), "{ids:?}");
-    for absent in ["target-groups", "indicators", "routes"] {
+    for absent in [
+        "target_groups",
+        "indicators",
+        "routes",
+        "core_idea",
+        "operating_environment",
+        "conditions",
+        "evaluation",
+    ] {
         assert!(!ids.iter().any(|i| i == absent), "{absent} in {ids:?}");
     }
     for present in [
@@ -232,6 +244,97 @@ fn pathway_page_follows_innokylas_order_and_omits_empty_sections() {
     .success();
     let ids = section_ids(&page);
     assert!(!ids.iter().any(|i| i == "analysis"), "{ids:?}");
+}
+
+#[test]
+fn the_workspace_layout_orders_omits_and_retitles_sections() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build("tests/fixtures/build-layout", &out, &["--lang", "sv"]).success();
+    let page = out.join("pathway-polku-omalla-jarjestyksella.html");
+    // documentation.toml: sections = contact, core_idea, basic, phases, evaluation, analysis,
+    // attachments, routes; omit = routes.
+    assert_eq!(
+        section_ids(&page),
+        [
+            "contact",
+            "core_idea",
+            "basic",
+            "phases",
+            "evaluation",
+            "analysis",
+            "attachments"
+        ]
+    );
+    let doc = parse(&page);
+    let titles: Vec<String> = select(&doc, "main > section > h2")
+        .iter()
+        .map(|h| h.text().collect())
+        .collect();
+    // `core_idea` has a Swedish title of its own; `contact` a Finnish one only, so Swedish keeps
+    // polku's; `evaluation` a plain string, used in every language.
+    assert_eq!(
+        titles,
+        [
+            "Kontaktuppgifter",
+            "Grundtanken",
+            "Grunduppgifter",
+            "Verksamhetsmodellens faser",
+            "Uppföljning",
+            "Sammanfattning av analysen",
+            "Bilagor"
+        ]
+    );
+    // The navigation lists the same titles, and the Markdown follows the same layout.
+    let nav: Vec<String> = select(&doc, "nav li a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(nav, titles);
+    let md = std::fs::read_to_string(out.join("markdown/polku-omalla-jarjestyksella.md")).unwrap();
+    let headings: Vec<&str> = md.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+    assert_eq!(headings, titles);
+
+    build(
+        "tests/fixtures/build-layout",
+        &out,
+        &["--lang", "fi", "--no-analysis"],
+    )
+    .success();
+    let ids = section_ids(&page);
+    assert!(!ids.iter().any(|i| i == "analysis"), "{ids:?}");
+    let doc = parse(&page);
+    let h2: Vec<String> = select(&doc, "main > section > h2")
+        .iter()
+        .map(|h| h.text().collect())
+        .collect();
+    assert_eq!(h2[0], "Ota yhteyttä");
+    assert_eq!(h2[1], "Ratkaisun perusidea");
+}
+
+#[test]
+fn new_innokyla_sections_show_their_text_in_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build("pathways", &out, &["--lang", "sv"]).success();
+    let page = out.join("pathway-hango-svensk-servicekedja.html");
+    let ids = section_ids(&page);
+    assert!(in_order(&ids), "{ids:?}");
+    for id in [
+        "core_idea",
+        "operating_environment",
+        "conditions",
+        "evaluation",
+    ] {
+        assert!(ids.iter().any(|i| i == id), "{id} missing from {ids:?}");
+    }
+    let doc = parse(&page);
+    let core: String = select(&doc, "section#core_idea")[0].text().collect();
+    assert!(core.contains("Lösningens grundidé"), "{core}");
+    assert!(
+        core.contains("på svenska"),
+        "Swedish text on the Swedish page: {core}"
+    );
 }
 
 #[test]
@@ -337,4 +440,126 @@ fn hostile_labels_produce_no_script_elements() {
     assert!(shown.contains("<script>alert('x')</script>"));
     let md = std::fs::read_to_string(out.join("markdown/vihamielinen.md")).unwrap();
     assert!(!md.contains("<script>"), "Markdown escapes angle brackets");
+}
+
+#[test]
+fn finnish_and_swedish_pages_have_no_english_headlines() {
+    let loaded = load_dir(Path::new("pathways")).unwrap();
+    let analysis = analyze(&loaded.model);
+    // Phrases of the analysis' English messages, which a fi or sv page must not show.
+    let english = [
+        "no reachable service",
+        "is loaded at",
+        "clients/month",
+        "but no handoff connects",
+        "is not given in",
+        "has no way on",
+        "crosses organisations",
+        "closest route",
+    ];
+    for lang in [Lang::Fi, Lang::Sv] {
+        let site = Site {
+            model: &loaded.model,
+            sources: &loaded.sources,
+            analysis: &analysis,
+            lang,
+            analysis_summary: true,
+        };
+        let mut headlines = 0;
+        for i in 0..loaded.model.pathways.len() as u32 {
+            let p = polku::model::PathwayIx(i);
+            let diagram = site::pathway_diagram(&site, p).unwrap();
+            let page = site::pathway_page(&site, p, &diagram, Extras::default());
+            let Some(summary) = page.sections.iter().find(|s| s.id == "analysis") else {
+                continue;
+            };
+            for line in &summary.list {
+                headlines += 1;
+                for phrase in english {
+                    assert!(!line.contains(phrase), "{lang:?}: English in {line}");
+                }
+                assert!(
+                    !analysis
+                        .findings
+                        .iter()
+                        .any(|f| line.contains(&f.diagnostic.message)),
+                    "{lang:?}: a finding's English message in {line}"
+                );
+            }
+        }
+        assert!(
+            headlines >= 6,
+            "{lang:?}: the shipped workspace has headlines"
+        );
+    }
+    // English pages word the findings with names too.
+    let site = Site {
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        lang: Lang::En,
+        analysis_summary: true,
+    };
+    let p = loaded
+        .model
+        .pathway_by_id("hango-svensk-servicekedja")
+        .unwrap();
+    let diagram = site::pathway_diagram(&site, p).unwrap();
+    let md = site::markdown(
+        &site::pathway_page(&site, p, &diagram, Extras::default()),
+        "../",
+    );
+    assert!(
+        md.contains("is not given in the language of client profile"),
+        "{md}"
+    );
+}
+
+fn with_extension(root: &Path, ext: &str) -> Vec<PathBuf> {
+    files(root)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect()
+}
+
+#[test]
+fn graphviz_is_capped_and_can_be_switched_off_but_svg_is_always_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+
+    // 8 pathways and the ecosystem: over a cap of 3, one notice says how to lift it.
+    let run = build("pathways", &out, &["--max-graphviz", "3"]).success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    assert_eq!(stderr.matches("--max-graphviz").count(), 2, "{stderr}");
+    assert!(
+        stderr.contains("raise the cap with --max-graphviz 9"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().filter(|l| l.starts_with("note:")).count(), 1);
+    assert!(with_extension(&out, "png").is_empty());
+    assert!(with_extension(&out, "pdf").is_empty());
+    assert_eq!(with_extension(&out, "svg").len(), 9);
+    // The pages link only what exists (checked for every link by the site test); no PNG link.
+    let page = std::fs::read_to_string(out.join("pathway-hehku-liikkuva-tuki.html")).unwrap();
+    assert!(!page.contains(".png"));
+
+    // --no-diagrams: SVG only, without a notice about the cap or Graphviz.
+    let run = build("pathways", &out, &["--no-diagrams"]).success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    assert!(!stderr.contains("note:"), "{stderr}");
+    assert!(with_extension(&out, "png").is_empty());
+    assert!(with_extension(&out, "pdf").is_empty());
+    assert_eq!(with_extension(&out, "svg").len(), 9);
+
+    // At the cap, with Graphviz installed, PNG and PDF are written beside the SVG.
+    let dot = std::process::Command::new("dot").arg("-V").output();
+    if dot.is_ok_and(|o| o.status.success()) {
+        let run = build("tests/fixtures/build", &out, &["--max-graphviz", "2"]).success();
+        let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+        assert!(!stderr.contains("--max-graphviz"), "{stderr}");
+        assert_eq!(with_extension(&out, "png").len(), 2, "{stderr}");
+        assert_eq!(with_extension(&out, "pdf").len(), 2, "{stderr}");
+    } else {
+        eprintln!("skipped: Graphviz `dot` is not installed");
+    }
 }

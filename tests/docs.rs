@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use polku::diagnostic::Code;
 use polku::model::{
-    ActorKind, ClockEnd, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol, Sector,
+    ActorKind, ClockEnd, DocSection, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol,
+    Sector,
 };
 use polku::workspace::schema::table_fields;
 
@@ -55,6 +56,8 @@ fn reference_documents_exactly_the_schema_fields() {
         "clock.from",
         "clock.to",
         "allow",
+        "documentation",
+        "documentation.titles",
     ];
     assert_eq!(
         documented.keys().cloned().collect::<BTreeSet<_>>(),
@@ -82,6 +85,7 @@ fn reference_lists_every_vocabulary_word_and_code() {
         Protocol::words(),
         PathwayStatus::words(),
         ClockEnd::words(),
+        DocSection::words(),
     ]
     .concat();
     for w in words {

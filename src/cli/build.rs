@@ -43,7 +43,20 @@ pub struct Args {
     /// Seconds Graphviz may take for one diagram before it is stopped.
     #[arg(long, default_value_t = 30)]
     timeout: u64,
+    /// Skip the PNG and PDF diagrams (Graphviz); the SVG diagrams are drawn natively and always
+    /// written.
+    #[arg(long)]
+    no_diagrams: bool,
+    /// Most diagrams to render as PNG and PDF with Graphviz (about 1 s each); above it, only SVG
+    /// is written.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_GRAPHVIZ)]
+    max_graphviz: usize,
 }
+
+/// Graphviz takes about a second per diagram for PNG and PDF, so a national workspace of hundreds
+/// of pathways would spend minutes on attachments nobody asked for; 50 covers a county's
+/// pathways.
+const DEFAULT_MAX_GRAPHVIZ: usize = 50;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
 enum Format {
@@ -84,12 +97,29 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         .tempdir_in(&parent)
         .map_err(|e| Failure(format!("cannot write in `{}`: {e}", parent.display())))?;
 
-    let dot = graphviz::available();
-    if !dot {
+    let html = args.format != Format::Markdown;
+    let md = args.format != Format::Html;
+    // One PNG and PDF per pathway, and the ecosystem diagram with the HTML pages.
+    let diagrams = model.pathways.len() + usize::from(html);
+    let dot = if args.no_diagrams {
+        false
+    } else if diagrams > args.max_graphviz {
         eprintln!(
-            "note: Graphviz `dot` is not installed; writing SVG diagrams only (no PNG or PDF)"
+            "note: {diagrams} diagrams are more than --max-graphviz {}; writing SVG diagrams only \
+             (no PNG or PDF). Graphviz takes about 1 s per diagram: raise the cap with \
+             --max-graphviz {diagrams}",
+            args.max_graphviz
         );
-    }
+        false
+    } else {
+        let available = graphviz::available();
+        if !available {
+            eprintln!(
+                "note: Graphviz `dot` is not installed; writing SVG diagrams only (no PNG or PDF)"
+            );
+        }
+        available
+    };
     let writer = Writer {
         root: tmp.path(),
         dot,
@@ -99,8 +129,6 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         },
         cache: graphviz::Cache::user(),
     };
-    let html = args.format != Format::Markdown;
-    let md = args.format != Format::Html;
 
     writer.write(MARKER, b"")?;
     if md {

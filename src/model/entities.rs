@@ -272,6 +272,11 @@ pub struct Pathway {
     pub summary: LocalText,
     /// Region or wellbeing services county (alue).
     pub region: Option<String>,
+    /// The core idea of the solution (ratkaisun perusidea): what is done differently, in a few
+    /// sentences; Innokylä asks for it right after the basic information.
+    pub core_idea: LocalText,
+    /// The operating environment (toimintaympäristö): where and among whom the model works.
+    pub operating_environment: LocalText,
     /// Purpose (tarkoitus).
     pub purpose: LocalText,
     /// Goals (tavoitteet).
@@ -292,8 +297,12 @@ pub struct Pathway {
     pub funder: Option<String>,
     /// The project this is part of (kokonaisuus).
     pub parent_project: Option<String>,
+    /// Conditions for the model to work and be adopted (toimivuuden ja käyttöönoton ehdot).
+    pub conditions: LocalText,
     /// Indicators of effectiveness, incl. client-experience measures (vaikuttavuuden mittarit).
     pub indicators: Vec<LocalText>,
+    /// How the model has been or will be evaluated (arviointi).
+    pub evaluation: LocalText,
     /// Services in the pathway: those its file defines plus those it includes by id.
     pub services: Vec<ServiceIx>,
     /// Handoffs its file defines.

@@ -4,6 +4,7 @@
 //! the terminal. The loader in [`crate::workspace`] builds a [`Model`]; the analysis and the
 //! renderers only read it.
 
+mod documentation;
 mod duration;
 mod entities;
 mod text;
@@ -13,6 +14,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+pub use documentation::Documentation;
 pub use duration::{DayUnit, Duration};
 pub use entities::{
     Actor, ActorIx, Allow, Capacity, Clock, Eligibility, Handoff, HandoffIx, Need, NeedIx, Pathway,
@@ -20,8 +22,8 @@ pub use entities::{
 };
 pub use text::{Lang, LocalText};
 pub use vocabulary::{
-    ActorKind, ClockEnd, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol, Sector,
-    Vocabulary,
+    ActorKind, ClockEnd, DocSection, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol,
+    Sector, Vocabulary,
 };
 
 /// Every valid entity of a workspace, with references resolved to indices.
@@ -43,6 +45,8 @@ pub struct Model {
     pub pathways: Vec<Pathway>,
     /// Findings excused on purpose, with the reason.
     pub allows: Vec<Allow>,
+    /// The sections and titles of the pathway pages (`[documentation]`).
+    pub documentation: Documentation,
     #[serde(skip)]
     index: Index,
 }

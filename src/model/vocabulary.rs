@@ -229,6 +229,47 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A section of a pathway's documentation page (osio), in Innokylä's order; the labels are the
+    /// default titles. A workspace may reorder, leave out and retitle them in `[documentation]`,
+    /// because Innokylä's full template is not published and teams follow their own.
+    DocSection ("documentation section") {
+        /// perustiedot: name, short description, region, funder, parent project, owner, dates.
+        Basic = "basic", "Perustiedot", "Grunduppgifter", "Basic information";
+        /// ratkaisun perusidea.
+        CoreIdea = "core_idea", "Ratkaisun perusidea", "Lösningens grundidé", "Core idea";
+        /// toimintaympäristö.
+        OperatingEnvironment = "operating_environment", "Toimintaympäristö", "Verksamhetsmiljö", "Operating environment";
+        /// tarkoitus ja tavoitteet.
+        Purpose = "purpose", "Tarkoitus ja tavoitteet", "Syfte och mål", "Purpose and goals";
+        /// kohderyhmät.
+        TargetGroups = "target_groups", "Kohderyhmät", "Målgrupper", "Target groups";
+        /// toimijat: the organisations of the pathway, as a table.
+        Actors = "actors", "Toimijat", "Aktörer", "Actors";
+        /// toimintamallin vaiheet: derived from the graph, entry to exit, with the diagram.
+        Phases = "phases", "Toimintamallin vaiheet", "Verksamhetsmodellens faser", "Phases of the operating model";
+        /// palvelut: a table of the services.
+        Services = "services", "Palvelut", "Tjänster", "Services";
+        /// siirtymät: a table of the handoffs.
+        Handoffs = "handoffs", "Siirtymät", "Övergångar", "Handoffs";
+        /// asiakasprofiilien reitit.
+        Routes = "routes", "Asiakasprofiilien reitit", "Klientprofilernas rutter", "Routes of the client profiles";
+        /// toimivuuden ja käyttöönoton ehdot.
+        Conditions = "conditions", "Toimivuuden ja käyttöönoton ehdot", "Förutsättningar för att modellen fungerar och tas i bruk", "Conditions for it to work and be adopted";
+        /// vaikuttavuus ja mittarit.
+        Indicators = "indicators", "Vaikuttavuus ja mittarit", "Effekter och indikatorer", "Effectiveness and indicators";
+        /// arviointi.
+        Evaluation = "evaluation", "Arviointi", "Utvärdering", "Evaluation";
+        /// yhteystiedot.
+        Contact = "contact", "Yhteystiedot", "Kontaktuppgifter", "Contact";
+        /// analyysin yhteenveto: the headline gaps and bottlenecks (`polku build --no-analysis`
+        /// leaves it out too).
+        Analysis = "analysis", "Analyysin yhteenveto", "Sammanfattning av analysen", "Analysis summary";
+        /// liitteet: the diagram files and the Markdown.
+        Attachments = "attachments", "Liitteet", "Bilagor", "Attachments";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

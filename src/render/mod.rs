@@ -8,6 +8,7 @@ pub mod diagnostics;
 pub mod dot;
 pub mod graphml;
 pub mod graphviz;
+pub mod headline;
 pub mod json;
 pub mod layout;
 pub mod mermaid;

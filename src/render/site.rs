@@ -16,11 +16,11 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::analysis::routes::Outcome;
 use crate::diagnostic::Sources;
-use crate::model::{ActorIx, Lang, Model, PathwayIx};
+use crate::model::{ActorIx, DocSection, Lang, Model, PathwayIx};
 use crate::render::analysis::{Report, Scope};
 use crate::render::layout::{self, Layout};
 use crate::render::view::{self, View, ViewKind, ViewOptions, duration_label};
-use crate::render::{dot, svg};
+use crate::render::{dot, headline, svg};
 
 /// The page template; its name ends in `.html`, so minijinja escapes every value put into it.
 const PAGE_TEMPLATE: &str = include_str!("../../templates/page.html");
@@ -242,6 +242,8 @@ pub struct Texts {
     pub created: &'static str,
     pub updated: &'static str,
     pub status: &'static str,
+    pub core_idea: &'static str,
+    pub operating_environment: &'static str,
     pub purpose: &'static str,
     pub goals: &'static str,
     pub target_groups: &'static str,
@@ -268,7 +270,9 @@ pub struct Texts {
     pub unmet: &'static str,
     pub waited: &'static str,
     pub days: &'static str,
+    pub conditions: &'static str,
     pub indicators: &'static str,
+    pub evaluation: &'static str,
     pub contact: &'static str,
     pub analysis: &'static str,
     pub analysis_intro: &'static str,
@@ -298,6 +302,8 @@ pub const FI: Texts = Texts {
     created: "Luotu",
     updated: "Viimeksi muokattu",
     status: "Tila",
+    core_idea: "Ratkaisun perusidea",
+    operating_environment: "Toimintaympäristö",
     purpose: "Tarkoitus ja tavoitteet",
     goals: "Tavoitteet",
     target_groups: "Kohderyhmät",
@@ -324,7 +330,9 @@ pub const FI: Texts = Texts {
     unmet: "tarve jää täyttymättä",
     waited: "odotus",
     days: "pv",
+    conditions: "Toimivuuden ja käyttöönoton ehdot",
     indicators: "Vaikuttavuus ja mittarit",
+    evaluation: "Arviointi",
     contact: "Yhteystiedot",
     analysis: "Analyysin yhteenveto",
     analysis_intro: "Tärkeimmät polkuanalyysin havainnot (aukot ja pullonkaulat).",
@@ -354,6 +362,8 @@ pub const SV: Texts = Texts {
     created: "Skapad",
     updated: "Senast ändrad",
     status: "Status",
+    core_idea: "Lösningens grundidé",
+    operating_environment: "Verksamhetsmiljö",
     purpose: "Syfte och mål",
     goals: "Mål",
     target_groups: "Målgrupper",
@@ -380,7 +390,9 @@ pub const SV: Texts = Texts {
     unmet: "behovet tillgodoses inte",
     waited: "väntan",
     days: "d",
+    conditions: "Förutsättningar för att modellen fungerar och tas i bruk",
     indicators: "Effekter och indikatorer",
+    evaluation: "Utvärdering",
     contact: "Kontaktuppgifter",
     analysis: "Sammanfattning av analysen",
     analysis_intro: "De viktigaste fynden i analysen (luckor och flaskhalsar).",
@@ -410,6 +422,8 @@ pub const EN: Texts = Texts {
     created: "Created",
     updated: "Last modified",
     status: "Status",
+    core_idea: "Core idea",
+    operating_environment: "Operating environment",
     purpose: "Purpose and goals",
     goals: "Goals",
     target_groups: "Target groups",
@@ -436,7 +450,9 @@ pub const EN: Texts = Texts {
     unmet: "need not met",
     waited: "wait",
     days: "d",
+    conditions: "Conditions for it to work and be adopted",
     indicators: "Effectiveness and indicators",
+    evaluation: "Evaluation",
     contact: "Contact",
     analysis: "Analysis summary",
     analysis_intro: "The main findings of the pathway analysis (gaps and bottlenecks).",
@@ -487,276 +503,344 @@ pub(crate) fn number(x: f64) -> String {
     }
 }
 
-/// The pathway page's content, in Innokylä's order, empty sections left out.
+/// The pathway page's content: the workspace's sections (`[documentation]`, by default Innokylä's
+/// order) under their titles, empty sections left out.
 pub fn pathway_page(site: &Site, p: PathwayIx, diagram: &Diagram, extras: Extras) -> Page {
     let model = site.model;
     let lang = site.lang;
-    let t = texts(lang);
     let pw = model.pathway(p);
-    let files = pathway_files(model, p);
-    let actor_name = |a: Option<ActorIx>| {
-        a.map(|a| model.actor(a).name.get(lang).to_string())
-            .unwrap_or_default()
+    let cx = PageCx {
+        site,
+        p,
+        diagram,
+        extras,
+        files: pathway_files(model, p),
+        t: texts(lang),
     };
-    let mut sections = Vec::new();
-
-    let mut basic = Section::new("basic", t.basic);
-    let facts: [(&str, Option<String>); 9] = [
-        (t.name, some(Some(pw.title.get(lang)))),
-        (t.summary, some(Some(pw.summary.get(lang)))),
-        (t.region, some(pw.region.as_deref())),
-        (t.funder, some(pw.funder.as_deref())),
-        (t.parent_project, some(pw.parent_project.as_deref())),
-        (t.owner, some(Some(&actor_name(pw.owner)))),
-        (t.created, some(pw.created.as_deref())),
-        (t.updated, some(pw.updated.as_deref())),
-        (t.status, pw.status.map(|s| s.label(lang).to_string())),
-    ];
-    basic.facts = facts
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
-        .collect();
-    sections.push(basic);
-
-    let mut purpose = Section::new("purpose", t.purpose);
-    purpose.paragraphs = some(Some(pw.purpose.get(lang))).into_iter().collect();
-    purpose.list = pw
-        .goals
+    let layout = &model.documentation;
+    let sections = layout
+        .sections
         .iter()
-        .filter_map(|g| some(Some(g.get(lang))))
+        .filter(|s| site.analysis_summary || **s != DocSection::Analysis)
+        .map(|&id| {
+            let mut section = Section::new(id.as_str(), layout.title(id, lang));
+            cx.fill(id, &mut section);
+            section
+        })
+        .filter(|s| !s.is_empty())
         .collect();
-    sections.push(purpose);
-
-    let mut groups = Section::new("target-groups", t.target_groups);
-    groups.list = pw
-        .target_groups
-        .iter()
-        .filter_map(|g| some(Some(g.get(lang))))
-        .collect();
-    sections.push(groups);
-
-    // Actors: the owner, then those running the pathway's services, in order of appearance.
-    let mut actors: Vec<ActorIx> = Vec::new();
-    for a in pw
-        .owner
-        .into_iter()
-        .chain(pw.services.iter().filter_map(|s| model.service(*s).actor))
-    {
-        if !actors.contains(&a) {
-            actors.push(a);
-        }
-    }
-    let mut actor_section = Section::new("actors", t.actors);
-    actor_section.table = Some(Table {
-        headers: vec![t.actor.into(), t.kind.into(), t.region.into()],
-        rows: actors
-            .iter()
-            .map(|a| {
-                let a = model.actor(*a);
-                vec![
-                    a.name.get(lang).to_string().into(),
-                    a.kind.label(lang).to_string().into(),
-                    a.region.clone().unwrap_or_default().into(),
-                ]
-            })
-            .collect(),
-    });
-    sections.push(actor_section);
-
-    // Phases: the services grouped by their column in the native layout, left to right.
-    let mut columns: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for nb in &diagram.layout.nodes {
-        let node = &diagram.view.nodes[nb.node];
-        let name = match node.service {
-            Some(s) => model.service(s).name.get(lang).to_string(),
-            None => node.label.join(" "),
-        };
-        columns.entry(nb.column).or_default().push(name);
-    }
-    let mut phases = Section::new("phases", t.phases);
-    if !columns.is_empty() {
-        phases.paragraphs.push(t.phases_intro.to_string());
-        phases.list = columns
-            .into_values()
-            .map(|names| names.join("; "))
-            .collect();
-        phases.ordered = true;
-        phases.figure = Some(Figure {
-            src: format!("{}.svg", files.diagram),
-            alt: format!("{}: {}", t.diagram_alt, pw.title.get(lang)),
-        });
-    }
-    sections.push(phases);
-
-    let mut services = Section::new("services", t.services);
-    services.table = Some(Table {
-        headers: [
-            t.service,
-            t.actor,
-            t.sector,
-            t.ages,
-            t.languages,
-            t.capacity,
-            t.wait,
-        ]
-        .map(String::from)
-        .to_vec(),
-        rows: pw
-            .services
-            .iter()
-            .map(|s| {
-                let s = model.service(*s);
-                let e = &s.eligibility;
-                vec![
-                    s.name.get(lang).to_string().into(),
-                    actor_name(s.actor).into(),
-                    s.sector.label(lang).to_string().into(),
-                    ages(e.age_min, e.age_max).into(),
-                    e.languages.join(", ").into(),
-                    s.capacity
-                        .map(|c| format!("{} {}", number(c.clients_per_month), t.per_month))
-                        .unwrap_or_default()
-                        .into(),
-                    s.wait
-                        .map(|w| duration_label(w, lang))
-                        .unwrap_or_default()
-                        .into(),
-                ]
-            })
-            .collect(),
-    });
-    sections.push(services);
-
-    let mut handoffs = Section::new("handoffs", t.handoffs);
-    handoffs.table = Some(Table {
-        headers: [t.from, t.to, t.kind, t.protocol, t.wait]
-            .map(String::from)
-            .to_vec(),
-        rows: pw
-            .handoffs
-            .iter()
-            .map(|h| {
-                let h = model.handoff(*h);
-                vec![
-                    model.service(h.from).name.get(lang).to_string().into(),
-                    model.service(h.to).name.get(lang).to_string().into(),
-                    h.kind.label(lang).to_string().into(),
-                    h.protocol
-                        .map(|p| p.label(lang).to_string())
-                        .unwrap_or_default()
-                        .into(),
-                    h.wait
-                        .map(|w| duration_label(w, lang))
-                        .unwrap_or_default()
-                        .into(),
-                ]
-            })
-            .collect(),
-    });
-    sections.push(handoffs);
-
-    let mut routes = Section::new("routes", t.routes);
-    for pr in &site.analysis.routes {
-        if !pw.profiles.contains(&pr.profile) {
-            continue;
-        }
-        let profile = model.profile(pr.profile);
-        for r in &pr.routes {
-            let steps = r
-                .steps
-                .iter()
-                .map(|s| model.service(s.service).name.get(lang))
-                .collect::<Vec<_>>()
-                .join(" → ");
-            let outcome = match r.outcome {
-                Outcome::Met => t.met,
-                Outcome::Unmet { .. } => t.unmet,
-            };
-            routes.list.push(format!(
-                "{} — {}: {} ({}; {} {} {})",
-                profile.name.get(lang),
-                model.need(r.need).name.get(lang),
-                if steps.is_empty() { "–" } else { &steps },
-                outcome,
-                t.waited,
-                number(r.total_wait_days()),
-                t.days,
-            ));
-        }
-    }
-    sections.push(routes);
-
-    let mut indicators = Section::new("indicators", t.indicators);
-    indicators.list = pw
-        .indicators
-        .iter()
-        .filter_map(|i| some(Some(i.get(lang))))
-        .collect();
-    sections.push(indicators);
-
-    let mut contact = Section::new("contact", t.contact);
-    contact.paragraphs = some(pw.contact.as_deref()).into_iter().collect();
-    sections.push(contact);
-
-    if site.analysis_summary {
-        let report = Report {
-            model,
-            sources: site.sources,
-            analysis: site.analysis,
-            scope: Scope {
-                pathway: Some(p),
-                profile: None,
-            },
-        };
-        let mut analysis = Section::new("analysis", t.analysis);
-        let headlines = report.headlines();
-        if headlines.is_empty() {
-            analysis.paragraphs.push(t.no_findings.to_string());
-        } else {
-            analysis.paragraphs.push(t.analysis_intro.to_string());
-            analysis.list = headlines
-                .iter()
-                .map(|f| format!("{}: {}", f.diagnostic.code.as_str(), f.diagnostic.message))
-                .collect();
-        }
-        sections.push(analysis);
-    }
-
-    let mut attachments = Section::new("attachments", t.attachments);
-    if !diagram.view.nodes.is_empty() {
-        attachments.links.push(Link {
-            href: format!("{}.svg", files.diagram),
-            text: t.diagram_svg.into(),
-        });
-        if extras.png {
-            attachments.links.push(Link {
-                href: format!("{}.png", files.diagram),
-                text: t.diagram_png.into(),
-            });
-        }
-        if extras.pdf {
-            attachments.links.push(Link {
-                href: format!("{}.pdf", files.diagram),
-                text: t.diagram_pdf.into(),
-            });
-        }
-    }
-    if extras.markdown {
-        attachments.links.push(Link {
-            href: files.markdown.clone(),
-            text: t.markdown.into(),
-        });
-    }
-    sections.push(attachments);
-
-    sections.retain(|s| !s.is_empty());
     Page {
         lang: lang.code(),
         title: pw.title.get(lang).to_string(),
         lead: pw.summary.get(lang).trim().to_string(),
         sections,
-        texts: t,
+        texts: cx.t,
         is_index: false,
+    }
+}
+
+/// What every section of one pathway page is built from.
+struct PageCx<'a> {
+    site: &'a Site<'a>,
+    p: PathwayIx,
+    diagram: &'a Diagram,
+    extras: Extras,
+    files: PathwayFiles,
+    t: &'static Texts,
+}
+
+impl PageCx<'_> {
+    fn actor_name(&self, a: Option<ActorIx>) -> String {
+        a.map(|a| {
+            self.site
+                .model
+                .actor(a)
+                .name
+                .get(self.site.lang)
+                .to_string()
+        })
+        .unwrap_or_default()
+    }
+
+    /// Fills `s` with the content of section `id`; leaves it empty when there is nothing to show.
+    fn fill(&self, id: DocSection, s: &mut Section) {
+        let model = self.site.model;
+        let lang = self.site.lang;
+        let t = self.t;
+        let pw = model.pathway(self.p);
+        let text = |x: &crate::model::LocalText| some(Some(x.get(lang)));
+        let texts = |xs: &[crate::model::LocalText]| -> Vec<String> {
+            xs.iter().filter_map(&text).collect()
+        };
+        match id {
+            DocSection::Basic => {
+                let facts: [(&str, Option<String>); 9] = [
+                    (t.name, text(&pw.title)),
+                    (t.summary, text(&pw.summary)),
+                    (t.region, some(pw.region.as_deref())),
+                    (t.funder, some(pw.funder.as_deref())),
+                    (t.parent_project, some(pw.parent_project.as_deref())),
+                    (t.owner, some(Some(&self.actor_name(pw.owner)))),
+                    (t.created, some(pw.created.as_deref())),
+                    (t.updated, some(pw.updated.as_deref())),
+                    (t.status, pw.status.map(|s| s.label(lang).to_string())),
+                ];
+                s.facts = facts
+                    .into_iter()
+                    .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
+                    .collect();
+            }
+            DocSection::CoreIdea => s.paragraphs = text(&pw.core_idea).into_iter().collect(),
+            DocSection::OperatingEnvironment => {
+                s.paragraphs = text(&pw.operating_environment).into_iter().collect();
+            }
+            DocSection::Purpose => {
+                s.paragraphs = text(&pw.purpose).into_iter().collect();
+                s.list = texts(&pw.goals);
+            }
+            DocSection::TargetGroups => s.list = texts(&pw.target_groups),
+            DocSection::Actors => self.actors(s),
+            DocSection::Phases => self.phases(s),
+            DocSection::Services => self.services(s),
+            DocSection::Handoffs => self.handoffs(s),
+            DocSection::Routes => self.routes(s),
+            DocSection::Conditions => s.paragraphs = text(&pw.conditions).into_iter().collect(),
+            DocSection::Indicators => s.list = texts(&pw.indicators),
+            DocSection::Evaluation => s.paragraphs = text(&pw.evaluation).into_iter().collect(),
+            DocSection::Contact => s.paragraphs = some(pw.contact.as_deref()).into_iter().collect(),
+            DocSection::Analysis => self.analysis(s),
+            DocSection::Attachments => self.attachments(s),
+        }
+    }
+
+    /// The owner, then those running the pathway's services, in order of appearance.
+    fn actors(&self, s: &mut Section) {
+        let model = self.site.model;
+        let lang = self.site.lang;
+        let t = self.t;
+        let pw = model.pathway(self.p);
+        let mut actors: Vec<ActorIx> = Vec::new();
+        for a in pw
+            .owner
+            .into_iter()
+            .chain(pw.services.iter().filter_map(|s| model.service(*s).actor))
+        {
+            if !actors.contains(&a) {
+                actors.push(a);
+            }
+        }
+        s.table = Some(Table {
+            headers: vec![t.actor.into(), t.kind.into(), t.region.into()],
+            rows: actors
+                .iter()
+                .map(|a| {
+                    let a = model.actor(*a);
+                    vec![
+                        a.name.get(lang).to_string().into(),
+                        a.kind.label(lang).to_string().into(),
+                        a.region.clone().unwrap_or_default().into(),
+                    ]
+                })
+                .collect(),
+        });
+    }
+
+    /// The services grouped by their column in the native layout, left to right.
+    fn phases(&self, s: &mut Section) {
+        let model = self.site.model;
+        let lang = self.site.lang;
+        let diagram = self.diagram;
+        let mut columns: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for nb in &diagram.layout.nodes {
+            let node = &diagram.view.nodes[nb.node];
+            let name = match node.service {
+                Some(s) => model.service(s).name.get(lang).to_string(),
+                None => node.label.join(" "),
+            };
+            columns.entry(nb.column).or_default().push(name);
+        }
+        if columns.is_empty() {
+            return;
+        }
+        s.paragraphs.push(self.t.phases_intro.to_string());
+        s.list = columns
+            .into_values()
+            .map(|names| names.join("; "))
+            .collect();
+        s.ordered = true;
+        s.figure = Some(Figure {
+            src: format!("{}.svg", self.files.diagram),
+            alt: format!(
+                "{}: {}",
+                self.t.diagram_alt,
+                model.pathway(self.p).title.get(lang)
+            ),
+        });
+    }
+
+    fn services(&self, s: &mut Section) {
+        let model = self.site.model;
+        let lang = self.site.lang;
+        let t = self.t;
+        s.table = Some(Table {
+            headers: [
+                t.service,
+                t.actor,
+                t.sector,
+                t.ages,
+                t.languages,
+                t.capacity,
+                t.wait,
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: model
+                .pathway(self.p)
+                .services
+                .iter()
+                .map(|s| {
+                    let s = model.service(*s);
+                    let e = &s.eligibility;
+                    vec![
+                        s.name.get(lang).to_string().into(),
+                        self.actor_name(s.actor).into(),
+                        s.sector.label(lang).to_string().into(),
+                        ages(e.age_min, e.age_max).into(),
+                        e.languages.join(", ").into(),
+                        s.capacity
+                            .map(|c| format!("{} {}", number(c.clients_per_month), t.per_month))
+                            .unwrap_or_default()
+                            .into(),
+                        s.wait
+                            .map(|w| duration_label(w, lang))
+                            .unwrap_or_default()
+                            .into(),
+                    ]
+                })
+                .collect(),
+        });
+    }
+
+    fn handoffs(&self, s: &mut Section) {
+        let model = self.site.model;
+        let lang = self.site.lang;
+        let t = self.t;
+        s.table = Some(Table {
+            headers: [t.from, t.to, t.kind, t.protocol, t.wait]
+                .map(String::from)
+                .to_vec(),
+            rows: model
+                .pathway(self.p)
+                .handoffs
+                .iter()
+                .map(|h| {
+                    let h = model.handoff(*h);
+                    vec![
+                        model.service(h.from).name.get(lang).to_string().into(),
+                        model.service(h.to).name.get(lang).to_string().into(),
+                        h.kind.label(lang).to_string().into(),
+                        h.protocol
+                            .map(|p| p.label(lang).to_string())
+                            .unwrap_or_default()
+                            .into(),
+                        h.wait
+                            .map(|w| duration_label(w, lang))
+                            .unwrap_or_default()
+                            .into(),
+                    ]
+                })
+                .collect(),
+        });
+    }
+
+    fn routes(&self, s: &mut Section) {
+        let model = self.site.model;
+        let lang = self.site.lang;
+        let t = self.t;
+        let pw = model.pathway(self.p);
+        for pr in &self.site.analysis.routes {
+            if !pw.profiles.contains(&pr.profile) {
+                continue;
+            }
+            let profile = model.profile(pr.profile);
+            for r in &pr.routes {
+                let steps = r
+                    .steps
+                    .iter()
+                    .map(|s| model.service(s.service).name.get(lang))
+                    .collect::<Vec<_>>()
+                    .join(" → ");
+                let outcome = match r.outcome {
+                    Outcome::Met => t.met,
+                    Outcome::Unmet { .. } => t.unmet,
+                };
+                s.list.push(format!(
+                    "{} — {}: {} ({}; {} {} {})",
+                    profile.name.get(lang),
+                    model.need(r.need).name.get(lang),
+                    if steps.is_empty() { "–" } else { &steps },
+                    outcome,
+                    t.waited,
+                    number(r.total_wait_days()),
+                    t.days,
+                ));
+            }
+        }
+    }
+
+    /// The headline findings of the pathway, each as one line in the page's language.
+    fn analysis(&self, s: &mut Section) {
+        let site = self.site;
+        let report = Report {
+            model: site.model,
+            sources: site.sources,
+            analysis: site.analysis,
+            scope: Scope {
+                pathway: Some(self.p),
+                profile: None,
+            },
+        };
+        let headlines = report.headlines();
+        if headlines.is_empty() {
+            s.paragraphs.push(self.t.no_findings.to_string());
+        } else {
+            s.paragraphs.push(self.t.analysis_intro.to_string());
+            s.list = headlines
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{}: {}",
+                        f.diagnostic.code.as_str(),
+                        headline::headline(site.model, site.analysis, f, site.lang)
+                    )
+                })
+                .collect();
+        }
+    }
+
+    fn attachments(&self, s: &mut Section) {
+        let t = self.t;
+        let files = &self.files;
+        if !self.diagram.view.nodes.is_empty() {
+            for (on, ext, text) in [
+                (true, "svg", t.diagram_svg),
+                (self.extras.png, "png", t.diagram_png),
+                (self.extras.pdf, "pdf", t.diagram_pdf),
+            ] {
+                if on {
+                    s.links.push(Link {
+                        href: format!("{}.{ext}", files.diagram),
+                        text: text.into(),
+                    });
+                }
+            }
+        }
+        if self.extras.markdown {
+            s.links.push(Link {
+                href: files.markdown.clone(),
+                text: t.markdown.into(),
+            });
+        }
     }
 }
 
@@ -1000,6 +1084,33 @@ pub fn pathway_html(site: &Site, p: PathwayIx, extras: Extras) -> Result<String,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_section_titles_are_the_default_section_titles() {
+        for lang in Lang::ALL {
+            let t = texts(lang);
+            for (section, title) in [
+                (DocSection::Basic, t.basic),
+                (DocSection::CoreIdea, t.core_idea),
+                (DocSection::OperatingEnvironment, t.operating_environment),
+                (DocSection::Purpose, t.purpose),
+                (DocSection::TargetGroups, t.target_groups),
+                (DocSection::Actors, t.actors),
+                (DocSection::Phases, t.phases),
+                (DocSection::Services, t.services),
+                (DocSection::Handoffs, t.handoffs),
+                (DocSection::Routes, t.routes),
+                (DocSection::Conditions, t.conditions),
+                (DocSection::Indicators, t.indicators),
+                (DocSection::Evaluation, t.evaluation),
+                (DocSection::Contact, t.contact),
+                (DocSection::Analysis, t.analysis),
+                (DocSection::Attachments, t.attachments),
+            ] {
+                assert_eq!(section.label(lang), title, "{section:?} in {lang:?}");
+            }
+        }
+    }
 
     #[test]
     fn markdown_escape_keeps_text_in_one_cell() {

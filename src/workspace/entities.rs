@@ -12,9 +12,9 @@ use super::reader::{FileCtx, TableReader};
 use super::registry::{IdTable, Registry};
 use crate::diagnostic::Code;
 use crate::model::{
-    Actor, ActorIx, ActorKind, Allow, Capacity, Clock, ClockEnd, Eligibility, EntryChannel,
-    Handoff, HandoffKind, Level, Need, NeedIx, Pathway, PathwayStatus, Profile, Protocol, Sector,
-    Selector, Service, ServiceIx,
+    Actor, ActorIx, ActorKind, Allow, Capacity, Clock, ClockEnd, DocSection, Documentation,
+    Eligibility, EntryChannel, Handoff, HandoffKind, Level, Need, NeedIx, Pathway, PathwayStatus,
+    Profile, Protocol, Sector, Selector, Service, ServiceIx,
 };
 
 /// Resolves a reference to an entity of `kind` ("service") to its registry position, or reports
@@ -506,6 +506,8 @@ pub fn pathway(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<
     let title = r.required_text(cx, "title");
     let summary = r.text(cx, "summary");
     let region = r.string(cx, "region");
+    let core_idea = r.text(cx, "core_idea");
+    let operating_environment = r.text(cx, "operating_environment");
     let purpose = r.text(cx, "purpose");
     let goals = r.text_list(cx, "goals");
     let target_groups = r.text_list(cx, "target_groups");
@@ -516,7 +518,9 @@ pub fn pathway(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<
     let updated = r.date(cx, "updated");
     let funder = r.string(cx, "funder");
     let parent_project = r.string(cx, "parent_project");
+    let conditions = r.text(cx, "conditions");
     let indicators = r.text_list(cx, "indicators");
+    let evaluation = r.text(cx, "evaluation");
     let includes = resolve_list(cx, &reg.services, "service", "services", r);
     let id = id?;
     let origin = cx.origin(id.span());
@@ -530,6 +534,8 @@ pub fn pathway(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<
             title: title?,
             summary,
             region: region.map(Spanned::into_inner),
+            core_idea,
+            operating_environment,
             purpose,
             goals,
             target_groups,
@@ -540,7 +546,9 @@ pub fn pathway(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<
             updated: updated.map(Spanned::into_inner),
             funder: funder.map(Spanned::into_inner),
             parent_project: parent_project.map(Spanned::into_inner),
+            conditions,
             indicators,
+            evaluation,
             services: Vec::new(),
             handoffs: Vec::new(),
             profiles: Vec::new(),
@@ -605,4 +613,85 @@ pub fn allow(cx: &mut FileCtx, r: &mut TableReader) -> Option<Allow> {
         entity: entity.into_inner(),
         reason: reason.into_inner(),
     })
+}
+
+/// `[documentation]` as written in one file, before the workspace decides which file's counts.
+pub struct DocumentationRead {
+    /// The sections and titles.
+    pub documentation: Documentation,
+    /// Where the table is written (its header line), for "written twice".
+    pub origin: crate::diagnostic::Origin,
+}
+
+/// Reads `[documentation]`: `sections` (order), `omit` (left out) and `titles` (per-section
+/// titles). Every unknown section id is its own error (E0017) with a did-you-mean; the valid rest
+/// still applies, so one typo does not drop a team's whole layout.
+pub fn documentation(cx: &mut FileCtx, r: &mut TableReader) -> DocumentationRead {
+    let listed = r.contains("sections");
+    let sections = section_list(cx, r, "sections");
+    let omit = section_list(cx, r, "omit");
+    let mut titles = Vec::new();
+    if let Some(mut t) = r.table(cx, "titles") {
+        for section in DocSection::ALL {
+            let title = t.text(cx, section.as_str());
+            if !title.is_empty() {
+                titles.push((*section, title));
+            }
+        }
+        t.finish_as(
+            cx,
+            Code::UnknownSection,
+            "section",
+            "not a documentation section",
+        );
+    }
+    let mut documentation = Documentation::default();
+    if listed {
+        documentation.sections = sections;
+    }
+    documentation.sections.retain(|s| !omit.contains(s));
+    documentation.titles = titles;
+    DocumentationRead {
+        documentation,
+        origin: cx.origin(cx.head(r.span())),
+    }
+}
+
+/// A list of section ids; unknown ids are E0017, a section listed twice is E0016.
+fn section_list(cx: &mut FileCtx, r: &mut TableReader, key: &'static str) -> Vec<DocSection> {
+    let mut out = Vec::new();
+    for word in r.string_list(cx, key) {
+        match DocSection::parse(word.get_ref()) {
+            Some(s) if out.contains(&s) => {
+                let d = cx.error(
+                    Code::InvalidValue,
+                    word.span(),
+                    format!("section `{}` is listed twice in `{key}`", word.get_ref()),
+                );
+                d.label = Some("second time".into());
+                d.help = Some("a section appears once on a page: remove one of the two".into());
+            }
+            Some(s) => out.push(s),
+            None => {
+                let words = DocSection::words();
+                let d = cx.error(
+                    Code::UnknownSection,
+                    word.span(),
+                    format!(
+                        "unknown section `{}` in `{key}` of {}",
+                        word.get_ref(),
+                        r.what()
+                    ),
+                );
+                d.label = Some("not a documentation section".into());
+                d.help = Some(
+                    match crate::diagnostic::did_you_mean(word.get_ref(), words.iter().copied()) {
+                        Some(m) => format!("did you mean `{m}`? sections: {}", words.join(", ")),
+                        None => format!("the sections are: {}", words.join(", ")),
+                    },
+                );
+            }
+        }
+    }
+    out
 }

@@ -439,6 +439,21 @@ fn register_ids(cx: &mut FileCtx, tree: &Spanned<DeTable>, registry: &mut Regist
             _ => {}
         }
     }
+    if let Some(value) = top.raw("documentation")
+        && report
+        && !value.get_ref().is_table()
+    {
+        let d = cx.error(
+            Code::WrongType,
+            value.span(),
+            format!(
+                "`documentation` must be a table, not {}",
+                type_name(value.get_ref())
+            ),
+        );
+        d.label = Some("expected a table".into());
+        d.help = Some("write the page layout under a [documentation] header".into());
+    }
     if report {
         top.finish(cx);
     }
@@ -499,6 +514,7 @@ struct Read {
     clocks: Vec<(u32, crate::model::Clock)>,
     allows: Vec<crate::model::Allow>,
     pathways: Vec<(FileId, entities::PathwayRead)>,
+    documentation: Vec<entities::DocumentationRead>,
 }
 
 fn read_file(cx: &mut FileCtx, tree: &DeTable, registry: &Registry, read: &mut Read) {
@@ -538,6 +554,13 @@ fn read_file(cx: &mut FileCtx, tree: &DeTable, registry: &Registry, read: &mut R
         if let Some(p) = entities::pathway(cx, &mut r, registry) {
             read.pathways.push((cx.file, p));
         }
+        r.finish(cx);
+    }
+    if let Some(value) = top.raw("documentation")
+        && let DeValue::Table(table) = value.get_ref()
+    {
+        let mut r = TableReader::new(table, value.span(), "documentation");
+        read.documentation.push(entities::documentation(cx, &mut r));
         r.finish(cx);
     }
 }
@@ -606,6 +629,24 @@ fn assemble(read: Read, registry: &Registry, diagnostics: &mut Vec<Diagnostic>) 
         .collect();
 
     model.allows = read.allows;
+
+    // One page layout per workspace: the first `[documentation]` (in file order) counts.
+    let mut layouts = read.documentation.into_iter();
+    if let Some(first) = layouts.next() {
+        for other in layouts {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::ConflictingFields,
+                    other.origin,
+                    "`[documentation]` is written in a second place".to_string(),
+                )
+                .with_label("second page layout, not used")
+                .with_help("a workspace has one page layout: merge the two tables into one")
+                .with_related(first.origin.clone(), "the layout in use"),
+            );
+        }
+        model.documentation = first.documentation;
+    }
 
     // Which file defined what, for pathway membership.
     let mut by_file: HashMap<FileId, Members> = HashMap::new();
@@ -864,5 +905,52 @@ mod tests {
         );
         assert_eq!(loaded.model.allows.len(), 1);
         assert_eq!(loaded.model.allows[0].code, Code::DeadEnd);
+    }
+
+    #[test]
+    fn documentation_layout_orders_omits_and_retitles() {
+        use crate::model::{DocSection, Lang};
+        let loaded = load(&[(
+            "documentation.toml",
+            "[documentation]\nsections = [\"contact\", \"basic\", \"routes\", \"purpose\"]\n\
+             omit = [\"routes\"]\n[documentation.titles]\nbasic = { sv = \"Fakta\" }\n",
+        )]);
+        assert_eq!(loaded.diagnostics, vec![]);
+        let d = &loaded.model.documentation;
+        assert_eq!(
+            d.sections,
+            [DocSection::Contact, DocSection::Basic, DocSection::Purpose]
+        );
+        assert_eq!(d.title(DocSection::Basic, Lang::Sv), "Fakta");
+        assert_eq!(d.title(DocSection::Basic, Lang::Fi), "Perustiedot");
+        // Without a layout: every section in Innokylä's order.
+        assert_eq!(load(&[]).model.documentation.sections, DocSection::ALL);
+    }
+
+    #[test]
+    fn documentation_layout_problems_are_each_reported() {
+        let loaded = load(&[
+            (
+                "a.toml",
+                "[documentation]\nsections = [\"basic\", \"basic\"]\ntitles = 3\n",
+            ),
+            ("b.toml", "[documentation]\nomit = [\"basic\"]\n"),
+            ("c.toml", "documentation = \"none\"\n"),
+        ]);
+        let codes: Vec<Code> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes,
+            [
+                Code::InvalidValue,
+                Code::WrongType,
+                Code::ConflictingFields,
+                Code::WrongType
+            ]
+        );
+        // The first layout is the one used.
+        assert_eq!(
+            loaded.model.documentation.sections,
+            [crate::model::DocSection::Basic]
+        );
     }
 }

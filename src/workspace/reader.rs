@@ -531,6 +531,13 @@ impl<'t, 'i> TableReader<'t, 'i> {
 
     /// Reports every key that was not asked for as unknown, with a did-you-mean.
     pub fn finish(self, cx: &mut FileCtx) {
+        self.finish_as(cx, Code::UnknownField, "field", "not a field of this table");
+    }
+
+    /// Like [`finish`](TableReader::finish), for a table whose keys name things rather than
+    /// fields (the sections of `[documentation.titles]`): an unknown key is reported with `code`
+    /// as an unknown `noun`, with `label` under it and a did-you-mean from the keys asked for.
+    pub fn finish_as(self, cx: &mut FileCtx, code: Code, noun: &str, label: &str) {
         #[cfg(test)]
         KNOWN_FIELDS.with(|k| k.borrow_mut().push((self.path.clone(), self.asked.clone())));
         let mut unknown: Vec<_> = self
@@ -542,18 +549,18 @@ impl<'t, 'i> TableReader<'t, 'i> {
         for (key, _) in unknown {
             let name = key.get_ref();
             let d = cx.error(
-                Code::UnknownField,
+                code,
                 key.span(),
-                format!("unknown field `{name}` in {}", self.what),
+                format!("unknown {noun} `{name}` in {}", self.what),
             );
-            d.label = Some("not a field of this table".into());
+            d.label = Some(label.into());
             d.help = Some(
                 match did_you_mean(name, self.asked.iter().map(String::as_str)) {
                     Some(m) => format!("did you mean `{m}`?"),
                     None => {
                         let mut known = self.asked.clone();
                         known.dedup();
-                        format!("the fields here are: {}", known.join(", "))
+                        format!("the {noun}s here are: {}", known.join(", "))
                     }
                 },
             );

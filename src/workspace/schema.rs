@@ -15,8 +15,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
 use crate::model::{
-    ActorKind, ClockEnd, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol, Sector,
-    Vocabulary,
+    ActorKind, ClockEnd, DocSection, EntryChannel, HandoffKind, Level, PathwayStatus, Protocol,
+    Sector, Vocabulary,
 };
 
 /// A word from one of the format's fixed vocabularies.
@@ -91,6 +91,45 @@ pub struct PathwayFile {
     clock: Option<Vec<ClockDoc>>,
     /// Findings excused on purpose, with the reason (sallitut havainnot).
     allow: Option<Vec<AllowDoc>>,
+    /// The sections of the pathway pages `polku build` writes: order, left-out sections, titles
+    /// (dokumentaation osiot). At most one in a workspace.
+    documentation: Option<DocumentationDoc>,
+}
+
+/// `[documentation]`: which sections a pathway page has, in what order, under which titles.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct DocumentationDoc {
+    /// The sections, in order; a section not listed is left out. Default: every section, in
+    /// Innokylä's order.
+    sections: Option<Vec<Word<DocSection>>>,
+    /// Sections to leave out (of `sections`, or of the default order).
+    omit: Option<Vec<Word<DocSection>>>,
+    /// Titles replacing polku's default, per section id.
+    titles: Option<TitlesDoc>,
+}
+
+/// `[documentation.titles]`: a title per section id, as text (`{ fi, sv, en }` or a plain string).
+struct TitlesDoc;
+
+impl JsonSchema for TitlesDoc {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("DocumentationTitles")
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let text = generator.subschema_for::<Text>().to_value();
+        let properties: serde_json::Map<String, Value> = DocSection::words()
+            .into_iter()
+            .map(|w| (w.to_string(), text.clone()))
+            .collect();
+        json_schema!({
+            "type": "object",
+            "description": "Titles replacing polku's default, per section id.",
+            "properties": properties,
+            "additionalProperties": false,
+        })
+    }
 }
 
 /// `[[allow]]`: a finding excused on purpose; it is still reported, as allowed, with the reason.
@@ -117,6 +156,10 @@ struct PathwayDoc {
     summary: Option<Text>,
     /// Region or wellbeing services county (alue), e.g. "Keski-Uusimaa".
     region: Option<String>,
+    /// The core idea of the solution (ratkaisun perusidea): what is done differently.
+    core_idea: Option<Text>,
+    /// The operating environment (toimintaympäristö): where and among whom the model works.
+    operating_environment: Option<Text>,
     /// Purpose (tarkoitus).
     purpose: Option<Text>,
     /// Goals (tavoitteet).
@@ -137,8 +180,12 @@ struct PathwayDoc {
     funder: Option<String>,
     /// The project this is part of (kokonaisuus).
     parent_project: Option<String>,
+    /// Conditions for the model to work and be adopted (toimivuuden ja käyttöönoton ehdot).
+    conditions: Option<Text>,
     /// Indicators of effectiveness, incl. client-experience measures (vaikuttavuuden mittarit).
     indicators: Option<Vec<Text>>,
+    /// How the model is evaluated (arviointi).
+    evaluation: Option<Text>,
     /// Ids of services defined in other files that belong to this pathway too.
     services: Option<Vec<Id>>,
 }
@@ -406,7 +453,8 @@ mod tests {
     #[test]
     fn the_schema_and_the_loader_know_the_same_fields() {
         let doc = "[pathway]\n[[actor]]\n[[need]]\n[[service]]\neligibility = {}\ncapacity = {}\n\
-                   [[handoff]]\n[[profile]]\n[[clock]]\nfrom = {}\nto = {}\n[[allow]]\n";
+                   [[handoff]]\n[[profile]]\n[[clock]]\nfrom = {}\nto = {}\n[[allow]]\n\
+                   [documentation]\ntitles = {}\n";
         KNOWN_FIELDS.with(|k| k.borrow_mut().clear());
         let mut sources = Sources::new();
         sources.add(SourceFile::new("all.toml", doc));
@@ -430,6 +478,8 @@ mod tests {
             "clock.from",
             "clock.to",
             "allow",
+            "documentation",
+            "documentation.titles",
         ];
         assert_eq!(read["the file"], super::table_fields(""));
         for path in tables {
