@@ -417,3 +417,21 @@ fn each_corrected_variant_is_the_workspace_with_one_thing_changed() {
         }
     }
 }
+
+#[test]
+fn pathways_of_each_agrees_with_pathways_of() {
+    for dir in ["pathways", "tests/fixtures/hostile"] {
+        let loaded = load_dir(Path::new(dir)).unwrap();
+        let analysis = analyze(&loaded.model);
+        let each = polku::analysis::pathways_of_each(&loaded.model, &analysis.findings);
+        assert_eq!(each.len(), analysis.findings.len());
+        for (f, fast) in analysis.findings.iter().zip(&each) {
+            assert_eq!(
+                fast,
+                &polku::analysis::pathways_of(&loaded.model, f),
+                "{dir}: {}",
+                f.diagnostic.message
+            );
+        }
+    }
+}

@@ -321,6 +321,12 @@ fn every_page_answers_with_its_content_and_security_headers() {
         !codes.is_empty() && codes.iter().all(|c| c == "G0201"),
         "{codes:?}"
     );
+    let r = server.get("/findings?page=99");
+    assert_eq!(r.status, 200, "a page past the end shows the last");
+    assert_eq!(
+        select(&html(&r), "table.findings-table tbody tr").len(),
+        all
+    );
     let r = server.get("/findings?region=Kymenlaakso");
     let doc = html(&r);
     assert!(select(&doc, "table.findings-table tbody tr").len() < all);
@@ -415,6 +421,15 @@ fn the_api_serves_the_same_data_and_describes_itself() {
             .unwrap()
             .iter()
             .all(|f| f["code"] == "G0201")
+    );
+
+    let page = server.get("/api/findings?offset=1&limit=2").json();
+    assert_eq!(page["matching"], active);
+    let two: Vec<&Value> = page["findings"].as_array().unwrap().iter().collect();
+    assert_eq!(two.len(), 2);
+    assert_eq!(
+        two[0], &findings["findings"][1],
+        "offset skips, ranking kept"
     );
 
     let eco = server.get("/api/ecosystem").json();

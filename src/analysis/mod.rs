@@ -247,6 +247,48 @@ pub fn pathways_of(model: &Model, finding: &Finding) -> Vec<PathwayIx> {
         .collect()
 }
 
+/// [`pathways_of`] for every finding at once, through indices from each service, handoff, profile
+/// and actor to its pathways: a national workspace has thousands of findings and hundreds of
+/// pathways, and asking each pair costs seconds where this costs milliseconds.
+pub fn pathways_of_each(model: &Model, findings: &[Finding]) -> Vec<Vec<PathwayIx>> {
+    use std::collections::BTreeSet;
+    let mut by_service: Vec<Vec<PathwayIx>> = vec![Vec::new(); model.services.len()];
+    let mut by_handoff: Vec<Vec<PathwayIx>> = vec![Vec::new(); model.handoffs.len()];
+    let mut by_profile: Vec<Vec<PathwayIx>> = vec![Vec::new(); model.profiles.len()];
+    let mut by_actor: Vec<BTreeSet<PathwayIx>> = vec![BTreeSet::new(); model.actors.len()];
+    for (i, pathway) in model.pathways.iter().enumerate() {
+        let p = PathwayIx(i as u32);
+        for &s in &pathway.services {
+            by_service[s.0 as usize].push(p);
+            if let Some(a) = model.service(s).actor {
+                by_actor[a.0 as usize].insert(p);
+            }
+        }
+        for &h in &pathway.handoffs {
+            by_handoff[h.0 as usize].push(p);
+        }
+        for &pr in &pathway.profiles {
+            by_profile[pr.0 as usize].push(p);
+        }
+    }
+    findings
+        .iter()
+        .map(|f| {
+            let mut set: BTreeSet<PathwayIx> = BTreeSet::new();
+            for e in &f.entities {
+                match *e {
+                    Entity::Service(s) => set.extend(&by_service[s.0 as usize]),
+                    Entity::Handoff(h) => set.extend(&by_handoff[h.0 as usize]),
+                    Entity::Profile(pr) => set.extend(&by_profile[pr.0 as usize]),
+                    Entity::Actor(a) => set.extend(&by_actor[a.0 as usize]),
+                    Entity::Need(_) => {}
+                }
+            }
+            set.into_iter().collect()
+        })
+        .collect()
+}
+
 /// True when the finding concerns pathway `p`: it is about one of its services, profiles or
 /// handoffs, or an actor with services in it. Checking one pathway is what a page about that
 /// pathway needs, without looking at every other pathway.

@@ -156,9 +156,17 @@ pub async fn findings(
     Query(q): Query<FindingsQuery>,
 ) -> Json<Value> {
     let snapshot = state.snapshot();
-    let rows = summary::finding_rows(&snapshot, &q.filter());
+    let indices = summary::matching_findings(&snapshot, &q.filter());
+    let matching = indices.len();
+    let page: Vec<usize> = indices
+        .into_iter()
+        .skip(q.offset.unwrap_or(0))
+        .take(q.limit.unwrap_or(usize::MAX))
+        .collect();
+    let rows = summary::rows_of(&snapshot, &page);
     Json(json!({
         "total": snapshot.analysis.active().count(),
+        "matching": matching,
         "findings": rows,
     }))
 }

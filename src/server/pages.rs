@@ -507,7 +507,17 @@ pub struct FindingsQuery {
     pub pathway: Option<String>,
     /// `fi`, `sv`, `en`.
     pub lang: Option<String>,
+    /// The page of the dashboard, from 1 ([`FINDINGS_PER_PAGE`] rows each).
+    pub page: Option<usize>,
+    /// API: skip this many findings.
+    pub offset: Option<usize>,
+    /// API: return at most this many.
+    pub limit: Option<usize>,
 }
+
+/// Rows per page of the findings dashboard: a national workspace has thousands of findings, and a
+/// page of all of them is tens of megabytes.
+pub const FINDINGS_PER_PAGE: usize = 200;
 
 impl FindingsQuery {
     /// The filter it asks for.
@@ -532,8 +542,36 @@ pub async fn findings(
     let (lang, chosen) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     let t = ui(lang);
-    let rows = summary::finding_rows(&snapshot, &q.filter());
+    let indices = summary::matching_findings(&snapshot, &q.filter());
     let total = snapshot.analysis.active().count();
+    let matching = indices.len();
+    let pages = matching.div_ceil(FINDINGS_PER_PAGE).max(1);
+    let page = q.page.unwrap_or(1).clamp(1, pages);
+    let first = (page - 1) * FINDINGS_PER_PAGE;
+    let end = (first + FINDINGS_PER_PAGE).min(matching);
+    let rows = summary::rows_of(&snapshot, &indices[first..end]);
+    // Links to the other pages keep the filters.
+    let others: Vec<&str> = uri
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("page="))
+        .collect();
+    let page_href = |n: usize| {
+        let mut query = others.clone();
+        let pair = format!("page={n}");
+        query.push(&pair);
+        format!("/findings?{}", query.join("&"))
+    };
+    let pager = minijinja::context! {
+        page => page,
+        pages => pages,
+        first => if matching == 0 { 0 } else { first + 1 },
+        last => first + rows.len(),
+        matching => matching,
+        prev => (page > 1).then(|| page_href(page - 1)),
+        next => (page < pages).then(|| page_href(page + 1)),
+    };
     let model = &snapshot.loaded.model;
     let pathway_titles: BTreeMap<String, String> = model
         .pathways
@@ -552,6 +590,7 @@ pub async fn findings(
         minijinja::context! {
             findings => rows,
             total => total,
+            pager => pager,
             filter => q,
             choices => summary::filter_choices(&snapshot),
             pathway_titles => pathway_titles,

@@ -18,6 +18,7 @@ use tokio::sync::{Semaphore, broadcast, watch};
 
 use crate::analysis::{self, Analysis};
 use crate::diagnostic::Severity;
+use crate::model::PathwayIx;
 use crate::render::diagnostics::{self, JsonDiagnostic};
 use crate::workspace::Loaded;
 
@@ -34,12 +35,16 @@ pub struct Snapshot {
     pub analysis: Analysis,
     /// When each file was last modified, as the file system says.
     pub modified: BTreeMap<PathBuf, SystemTime>,
+    /// The pathways each finding concerns (index = finding), computed once: pages filter and
+    /// count findings by pathway on every request.
+    pub finding_pathways: Vec<Vec<PathwayIx>>,
 }
 
 impl Snapshot {
     /// Analyses a load. `modified` is read from the file system by the caller.
     pub fn new(loaded: Loaded, generation: u64, modified: BTreeMap<PathBuf, SystemTime>) -> Self {
         let analysis = analysis::analyze(&loaded.model);
+        let finding_pathways = analysis::pathways_of_each(&loaded.model, &analysis.findings);
         let mut h = std::hash::DefaultHasher::new();
         for (_, file) in loaded.sources.iter() {
             (&file.path, &file.text).hash(&mut h);
@@ -50,6 +55,7 @@ impl Snapshot {
             loaded,
             analysis,
             modified,
+            finding_pathways,
         }
     }
 }

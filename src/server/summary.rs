@@ -8,7 +8,7 @@ use std::time::SystemTime;
 use serde::Serialize;
 
 use super::state::Snapshot;
-use crate::analysis::{Entity, Finding, concerns, pathways_of};
+use crate::analysis::{Entity, Finding};
 use crate::diagnostic::{Code, Severity};
 use crate::model::{Lang, PathwayIx, Sector, ServiceIx};
 use crate::render::site::{ages, number};
@@ -64,19 +64,31 @@ pub fn pathway_rows(
     errors_by_file: &BTreeMap<String, usize>,
 ) -> Vec<PathwayRow> {
     let model = &snapshot.loaded.model;
+    // (gaps, bottlenecks) per pathway, in one pass over the findings.
+    let mut counts = vec![(0usize, 0usize); model.pathways.len()];
+    for (f, pathways) in snapshot
+        .analysis
+        .findings
+        .iter()
+        .zip(&snapshot.finding_pathways)
+    {
+        if f.allowed.is_some() {
+            continue;
+        }
+        for p in pathways {
+            match family(f.diagnostic.code) {
+                "gap" => counts[p.0 as usize].0 += 1,
+                "bottleneck" => counts[p.0 as usize].1 += 1,
+                _ => {}
+            }
+        }
+    }
     let mut rows: Vec<PathwayRow> = (0..model.pathways.len() as u32)
         .map(PathwayIx)
         .map(|p| {
             let pw = model.pathway(p);
             let path = &snapshot.loaded.sources.get(pw.origin.file).path;
             let file = path.display().to_string();
-            let count = |family_name: &str| {
-                snapshot
-                    .analysis
-                    .active()
-                    .filter(|f| family(f.diagnostic.code) == family_name && concerns(model, p, f))
-                    .count()
-            };
             PathwayRow {
                 id: pw.id.clone(),
                 title: pw.title.get(lang).to_string(),
@@ -88,8 +100,8 @@ pub fn pathway_rows(
                     .unwrap_or_default(),
                 services: pw.services.len(),
                 handoffs: pw.handoffs.len(),
-                gaps: count("gap"),
-                bottlenecks: count("bottleneck"),
+                gaps: counts[p.0 as usize].0,
+                bottlenecks: counts[p.0 as usize].1,
                 errors: errors_by_file.get(&file).copied().unwrap_or(0),
                 changed: snapshot.modified.get(path).copied().map(timestamp),
                 file,
@@ -145,7 +157,7 @@ fn severity_name(s: Severity) -> &'static str {
 
 fn row(snapshot: &Snapshot, index: usize, f: &Finding) -> FindingRow {
     let model = &snapshot.loaded.model;
-    let pathways = pathways_of(model, f);
+    let pathways = &snapshot.finding_pathways[index];
     let mut services: BTreeSet<String> = BTreeSet::new();
     for e in &f.entities {
         match *e {
@@ -214,8 +226,8 @@ pub struct FindingFilter {
     pub allowed: bool,
 }
 
-/// The findings that pass the filter, ranked as the analysis ranks them.
-pub fn finding_rows(snapshot: &Snapshot, filter: &FindingFilter) -> Vec<FindingRow> {
+/// The indices of the findings that pass the filter, ranked as the analysis ranks them.
+pub fn matching_findings(snapshot: &Snapshot, filter: &FindingFilter) -> Vec<usize> {
     let nonempty = |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
     let (code, severity, region, pathway) = (
         nonempty(&filter.code),
@@ -223,6 +235,7 @@ pub fn finding_rows(snapshot: &Snapshot, filter: &FindingFilter) -> Vec<FindingR
         nonempty(&filter.region),
         nonempty(&filter.pathway),
     );
+    let model = &snapshot.loaded.model;
     snapshot
         .analysis
         .findings
@@ -238,10 +251,32 @@ pub fn finding_rows(snapshot: &Snapshot, filter: &FindingFilter) -> Vec<FindingR
                 .as_deref()
                 .is_none_or(|s| severity_name(f.diagnostic.severity) == s)
         })
-        .map(|(i, f)| row(snapshot, i, f))
-        .filter(|r| region.as_ref().is_none_or(|g| r.regions.contains(g)))
-        .filter(|r| pathway.as_ref().is_none_or(|p| r.pathways.contains(p)))
+        .filter(|(i, _)| {
+            let pathways = &snapshot.finding_pathways[*i];
+            pathway
+                .as_ref()
+                .is_none_or(|id| pathways.iter().any(|p| model.pathway(*p).id == *id))
+                && region.as_ref().is_none_or(|g| {
+                    pathways
+                        .iter()
+                        .any(|p| model.pathway(*p).region.as_ref() == Some(g))
+                })
+        })
+        .map(|(i, _)| i)
         .collect()
+}
+
+/// The rows of these findings.
+pub fn rows_of(snapshot: &Snapshot, indices: &[usize]) -> Vec<FindingRow> {
+    indices
+        .iter()
+        .map(|&i| row(snapshot, i, &snapshot.analysis.findings[i]))
+        .collect()
+}
+
+/// The rows of every finding that passes the filter.
+pub fn finding_rows(snapshot: &Snapshot, filter: &FindingFilter) -> Vec<FindingRow> {
+    rows_of(snapshot, &matching_findings(snapshot, filter))
 }
 
 /// The choices of the dashboard's filters: every code, severity and region that occurs.
