@@ -364,6 +364,22 @@ fn language_is_chosen_by_query_and_remembered_by_cookie() {
         r.text().contains("Servicestigar"),
         "else the browser's language"
     );
+    // Findings are worded in the page's language, not in the analysis's English.
+    let findings = server.get("/api/findings?lang=fi").json();
+    let fi_page = html(&server.get("/findings?lang=fi"));
+    let shown = select(&fi_page, "table.findings-table tbody tr").join("\n");
+    for f in findings["findings"].as_array().unwrap() {
+        let (message, headline) = (
+            f["message"].as_str().unwrap(),
+            f["headline"].as_str().unwrap(),
+        );
+        assert_ne!(message, headline);
+        assert!(
+            !shown.contains(message),
+            "English on a Finnish page: {message}"
+        );
+        assert!(shown.contains(headline), "{headline}");
+    }
     let r = server.get("/pathways/hango-svensk-servicekedja?lang=sv");
     assert!(r.text().contains("Hangö") || r.text().contains("Hanko"));
 }

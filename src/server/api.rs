@@ -95,7 +95,7 @@ pub fn pathway_json(snapshot: &Snapshot, p: PathwayIx, lang: Lang) -> Value {
             "id": model.profile(*pr).id,
             "name": model.profile(*pr).name.get(lang),
         })).collect::<Vec<_>>(),
-        "findings": summary::finding_rows(snapshot, &filter),
+        "findings": summary::finding_rows(snapshot, &filter, lang),
     })
 }
 
@@ -154,7 +154,9 @@ pub async fn ecosystem_diagram(
 pub async fn findings(
     State(state): State<AppState>,
     Query(q): Query<FindingsQuery>,
+    headers: HeaderMap,
 ) -> Json<Value> {
+    let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     let indices = summary::matching_findings(&snapshot, &q.filter());
     let matching = indices.len();
@@ -163,7 +165,7 @@ pub async fn findings(
         .skip(q.offset.unwrap_or(0))
         .take(q.limit.unwrap_or(usize::MAX))
         .collect();
-    let rows = summary::rows_of(&snapshot, &page);
+    let rows = summary::rows_of(&snapshot, &page, lang);
     Json(json!({
         "total": snapshot.analysis.active().count(),
         "matching": matching,

@@ -390,12 +390,18 @@ pub async fn pathway(
         pathway: Some(pw.id.clone()),
         ..FindingFilter::default()
     };
-    let findings = summary::finding_rows(&snapshot, &filter);
+    let findings = summary::finding_rows(&snapshot, &filter, lang);
     let finding_titles: Vec<String> = snapshot
         .analysis
         .findings
         .iter()
-        .map(|f| format!("{} {}", f.diagnostic.code.as_str(), f.diagnostic.message))
+        .map(|f| {
+            format!(
+                "{} {}",
+                f.diagnostic.code.as_str(),
+                crate::render::headline::headline(model, &snapshot.analysis, f, lang)
+            )
+        })
         .collect();
     let profile_query = match request.profile {
         Some(pr) => format!("&profile={}", model.profile(pr).id),
@@ -549,7 +555,7 @@ pub async fn findings(
     let page = q.page.unwrap_or(1).clamp(1, pages);
     let first = (page - 1) * FINDINGS_PER_PAGE;
     let end = (first + FINDINGS_PER_PAGE).min(matching);
-    let rows = summary::rows_of(&snapshot, &indices[first..end]);
+    let rows = summary::rows_of(&snapshot, &indices[first..end], lang);
     // Links to the other pages keep the filters.
     let others: Vec<&str> = uri
         .query()

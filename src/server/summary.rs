@@ -11,6 +11,7 @@ use super::state::Snapshot;
 use crate::analysis::{Entity, Finding};
 use crate::diagnostic::{Code, Severity};
 use crate::model::{Lang, PathwayIx, Sector, ServiceIx};
+use crate::render::headline::headline;
 use crate::render::site::{ages, number};
 
 /// The family of a finding code, for counts and filters.
@@ -125,8 +126,10 @@ pub struct FindingRow {
     pub family: &'static str,
     /// `warning` or `note`.
     pub severity: &'static str,
-    /// The one-line message.
+    /// The one-line message (English, as `polku analyze` prints it).
     pub message: String,
+    /// The message in the asked language.
+    pub headline: String,
     /// Why it matters.
     pub why: String,
     /// What to do.
@@ -155,7 +158,7 @@ fn severity_name(s: Severity) -> &'static str {
     }
 }
 
-fn row(snapshot: &Snapshot, index: usize, f: &Finding) -> FindingRow {
+fn row(snapshot: &Snapshot, index: usize, f: &Finding, lang: Lang) -> FindingRow {
     let model = &snapshot.loaded.model;
     let pathways = &snapshot.finding_pathways[index];
     let mut services: BTreeSet<String> = BTreeSet::new();
@@ -193,6 +196,7 @@ fn row(snapshot: &Snapshot, index: usize, f: &Finding) -> FindingRow {
         family: family(d.code),
         severity: severity_name(d.severity),
         message: d.message.clone(),
+        headline: headline(model, &snapshot.analysis, f, lang),
         why: f.why.clone(),
         help: d.help.clone().unwrap_or_default(),
         subjects: f.entities[..f.subjects.min(f.entities.len())]
@@ -266,17 +270,17 @@ pub fn matching_findings(snapshot: &Snapshot, filter: &FindingFilter) -> Vec<usi
         .collect()
 }
 
-/// The rows of these findings.
-pub fn rows_of(snapshot: &Snapshot, indices: &[usize]) -> Vec<FindingRow> {
+/// The rows of these findings, with headlines in `lang`.
+pub fn rows_of(snapshot: &Snapshot, indices: &[usize], lang: Lang) -> Vec<FindingRow> {
     indices
         .iter()
-        .map(|&i| row(snapshot, i, &snapshot.analysis.findings[i]))
+        .map(|&i| row(snapshot, i, &snapshot.analysis.findings[i], lang))
         .collect()
 }
 
 /// The rows of every finding that passes the filter.
-pub fn finding_rows(snapshot: &Snapshot, filter: &FindingFilter) -> Vec<FindingRow> {
-    rows_of(snapshot, &matching_findings(snapshot, filter))
+pub fn finding_rows(snapshot: &Snapshot, filter: &FindingFilter, lang: Lang) -> Vec<FindingRow> {
+    rows_of(snapshot, &matching_findings(snapshot, filter), lang)
 }
 
 /// The choices of the dashboard's filters: every code, severity and region that occurs.
