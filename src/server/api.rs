@@ -121,16 +121,10 @@ pub async fn pathway_diagram(
     Query(q): Query<DiagramQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
-    let Some(p) = find_pathway(&snapshot, &id) else {
-        return not_found("such pathway");
-    };
-    match Request::parse(&snapshot, Some(p), &q, lang) {
-        Ok(request) => {
-            diagrams::respond(&state, snapshot, request, q.download.is_some(), &headers).await
-        }
-        Err(reject) => reject.into_response(),
+    match find_pathway(&snapshot, &id) {
+        Some(p) => diagram(state, snapshot, Some(p), q, headers).await,
+        None => not_found("such pathway"),
     }
 }
 
@@ -140,9 +134,20 @@ pub async fn ecosystem_diagram(
     Query(q): Query<DiagramQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
-    match Request::parse(&snapshot, None, &q, lang) {
+    diagram(state, snapshot, None, q, headers).await
+}
+
+/// A pathway's (or, without one, the ecosystem's) diagram as the query asks.
+async fn diagram(
+    state: AppState,
+    snapshot: std::sync::Arc<Snapshot>,
+    pathway: Option<PathwayIx>,
+    q: DiagramQuery,
+    headers: HeaderMap,
+) -> Response {
+    let (lang, _) = language(q.lang.as_deref(), &headers);
+    match Request::parse(&snapshot, pathway, &q, lang) {
         Ok(request) => {
             diagrams::respond(&state, snapshot, request, q.download.is_some(), &headers).await
         }

@@ -151,6 +151,29 @@ fn render(
     }
 }
 
+/// Who asks, in which language, for what address.
+struct Visit<'a> {
+    lang: Lang,
+    /// The language was chosen by `?lang=` (the cookie is set).
+    chosen: bool,
+    uri: &'a Uri,
+}
+
+/// A page of the app: the frame, the template with its values, the language cookie.
+fn app_page(
+    state: &AppState,
+    snapshot: &Snapshot,
+    visit: &Visit,
+    nav: &'static str,
+    title: String,
+    template: &str,
+    values: minijinja::Value,
+) -> Response {
+    let f = frame(state, snapshot, visit.lang, visit.uri, nav, title);
+    let response = render(state, template, f, values, StatusCode::OK);
+    remember(response, visit.lang, visit.chosen)
+}
+
 /// Load errors per file in the newest load (the overlay's problems), for the overview's counts.
 fn errors_by_file(state: &AppState, snapshot: &Snapshot) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
@@ -199,22 +222,20 @@ pub async fn overview(
     let (lang, chosen) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     let rows = summary::pathway_rows(&snapshot, lang, &errors_by_file(&state, &snapshot));
-    let f = frame(
+    let visit = Visit {
+        lang,
+        chosen,
+        uri: &uri,
+    };
+    app_page(
         &state,
         &snapshot,
-        lang,
-        &uri,
+        &visit,
         "overview",
         ui(lang).overview.into(),
-    );
-    let response = render(
-        &state,
         "serve/overview.html",
-        f,
         minijinja::context! { pathways => rows },
-        StatusCode::OK,
-    );
-    remember(response, lang, chosen)
+    )
 }
 
 /// A site link (as `polku build` names files) as the server's address.
@@ -417,18 +438,18 @@ pub async fn pathway(
         (Choice::Sector.name(), t.view_sector),
         (Choice::Route.name(), t.view_route),
     ];
-    let f = frame(
+    let visit = Visit {
+        lang,
+        chosen,
+        uri: &uri,
+    };
+    app_page(
         &state,
         &snapshot,
-        lang,
-        &uri,
+        &visit,
         "pathway",
         pw.title.get(lang).to_string(),
-    );
-    let response = render(
-        &state,
         "serve/pathway.html",
-        f,
         minijinja::context! {
             pathway => pw.id,
             page => for_server(page),
@@ -443,9 +464,7 @@ pub async fn pathway(
             services => summary::service_details(&snapshot, p, lang),
             downloads => downloads(&state, &format!("/api/pathways/{}/diagram", pw.id), &dl_query),
         },
-        StatusCode::OK,
-    );
-    remember(response, lang, chosen)
+    )
 }
 
 /// `GET /ecosystem`: every pathway in one diagram, and the sector matrix.
@@ -476,18 +495,18 @@ pub async fn ecosystem(
         ),
         Err(e) => (String::new(), e, None),
     };
-    let f = frame(
+    let visit = Visit {
+        lang,
+        chosen,
+        uri: &uri,
+    };
+    app_page(
         &state,
         &snapshot,
-        lang,
-        &uri,
+        &visit,
         "ecosystem",
         ui(lang).ecosystem.into(),
-    );
-    let response = render(
-        &state,
         "serve/ecosystem.html",
-        f,
         minijinja::context! {
             svg => svg,
             diagram_error => diagram_error,
@@ -495,9 +514,7 @@ pub async fn ecosystem(
             matrix => summary::sector_matrix(&snapshot, lang),
             downloads => downloads(&state, "/api/ecosystem/diagram", &format!("&lang={}", lang.code())),
         },
-        StatusCode::OK,
-    );
-    remember(response, lang, chosen)
+    )
 }
 
 /// Query of the findings dashboard.
@@ -588,11 +605,18 @@ pub async fn findings(
         [("error", t.error), ("warning", t.warning), ("note", t.note)]
             .into_iter()
             .collect();
-    let f = frame(&state, &snapshot, lang, &uri, "findings", t.findings.into());
-    let response = render(
+    let visit = Visit {
+        lang,
+        chosen,
+        uri: &uri,
+    };
+    app_page(
         &state,
+        &snapshot,
+        &visit,
+        "findings",
+        t.findings.into(),
         "serve/findings.html",
-        f,
         minijinja::context! {
             findings => rows,
             total => total,
@@ -602,9 +626,7 @@ pub async fn findings(
             pathway_titles => pathway_titles,
             severity_labels => severity_labels,
         },
-        StatusCode::OK,
-    );
-    remember(response, lang, chosen)
+    )
 }
 
 /// The 404 page.
