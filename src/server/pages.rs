@@ -688,6 +688,10 @@ pub fn templates() -> Result<minijinja::Environment<'static>, String> {
             include_str!("../../templates/serve/base.html"),
         ),
         (
+            "serve/diagram.html",
+            include_str!("../../templates/serve/diagram.html"),
+        ),
+        (
             "serve/overview.html",
             include_str!("../../templates/serve/overview.html"),
         ),
