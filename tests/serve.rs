@@ -531,7 +531,27 @@ fn diagrams_come_in_every_format_with_etags() {
     let other = server.request(&format!("{base}?lang=sv"), &[("If-None-Match", &etag)]);
     assert_eq!(other.status, 200, "another language is another diagram");
 
-    // Bad parameters say what to do.
+    // The page itself never answers a choice with an error.
+    let page = server.get("/pathways/keski-uusimaa-nuorten-paihdepolku?view=route&profile=");
+    assert_eq!(
+        page.status, 200,
+        "the route view without a profile shows the first profile's"
+    );
+    let doc = html(&page);
+    let chosen = doc
+        .select(&scraper::Selector::parse("#profile option[selected]").unwrap())
+        .next()
+        .map(|o| o.value().attr("value").unwrap().to_string());
+    assert_eq!(chosen.as_deref(), Some(profile.as_str()));
+    let page = server.get("/pathways/keski-uusimaa-nuorten-paihdepolku?profile=renamed&lang=en");
+    assert_eq!(page.status, 200);
+    let doc = html(&page);
+    assert!(
+        select(&doc, "p.notice")[0].contains("renamed"),
+        "an unknown profile is a notice"
+    );
+
+    // Bad parameters of the API say what to do.
     for (query, expect) in [
         ("?format=exe", "unknown format `exe`"),
         ("?view=tree", "unknown view `tree`"),
@@ -589,6 +609,19 @@ fn unknown_paths_and_traversal_attempts_are_404_and_leak_nothing() {
     assert_eq!(r.status, 421);
     let r = server.request("/api/status", &[("Host", "localhost")]);
     assert_eq!(r.status, 200);
+    let r = server.request("/api/status", &[("Host", "LOCALHOST")]);
+    assert_eq!(r.status, 200, "host names are case-insensitive");
+    // Language links are relative to the page: a path like `//elsewhere/x` never becomes an
+    // off-site link.
+    let r = server.get("//evil.example/x");
+    let doc = html(&r);
+    for a in doc.select(&scraper::Selector::parse(".langs a").unwrap()) {
+        assert!(
+            a.value().attr("href").unwrap().starts_with("?lang="),
+            "{:?}",
+            a.value()
+        );
+    }
 }
 
 #[test]
@@ -772,6 +805,54 @@ fn live_reload_serves_edits_and_keeps_the_last_good_version_while_a_file_is_brok
     );
     let log = server.log().join("\n");
     assert!(log.contains("reloaded (hehku-liikkuva-tuki.toml)"), "{log}");
+}
+
+#[test]
+fn live_reload_goes_on_after_the_folder_is_deleted_and_recreated() {
+    let (_tmp, dir) = copy("pathways");
+    let server = Server::start(&dir);
+    let rx = events(server.port);
+    let _ = next_event(&rx);
+    let backup = dir.with_file_name("backup");
+    std::fs::rename(&dir, &backup).unwrap();
+    let (name, data) = next_event(&rx);
+    assert_eq!(name, "problems", "pages are told the folder is gone");
+    assert!(data["text"].as_str().unwrap().contains("is gone"), "{data}");
+    assert_eq!(
+        server.get("/api/pathways").json()["pathways"]
+            .as_array()
+            .unwrap()
+            .len(),
+        shipped_ids().len(),
+        "the last good version stays"
+    );
+
+    // A new folder (a new inode: what `rm -rf` and `cp -r` make) comes back in its place, then is
+    // edited: both are served.
+    let staging = dir.with_file_name("staging");
+    std::fs::create_dir(&staging).unwrap();
+    for entry in std::fs::read_dir(&backup).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, staging.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::rename(&staging, &dir).unwrap();
+    let (name, _) = next_event(&rx);
+    assert_eq!(name, "reload");
+    let file = dir.join("hehku-liikkuva-tuki.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("title = { fi = \"Hehku", "title = { fi = \"Hehku 2", 1),
+    )
+    .unwrap();
+    let (name, _) = next_event(&rx);
+    assert_eq!(name, "reload");
+    assert!(
+        server
+            .get("/pathways/hehku-liikkuva-tuki?lang=fi")
+            .text()
+            .contains("Hehku 2")
+    );
 }
 
 #[test]

@@ -155,6 +155,10 @@ async fn diagram(
     }
 }
 
+/// Findings returned when no `limit` is given: a national workspace has thousands, tens of
+/// megabytes in one answer.
+pub const DEFAULT_LIMIT: usize = 1000;
+
 /// `GET /api/findings`.
 pub async fn findings(
     State(state): State<AppState>,
@@ -168,7 +172,7 @@ pub async fn findings(
     let page: Vec<usize> = indices
         .into_iter()
         .skip(q.offset.unwrap_or(0))
-        .take(q.limit.unwrap_or(usize::MAX))
+        .take(q.limit.unwrap_or(DEFAULT_LIMIT))
         .collect();
     let rows = summary::rows_of(&snapshot, &page, lang);
     Json(json!({
@@ -216,17 +220,17 @@ pub async fn events(State(state): State<AppState>) -> Response {
     let stream = initial
         .chain(updates.merge(stop))
         .take_while(Option::is_some)
-        .filter_map(|e| e.map(|e| Ok::<_, Infallible>(sse(&e))));
+        .filter_map(move |e| e.map(|e| Ok::<_, Infallible>(sse(&state, &e))));
     Sse::new(stream)
         .keep_alive(KeepAlive::default())
         .into_response()
 }
 
-fn sse(event: &Event) -> SseEvent {
+fn sse(state: &AppState, event: &Event) -> SseEvent {
     match event {
-        Event::Reload(generation) => SseEvent::default()
-            .event("reload")
-            .data(json!({ "generation": generation }).to_string()),
+        Event::Reload(generation) => SseEvent::default().event("reload").data(
+            json!({ "generation": generation, "version": state.version(*generation) }).to_string(),
+        ),
         Event::Problems(problems) => SseEvent::default()
             .event("problems")
             .data(serde_json::to_string(problems.as_ref()).unwrap_or_default()),

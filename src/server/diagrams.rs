@@ -230,9 +230,10 @@ impl Request {
     }
 
     /// The cache key: the workspace content and everything that changes the output.
-    fn key(&self, snapshot: &Snapshot) -> u64 {
+    fn key(&self, snapshot: &Snapshot, instance: u64) -> u64 {
         let mut h = std::hash::DefaultHasher::new();
         (
+            instance,
             snapshot.hash,
             self.pathway.map(|p| p.0),
             self.choice,
@@ -362,7 +363,7 @@ pub async fn respond(
     download: bool,
     headers: &HeaderMap,
 ) -> Response {
-    let key = request.key(&snapshot);
+    let key = request.key(&snapshot, state.instance);
     let etag = format!("\"{key:016x}\"");
     let name = request.file_name(&snapshot);
     if if_none_match(headers, &etag) {
@@ -376,6 +377,11 @@ pub async fn respond(
     let rendered = match cached {
         Some(r) => r,
         None => {
+            // Rendering is bounded twice: all renders by the CPUs, `dot` by its own limit.
+            let Ok(_render) = state.renders.acquire().await else {
+                return Reject(StatusCode::SERVICE_UNAVAILABLE, "shutting down".into())
+                    .into_response();
+            };
             let _permit = if request.format.needs_graphviz() {
                 match state.dot.acquire().await {
                     Ok(p) => Some(p),

@@ -116,12 +116,20 @@ pub struct Server {
     listener: tokio::net::TcpListener,
     router: Router,
     shutdown: tokio_watch::Sender<bool>,
-    _watcher: watch::Watcher,
 }
 
 /// Loads the workspace, starts watching it and binds the address. Serving starts with
 /// [`Server::run`].
 pub async fn start(config: Config) -> Result<Server, StartError> {
+    let dir = config.dir.clone();
+    if !dir.is_dir() {
+        // Files::read says why (missing, or a file), with what to do.
+        return Err(StartError::Load(
+            Files::read(&dir).err().unwrap_or(LoadError::NotFound(dir)),
+        ));
+    }
+    // Armed before the first read: an edit made while the workspace loads is reloaded after.
+    let armed = watch::arm(&config.dir, config.debounce).map_err(StartError::Watch)?;
     let dir = config.dir.clone();
     let files = tokio::task::spawn_blocking(move || Files::read(&dir))
         .await
@@ -157,9 +165,14 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
         shutdown: shutdown_rx,
         templates: pages::templates().map_err(StartError::Template)?,
         graphviz: graphviz::available(),
+        instance: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64),
+        renders: Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())),
     });
-    let watcher =
-        watch::start(files, shared.clone(), config.debounce).map_err(StartError::Watch)?;
+    armed
+        .run(files, shared.clone())
+        .map_err(StartError::Watch)?;
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -175,7 +188,6 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
         listener,
         router,
         shutdown,
-        _watcher: watcher,
     })
 }
 
@@ -249,8 +261,9 @@ pub fn router(state: AppState, config: &Config, addr: SocketAddr) -> Router {
         .route("/api/openapi.json", get(api::openapi))
         .fallback(pages::fallback)
         .with_state(state)
+        // 503, not 408: browsers may resend a request answered 408 on a reused connection.
         .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
+            StatusCode::SERVICE_UNAVAILABLE,
             config.request_timeout,
         ))
         .layer(middleware::from_fn(move |request: Request, next: Next| {
@@ -272,9 +285,10 @@ async fn host_check(loopback: bool, port: u16, request: Request, next: Next) -> 
             .get(header::HOST)
             .and_then(|h| h.to_str().ok())
             .unwrap_or("");
+        let host = host.to_ascii_lowercase();
         let name = host
             .strip_suffix(&format!(":{port}"))
-            .unwrap_or(host)
+            .unwrap_or(&host)
             .trim_start_matches('[')
             .trim_end_matches(']');
         let ok = name == "localhost" || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());

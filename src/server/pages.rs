@@ -79,7 +79,7 @@ struct Frame {
     lang: &'static str,
     ui: &'static Ui,
     langs: Vec<LangLink>,
-    generation: u64,
+    version: String,
     problems: Option<String>,
     nav: &'static str,
     title: String,
@@ -113,7 +113,9 @@ fn frame(
                     Lang::Sv => "svenska",
                     Lang::En => "English",
                 },
-                href: format!("{}?{}", uri.path(), query.join("&")),
+                // Relative to the page itself: a path from the request (`//elsewhere/x`) never
+                // becomes a link off the site.
+                href: format!("?{}", query.join("&")),
             }
         })
         .collect();
@@ -121,7 +123,7 @@ fn frame(
         lang: lang.code(),
         ui: ui(lang),
         langs,
-        generation: snapshot.generation,
+        version: state.version(snapshot.generation),
         problems: problems.map(|p| p.text.clone()),
         nav,
         title,
@@ -203,6 +205,23 @@ fn errors_by_file(state: &AppState, snapshot: &Snapshot) -> BTreeMap<String, usi
         }
     }
     out
+}
+
+/// Runs a page's building on the blocking pool, at most [`super::state::Shared::renders`] at once: a page
+/// of a national workspace takes tens of milliseconds of layout and must neither hold up the
+/// async workers that answer everything else nor run unbounded in parallel.
+pub async fn blocking(
+    state: AppState,
+    build: impl FnOnce(AppState) -> Response + Send + 'static,
+) -> Response {
+    let Ok(_permit) = state.renders.acquire().await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let job = state.clone();
+    match tokio::task::spawn_blocking(move || build(job)).await {
+        Ok(response) => response,
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n")).into_response(),
+    }
 }
 
 /// Query of the pages: only the language.
@@ -346,23 +365,68 @@ pub async fn pathway(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
+    blocking(state, move |state| pathway_page(state, id, q, headers, uri)).await
+}
+
+fn pathway_page(
+    state: AppState,
+    id: String,
+    q: PathwayQuery,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
     let (lang, chosen) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     let Some(p) = find_pathway(&snapshot, &id) else {
-        return not_found_page(&state, lang, &uri, format!("/pathways/{id}")).await;
+        return not_found_page(&state, lang, &uri, format!("/pathways/{id}"));
     };
     let t = ui(lang);
+    let model = &snapshot.loaded.model;
+    let pw = model.pathway(p);
+    let profiles: Vec<(String, String)> = {
+        let mut list: Vec<_> = if pw.profiles.is_empty() {
+            (0..model.profiles.len() as u32)
+                .map(crate::model::ProfileIx)
+                .collect()
+        } else {
+            pw.profiles.clone()
+        };
+        list.sort();
+        list.dedup();
+        list.into_iter()
+            .map(|pr| {
+                let profile = model.profile(pr);
+                (profile.id.clone(), profile.name.get(lang).to_string())
+            })
+            .collect()
+    };
+    // The page never answers a choice with an error: an unknown profile is dropped with a
+    // notice (it may have been renamed while the page was open), the route view without a
+    // profile shows the first one, an unknown view the lanes.
+    let mut notice = String::new();
+    let mut profile = q.profile.clone().filter(|id| !id.is_empty());
+    if let Some(id) = profile.as_deref()
+        && model.profile_by_id(id).is_none()
+    {
+        notice = format!("{}: {id}", t.unknown_profile);
+        profile = None;
+    }
+    let mut view = q.view.clone().filter(|v| Choice::parse(v).is_some());
+    if view.as_deref() == Some(Choice::Route.name()) && profile.is_none() {
+        profile = profiles.first().map(|(id, _)| id.clone());
+        if profile.is_none() {
+            view = None;
+        }
+    }
     let query = DiagramQuery {
-        view: q.view.clone(),
-        profile: q.profile.clone(),
+        view,
+        profile,
         ..DiagramQuery::default()
     };
     let request = match Request::parse(&snapshot, Some(p), &query, lang) {
         Ok(r) => r,
         Err(reject) => return reject.into_response(),
     };
-    let model = &snapshot.loaded.model;
-    let pw = model.pathway(p);
     let (svg, diagram_error) = match request.view(&snapshot) {
         Ok(view) => (
             crate::render::svg::svg(&view, &crate::render::layout::layout(&view)),
@@ -389,23 +453,6 @@ pub async fn pathway(
             },
         ),
         Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
-    };
-    let profiles: Vec<(String, String)> = {
-        let mut list: Vec<_> = if pw.profiles.is_empty() {
-            (0..model.profiles.len() as u32)
-                .map(crate::model::ProfileIx)
-                .collect()
-        } else {
-            pw.profiles.clone()
-        };
-        list.sort();
-        list.dedup();
-        list.into_iter()
-            .map(|pr| {
-                let profile = model.profile(pr);
-                (profile.id.clone(), profile.name.get(lang).to_string())
-            })
-            .collect()
     };
     let filter = FindingFilter {
         pathway: Some(pw.id.clone()),
@@ -457,6 +504,7 @@ pub async fn pathway(
             views => views,
             profile => request.profile.map(|pr| model.profile(pr).id.clone()).unwrap_or_default(),
             profiles => profiles,
+            notice => notice,
             svg => svg,
             diagram_error => diagram_error,
             findings => findings,
@@ -474,6 +522,10 @@ pub async fn ecosystem(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
+    blocking(state, move |state| ecosystem_page(state, q, headers, uri)).await
+}
+
+fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -> Response {
     let (lang, chosen) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     let site = Site {
@@ -562,6 +614,10 @@ pub async fn findings(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
+    blocking(state, move |state| findings_page(state, q, headers, uri)).await
+}
+
+fn findings_page(state: AppState, q: FindingsQuery, headers: HeaderMap, uri: Uri) -> Response {
     let (lang, chosen) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     let t = ui(lang);
@@ -630,7 +686,7 @@ pub async fn findings(
 }
 
 /// The 404 page.
-async fn not_found_page(state: &AppState, lang: Lang, uri: &Uri, what: String) -> Response {
+fn not_found_page(state: &AppState, lang: Lang, uri: &Uri, what: String) -> Response {
     let snapshot = state.snapshot();
     let f = frame(state, &snapshot, lang, uri, "", ui(lang).not_found.into());
     render(
@@ -654,7 +710,7 @@ pub async fn fallback(State(state): State<AppState>, headers: HeaderMap, uri: Ur
             .into_response();
     }
     let (lang, _) = language(None, &headers);
-    not_found_page(&state, lang, &uri, uri.path().to_string()).await
+    not_found_page(&state, lang, &uri, uri.path().to_string())
 }
 
 /// The static files, embedded in the binary: nothing is read from disk, so no path can escape.

@@ -189,6 +189,19 @@ pub struct Shared {
     pub templates: minijinja::Environment<'static>,
     /// Whether Graphviz was found at start (PNG and PDF).
     pub graphviz: bool,
+    /// Tells this run of the server from earlier ones: generations restart at 1, so a page
+    /// compares `instance-generation`, and ETags include it so no tag outlives a restart (which
+    /// may bring another renderer or another Graphviz).
+    pub instance: u64,
+    /// At most this many pages and diagrams are built at once (blocking work, memory).
+    pub renders: Semaphore,
+}
+
+impl Shared {
+    /// The version a page shows and live reload compares: instance and generation.
+    pub fn version(&self, generation: u64) -> String {
+        format!("{:x}-{generation}", self.instance)
+    }
 }
 
 /// The handlers' state.
@@ -208,6 +221,24 @@ impl Shared {
     pub fn status(&self) -> (u64, Option<Arc<Problems>>) {
         let live = self.live.read().unwrap_or_else(|e| e.into_inner());
         (live.generation, live.problems.clone())
+    }
+
+    /// Tells every open page of a problem that is not in a file (the folder is gone, a bug),
+    /// keeping the last good snapshot served.
+    pub fn report(&self, message: String) {
+        eprintln!("{message}");
+        let problems = {
+            let mut live = self.live.write().unwrap_or_else(|e| e.into_inner());
+            live.generation += 1;
+            let problems = Arc::new(Problems {
+                generation: live.generation,
+                text: message,
+                diagnostics: Vec::new(),
+            });
+            live.problems = Some(problems.clone());
+            problems
+        };
+        let _ = self.events.send(Event::Problems(problems));
     }
 
     /// Takes a new load: serves it when it has no errors, else keeps the last good snapshot and

@@ -5,7 +5,8 @@
 
 (function () {
   const body = document.body;
-  const generation = Number(body.dataset.generation || 0);
+  // The version of the workspace this page shows: the server's run and its reload number.
+  const version = body.dataset.version || "";
 
   // Live reload: the server sends `reload` when a new version is served and `problems` when the
   // newest files have errors (the page keeps showing the last good version).
@@ -13,30 +14,45 @@
   const overlayText = document.getElementById("problems-text");
   const dismiss = document.getElementById("problems-dismiss");
   if (dismiss) dismiss.addEventListener("click", () => { overlay.hidden = true; });
-  if (window.EventSource) {
-    const events = new EventSource("/events");
+  // One stream per visible tab: a browser opens only a few connections per server over
+  // HTTP/1.1, so hidden tabs let theirs go and catch up (reload if behind) when shown again.
+  let events = null;
+  function listen() {
+    if (!window.EventSource || events) return;
+    events = new EventSource("/events");
     events.addEventListener("reload", (e) => {
       const data = JSON.parse(e.data);
-      if (data.generation !== generation) window.location.reload();
+      if (data.version !== version) window.location.reload();
     });
     events.addEventListener("problems", (e) => {
       const data = JSON.parse(e.data);
       overlayText.textContent = data.text;
       overlay.hidden = false;
     });
-    events.addEventListener("clear", () => { overlay.hidden = true; });
   }
+  function stop() {
+    if (events) { events.close(); events = null; }
+  }
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") stop(); else listen();
+  });
+  window.addEventListener("pagehide", stop);
+  if (document.visibilityState !== "hidden") listen();
 
-  // The toolbar's choices take effect at once (the button stays for keyboard users and no-JS).
+  // A choice made with the mouse takes effect at once. With the keyboard, arrow keys only move
+  // the choice (WCAG 3.2.2) and the Show button applies it.
+  let pointer = false;
   for (const select of document.querySelectorAll("form.toolbar select")) {
+    select.addEventListener("pointerdown", () => { pointer = true; });
+    select.addEventListener("keydown", () => { pointer = false; });
     select.addEventListener("change", () => {
-      if (select.id === "profile" && select.value && document.getElementById("view")) {
+      const view = document.getElementById("view");
+      if (select.id === "profile" && view) {
         // Choosing a profile shows its route; clearing it goes back to the lanes.
-        document.getElementById("view").value = "route";
-      } else if (select.id === "profile" && !select.value && document.getElementById("view").value === "route") {
-        document.getElementById("view").value = "lanes";
+        if (select.value) view.value = "route";
+        else if (view.value === "route") view.value = "lanes";
       }
-      select.form.submit();
+      if (pointer) select.form.submit();
     });
   }
 
@@ -49,7 +65,10 @@
   if (svg) {
     // The diagram is interactive here: its boxes are buttons, not a picture.
     svg.setAttribute("role", "group");
+    // Boxes with details (the services of a pathway page) are buttons; the others stay
+    // pictures, so the keyboard never stops on something that does nothing.
     for (const node of nodes) {
+      if (!document.getElementById("service-" + node.dataset.key)) continue;
       node.setAttribute("tabindex", "0");
       node.setAttribute("role", "button");
       const title = node.querySelector("title");
