@@ -347,6 +347,7 @@ fn markdown_of_a_shipped_pathway() {
         analysis: &analysis,
         lang: Lang::Fi,
         analysis_summary: true,
+        finding_pathways: None,
     };
     let p = loaded.model.pathway_by_id("hehku-liikkuva-tuki").unwrap();
     let diagram = site::pathway_diagram(&site, p).unwrap();
@@ -464,6 +465,7 @@ fn finnish_and_swedish_pages_have_no_english_headlines() {
             analysis: &analysis,
             lang,
             analysis_summary: true,
+            finding_pathways: None,
         };
         let mut headlines = 0;
         for i in 0..loaded.model.pathways.len() as u32 {
@@ -499,6 +501,7 @@ fn finnish_and_swedish_pages_have_no_english_headlines() {
         analysis: &analysis,
         lang: Lang::En,
         analysis_summary: true,
+        finding_pathways: None,
     };
     let p = loaded
         .model
@@ -561,5 +564,32 @@ fn graphviz_is_capped_and_can_be_switched_off_but_svg_is_always_written() {
         assert_eq!(with_extension(&out, "pdf").len(), 2, "{stderr}");
     } else {
         eprintln!("skipped: Graphviz `dot` is not installed");
+    }
+}
+
+#[test]
+fn indexed_findings_give_the_same_pages_as_matching_each() {
+    let loaded = load_dir(Path::new("pathways")).unwrap();
+    let analysis = analyze(&loaded.model);
+    let each = polku::analysis::pathways_of_each(&loaded.model, &analysis.findings);
+    for lang in [Lang::Fi, Lang::Sv] {
+        let slow = Site {
+            model: &loaded.model,
+            sources: &loaded.sources,
+            analysis: &analysis,
+            lang,
+            analysis_summary: true,
+            finding_pathways: None,
+        };
+        let fast = Site {
+            finding_pathways: Some(&each),
+            ..slow
+        };
+        for p in (0..loaded.model.pathways.len() as u32).map(polku::model::PathwayIx) {
+            let diagram = site::pathway_diagram(&slow, p).unwrap();
+            let a = site::pathway_page(&slow, p, &diagram, Extras::default());
+            let b = site::pathway_page(&fast, p, &diagram, Extras::default());
+            assert_eq!(site::markdown(&a, ""), site::markdown(&b, ""));
+        }
     }
 }

@@ -77,12 +77,14 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     }
     let model = &loaded.model;
     let analysis = analysis::analyze(model);
+    let finding_pathways = analysis::pathways_of_each(model, &analysis.findings);
     let site = Site {
         model,
         sources: &loaded.sources,
         analysis: &analysis,
         lang: args.lang.into(),
         analysis_summary: !args.no_analysis,
+        finding_pathways: Some(&finding_pathways),
     };
     let out = args.out.as_path();
     check_out(out)?;

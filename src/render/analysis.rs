@@ -162,28 +162,7 @@ impl Report<'_> {
     /// code, so one big problem cannot crowd out the others), then the next most important, in
     /// rank order, at most six.
     pub fn headlines(&self) -> Vec<&Finding> {
-        const MAX: usize = 6;
-        let warnings: Vec<&Finding> = self
-            .findings()
-            .filter(|f| f.allowed.is_none() && f.diagnostic.severity >= Severity::Warning)
-            .collect();
-        let mut picked: Vec<usize> = Vec::new();
-        let mut codes = std::collections::BTreeSet::new();
-        for (i, f) in warnings.iter().enumerate() {
-            if picked.len() < MAX && codes.insert(f.diagnostic.code) {
-                picked.push(i);
-            }
-        }
-        for i in 0..warnings.len() {
-            if picked.len() >= MAX {
-                break;
-            }
-            if !picked.contains(&i) {
-                picked.push(i);
-            }
-        }
-        picked.sort_unstable();
-        picked.into_iter().map(|i| warnings[i]).collect()
+        pick_headlines(self.findings())
     }
 
     /// Warnings by family (gaps, bottlenecks, ecosystem), then notes and allowed findings.
@@ -711,4 +690,33 @@ fn md_table(headers: &[&str], rows: &[Vec<String>]) -> String {
         out.push_str(&format!("| {} |\n", r.join(" | ")));
     }
     out
+}
+
+/// The headlines among `findings` (ranked): the most important of each kind of problem (one per
+/// code, so one big problem cannot crowd out the others), then the next most important, at most
+/// six. [`Report::headlines`] for a scope; callers that already know a pathway's findings (a site
+/// of hundreds of pages) pass them directly.
+pub fn pick_headlines<'f>(findings: impl Iterator<Item = &'f Finding>) -> Vec<&'f Finding> {
+    const MAX: usize = 6;
+    let warnings: Vec<&Finding> = findings
+        .filter(|f| f.allowed.is_none() && f.diagnostic.severity >= Severity::Warning)
+        .collect();
+
+    let mut picked: Vec<usize> = Vec::new();
+    let mut codes = std::collections::BTreeSet::new();
+    for (i, f) in warnings.iter().enumerate() {
+        if picked.len() < MAX && codes.insert(f.diagnostic.code) {
+            picked.push(i);
+        }
+    }
+    for i in 0..warnings.len() {
+        if picked.len() >= MAX {
+            break;
+        }
+        if !picked.contains(&i) {
+            picked.push(i);
+        }
+    }
+    picked.sort_unstable();
+    picked.into_iter().map(|i| warnings[i]).collect()
 }

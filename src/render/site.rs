@@ -17,7 +17,7 @@ use crate::analysis::Analysis;
 use crate::analysis::routes::Outcome;
 use crate::diagnostic::Sources;
 use crate::model::{ActorIx, DocSection, Lang, Model, PathwayIx};
-use crate::render::analysis::{Report, Scope};
+use crate::render::analysis::{Report, Scope, pick_headlines};
 use crate::render::layout::{self, Layout};
 use crate::render::view::{self, View, ViewKind, ViewOptions, duration_label};
 use crate::render::{dot, headline, svg};
@@ -51,6 +51,10 @@ pub struct Site<'a> {
     pub lang: Lang,
     /// Whether pages get the analysis summary section.
     pub analysis_summary: bool,
+    /// The pathways of each finding ([`crate::analysis::pathways_of_each`]), when the caller has
+    /// them: a site of hundreds of pages then finds each page's findings by index instead of
+    /// matching every finding against every pathway.
+    pub finding_pathways: Option<&'a [Vec<PathwayIx>]>,
 }
 
 /// File names of one pathway's outputs, relative to the site's root.
@@ -800,7 +804,17 @@ impl PageCx<'_> {
                 profile: None,
             },
         };
-        let headlines = report.headlines();
+        let headlines = match site.finding_pathways {
+            Some(each) => pick_headlines(
+                site.analysis
+                    .findings
+                    .iter()
+                    .zip(each)
+                    .filter(|(_, pathways)| pathways.contains(&self.p))
+                    .map(|(f, _)| f),
+            ),
+            None => report.headlines(),
+        };
         if headlines.is_empty() {
             s.paragraphs.push(self.t.no_findings.to_string());
         } else {

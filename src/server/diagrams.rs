@@ -319,6 +319,7 @@ impl Request {
                     analysis,
                     lang: self.lang,
                     analysis_summary: true,
+                    finding_pathways: Some(&snapshot.finding_pathways),
                 };
                 let diagram = site::pathway_diagram(&site, p).map_err(failed)?;
                 let page = site::pathway_page(&site, p, &diagram, Extras::default());

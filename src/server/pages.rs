@@ -440,6 +440,7 @@ fn pathway_page(
         analysis: &snapshot.analysis,
         lang,
         analysis_summary: false,
+        finding_pathways: Some(&snapshot.finding_pathways),
     };
     let page = match site::pathway_diagram(&site, p) {
         Ok(d) => site::pathway_page(
@@ -534,6 +535,7 @@ fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -
         analysis: &snapshot.analysis,
         lang,
         analysis_summary: false,
+        finding_pathways: Some(&snapshot.finding_pathways),
     };
     let (svg, diagram_error, page) = match site::ecosystem_diagram(&site) {
         Ok(d) => (
