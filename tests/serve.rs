@@ -744,6 +744,10 @@ fn live_reload_serves_edits_and_keeps_the_last_good_version_while_a_file_is_brok
     assert_eq!(name, "problems");
     let text = data["text"].as_str().unwrap();
     assert!(text.contains("hehku-liikkuva-tuki.toml:"), "{text}");
+    assert_eq!(
+        data["diagnostics"][0]["code"], "E0002",
+        "the syntax error comes before what follows from it: {text}"
+    );
     let position = &data["diagnostics"][0]["position"];
     assert!(position["line"].as_u64().unwrap() >= 1, "{data}");
     let page = server.get("/pathways/hehku-liikkuva-tuki");

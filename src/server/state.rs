@@ -17,7 +17,7 @@ use serde::Serialize;
 use tokio::sync::{Semaphore, broadcast, watch};
 
 use crate::analysis::{self, Analysis};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Code, Severity};
 use crate::model::PathwayIx;
 use crate::render::diagnostics::{self, JsonDiagnostic};
 use crate::workspace::Loaded;
@@ -74,12 +74,16 @@ pub struct Problems {
 impl Problems {
     /// The errors of `loaded`, or `None` when it has none.
     pub fn of(loaded: &Loaded, generation: u64) -> Option<Problems> {
-        let errors: Vec<_> = loaded
+        let mut errors: Vec<_> = loaded
             .diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .cloned()
             .collect();
+        // Root causes first: a file that does not parse loses its entities, and the references
+        // to them in other files follow from that. The sort is stable, so each group keeps its
+        // file order.
+        errors.sort_by_key(|d| !matches!(d.code, Code::TomlSyntax | Code::FileUnreadable));
         (!errors.is_empty()).then(|| Problems {
             generation,
             text: diagnostics::to_plain_string(&loaded.sources, &errors),

@@ -13,7 +13,26 @@
   const overlay = document.getElementById("problems");
   const overlayText = document.getElementById("problems-text");
   const dismiss = document.getElementById("problems-dismiss");
-  if (dismiss) dismiss.addEventListener("click", () => { overlay.hidden = true; });
+  // The overlay is a dialog: shown, it takes the focus (and Escape or its button hides it, giving
+  // the focus back); the page under it stays as it was.
+  let focusBefore = null;
+  function showProblems(text) {
+    if (text !== undefined) overlayText.textContent = text;
+    if (overlay.hidden) focusBefore = document.activeElement;
+    overlay.hidden = false;
+    dismiss.focus();
+  }
+  function hideProblems() {
+    overlay.hidden = true;
+    if (focusBefore && focusBefore.focus) focusBefore.focus();
+  }
+  dismiss.addEventListener("click", hideProblems);
+  overlay.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") hideProblems();
+    // Keep Tab inside the dialog: its button is the one thing to reach.
+    if (e.key === "Tab") { e.preventDefault(); dismiss.focus(); }
+  });
+  if (!overlay.hidden) showProblems();
   // One stream per visible tab: a browser opens only a few connections per server over
   // HTTP/1.1, so hidden tabs let theirs go and catch up (reload if behind) when shown again.
   let events = null;
@@ -26,8 +45,7 @@
     });
     events.addEventListener("problems", (e) => {
       const data = JSON.parse(e.data);
-      overlayText.textContent = data.text;
-      overlay.hidden = false;
+      showProblems(data.text);
     });
   }
   function stop() {

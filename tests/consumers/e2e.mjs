@@ -105,7 +105,8 @@ async function until(predicate, arg, timeout = 10_000) {
   }
 }
 
-const generation = () => page.evaluate(() => Number(document.body.dataset.generation));
+// `instance-generation`: the generation is the number after the dash.
+const generation = () => page.evaluate(() => Number((document.body.dataset.version || '').split('-').pop()));
 const svgText = () => page.evaluate(() => document.querySelector('#diagram svg')?.outerHTML ?? '');
 
 try {
@@ -153,7 +154,12 @@ try {
     const before = await svgText();
     const profile = await page.$eval('#profile', (s) => [...s.options].find((o) => o.value)?.value);
     check(profile, 'the pathway has a profile to choose');
-    await Promise.all([page.waitForURL(/profile=/), page.selectOption('#profile', profile)]);
+    // Chosen without a pointer (as from the keyboard) the choice waits for the Show button
+    // (WCAG 3.2.2); the view follows the profile at once.
+    await page.selectOption('#profile', profile);
+    check((await page.inputValue('#view')) === 'route', 'choosing a profile sets the route view');
+    check(!/profile=/.test(page.url()), 'no navigation before Show');
+    await Promise.all([page.waitForURL(/profile=/), page.click('form.toolbar button[type=submit]')]);
     const params = new URL(page.url()).searchParams;
     check(params.get('view') === 'route' && params.get('profile') === profile, `route view in ${page.url()}`);
     check((await page.inputValue('#view')) === 'route', 'the view select says route');
