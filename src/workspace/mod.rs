@@ -211,7 +211,15 @@ impl Files {
             let changed = changed.contains(&path)
                 || path.canonicalize().is_ok_and(|c| canonical.contains(&c));
             if changed || !self.files.contains_key(&path) {
-                let read = FileRead::from_disk(&path);
+                let mut read = FileRead::from_disk(&path);
+                // An editor that saves in place truncates the file, then writes it: an empty read
+                // of a file that had text is most likely the moment between, so look again.
+                let was_text =
+                    matches!(self.files.get(&path), Some(FileRead::Text(t)) if !t.is_empty());
+                if was_text && read == FileRead::Text(String::new()) {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                    read = FileRead::from_disk(&path);
+                }
                 if self.files.get(&path) != Some(&read) {
                     self.files.insert(path.clone(), read);
                     touched.push(path);
@@ -839,6 +847,28 @@ mod tests {
         let after = files.load();
         assert_eq!(after.count(Severity::Error), 1);
         assert_eq!(after.diagnostics[0].code, Code::TomlSyntax);
+    }
+
+    #[test]
+    fn a_file_caught_between_truncate_and_write_is_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.toml");
+        std::fs::write(&a, super::starter::starter("a")).unwrap();
+        let mut files = Files::read(dir.path()).unwrap();
+        // An editor saving in place: the file is empty for a moment, then written.
+        std::fs::write(&a, "").unwrap();
+        let writer = {
+            let a = a.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                std::fs::write(&a, super::starter::starter("a") + "\n# saved\n").unwrap();
+            })
+        };
+        files.refresh(std::slice::from_ref(&a)).unwrap();
+        writer.join().unwrap();
+        let loaded = files.load();
+        assert_eq!(loaded.diagnostics, vec![]);
+        assert_eq!(loaded.model.pathways.len(), 1, "the written text, not the empty moment");
     }
 
     #[cfg(unix)]
