@@ -868,7 +868,11 @@ mod tests {
         writer.join().unwrap();
         let loaded = files.load();
         assert_eq!(loaded.diagnostics, vec![]);
-        assert_eq!(loaded.model.pathways.len(), 1, "the written text, not the empty moment");
+        assert_eq!(
+            loaded.model.pathways.len(),
+            1,
+            "the written text, not the empty moment"
+        );
     }
 
     #[cfg(unix)]

@@ -79,6 +79,23 @@
   const diagram = document.getElementById("diagram");
   if (!diagram) return;
   const svg = diagram.querySelector("svg");
+
+  // A wide diagram scrolls in its box; "fit to width" shows it whole (smaller). The choice is
+  // remembered for the next page.
+  const fit = document.getElementById("fit");
+  if (fit && svg) {
+    const apply = (on) => {
+      diagram.classList.toggle("fitted", on);
+      fit.setAttribute("aria-pressed", on ? "true" : "false");
+    };
+    fit.hidden = false;
+    apply(localStorage.getItem("polku-fit") === "1");
+    fit.addEventListener("click", () => {
+      const on = fit.getAttribute("aria-pressed") !== "true";
+      localStorage.setItem("polku-fit", on ? "1" : "0");
+      apply(on);
+    });
+  }
   const nodes = svg ? Array.from(svg.querySelectorAll(".node")) : [];
   if (svg) {
     // The diagram is interactive here: its boxes are buttons, not a picture.

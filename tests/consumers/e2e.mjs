@@ -148,6 +148,12 @@ try {
     check((await page.$$('#diagram svg .node[data-key]')).length > 0, 'the diagram has services');
     check((await page.inputValue('#view')) === 'lanes', 'the lanes view first');
     await screenshot('pathway');
+    // A wide diagram scrolls in its box until "fit to width" shows it whole.
+    await page.click('#fit');
+    check((await page.getAttribute('#fit', 'aria-pressed')) === 'true', 'fit to width is pressed');
+    check(await page.$eval('#diagram', (d) => d.scrollWidth <= d.clientWidth + 1), 'the whole width shows');
+    await screenshot('fit-width');
+    await page.click('#fit');
   });
 
   await step('choosing a profile shows its route', async () => {
