@@ -261,6 +261,8 @@ pub struct Texts {
     pub service: &'static str,
     pub sector: &'static str,
     pub ages: &'static str,
+    pub needs_met: &'static str,
+    pub excludes: &'static str,
     pub languages: &'static str,
     pub capacity: &'static str,
     pub per_month: &'static str,
@@ -321,6 +323,8 @@ pub const FI: Texts = Texts {
     service: "Palvelu",
     sector: "Sektori",
     ages: "Ikä",
+    needs_met: "Vastaa tarpeisiin",
+    excludes: "Ei ota, jos",
     languages: "Kielet",
     capacity: "Kapasiteetti",
     per_month: "asiakasta / kk",
@@ -381,6 +385,8 @@ pub const SV: Texts = Texts {
     service: "Tjänst",
     sector: "Sektor",
     ages: "Ålder",
+    needs_met: "Svarar på behov",
+    excludes: "Tar inte emot vid",
     languages: "Språk",
     capacity: "Kapacitet",
     per_month: "klienter / mån",
@@ -441,6 +447,8 @@ pub const EN: Texts = Texts {
     service: "Service",
     sector: "Sector",
     ages: "Ages",
+    needs_met: "Needs met",
+    excludes: "Does not take clients with",
     languages: "Languages",
     capacity: "Capacity",
     per_month: "clients / month",
@@ -686,12 +694,21 @@ impl PageCx<'_> {
         let model = self.site.model;
         let lang = self.site.lang;
         let t = self.t;
+        let need_names = |needs: &[crate::model::NeedIx]| {
+            needs
+                .iter()
+                .map(|n| model.need(*n).name.get(lang).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         s.table = Some(Table {
             headers: [
                 t.service,
                 t.actor,
                 t.sector,
                 t.ages,
+                t.needs_met,
+                t.excludes,
                 t.languages,
                 t.capacity,
                 t.wait,
@@ -710,6 +727,8 @@ impl PageCx<'_> {
                         self.actor_name(s.actor).into(),
                         s.sector.label(lang).to_string().into(),
                         ages(e.age_min, e.age_max).into(),
+                        need_names(&e.needs).into(),
+                        need_names(&e.excludes).into(),
                         e.languages.join(", ").into(),
                         s.capacity
                             .map(|c| format!("{} {}", number(c.clients_per_month), t.per_month))
