@@ -593,3 +593,24 @@ fn indexed_findings_give_the_same_pages_as_matching_each() {
         }
     }
 }
+
+#[test]
+fn the_folder_polku_runs_in_is_refused_as_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shipped = std::fs::canonicalize("pathways").unwrap();
+    let out = polku()
+        .current_dir(tmp.path())
+        .arg("build")
+        .arg(&shipped)
+        .args(["--out", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("e.g. --out site"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}

@@ -321,6 +321,33 @@ fn every_page_answers_with_its_content_and_security_headers() {
         !codes.is_empty() && codes.iter().all(|c| c == "G0201"),
         "{codes:?}"
     );
+    // Odd query strings give the page with its defaults, never an error page.
+    for query in [
+        "?page=-1",
+        "?page=abc",
+        "?page=0",
+        "?page=1&page=2",
+        "?lang=fi&lang=sv",
+        "?%ff=1",
+    ] {
+        let r = server.get(&format!("/findings{query}"));
+        assert_eq!(r.status, 200, "{query}");
+        html(&r);
+    }
+    let r = server.get("/findings?code=G0201&page=abc");
+    let doc = html(&r);
+    let codes = select(&doc, "table.findings-table tbody tr .code");
+    assert!(
+        codes.iter().all(|c| c == "G0201"),
+        "a bad page number keeps the filters"
+    );
+    // The kind of a finding is named in the page's language.
+    let r = server.get("/findings?lang=sv");
+    assert!(
+        !r.text().contains("unmet-need</div>"),
+        "no kebab-case names on the Swedish page"
+    );
+    assert!(r.text().contains("Ouppfyllt behov"));
     let r = server.get("/findings?page=99");
     assert_eq!(r.status, 200, "a page past the end shows the last");
     assert_eq!(
@@ -446,6 +473,14 @@ fn the_api_serves_the_same_data_and_describes_itself() {
     assert_eq!(
         two[0], &findings["findings"][1],
         "offset skips, ranking kept"
+    );
+
+    let bad = server.get("/api/findings?limit=abc");
+    assert_eq!(bad.status, 400);
+    assert!(
+        bad.json()["error"].as_str().unwrap().contains("limit"),
+        "{}",
+        bad.text()
     );
 
     let eco = server.get("/api/ecosystem").json();

@@ -185,6 +185,16 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
 
 /// Refuses an `--out` that is a file, or a non-empty folder polku did not build.
 fn check_out(out: &Path) -> Result<(), Failure> {
+    // The site is swapped in by renaming folders; the folder polku runs in (or one above it)
+    // cannot be renamed away.
+    if let (Ok(out_abs), Ok(here)) = (out.canonicalize(), std::env::current_dir()) {
+        if here.starts_with(&out_abs) {
+            return Err(Failure(format!(
+                "`{}` is the folder polku runs in (or holds it); give a folder for the site, e.g. --out site",
+                out.display()
+            )));
+        }
+    }
     match std::fs::symlink_metadata(out) {
         Err(_) => Ok(()),
         Ok(m) if !m.is_dir() => Err(Failure(format!(

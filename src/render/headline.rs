@@ -408,12 +408,83 @@ fn blocker(model: &Model, b: &Blocker, lang: Lang) -> String {
     }
 }
 
+/// What a finding code names, in `lang`: the title of its kind for dashboards and filters (the
+/// kebab-case name stays the stable key in files and URLs). `None` for codes that are not
+/// findings.
+pub fn code_title(code: Code, lang: Lang) -> Option<&'static str> {
+    let (fi, sv, en) = match code {
+        Code::UnmetNeed => ("Täyttymätön tarve", "Ouppfyllt behov", "Unmet need"),
+        Code::AgeCoverageGap => ("Ikäaukko", "Ålderslucka", "Age coverage gap"),
+        Code::LanguageGap => ("Kieliaukko", "Språklucka", "Language gap"),
+        Code::ExclusionTrap => ("Poissulkemisansa", "Uteslutningsfälla", "Exclusion trap"),
+        Code::ReferralLoop => ("Lähetekehä", "Remisscirkel", "Referral loop"),
+        Code::DeadEnd => ("Umpikuja", "Återvändsgränd", "Dead end"),
+        Code::UnreachableService => (
+            "Palvelu, jonne ei pääse",
+            "Tjänst som ingen når",
+            "Unreachable service",
+        ),
+        Code::StatutoryClock => (
+            "Lakisääteinen määräaika",
+            "Lagstadgad tidsfrist",
+            "Statutory time limit",
+        ),
+        Code::BoundaryWithoutProtocol => (
+            "Organisaatiorajan siirto ilman sovittua käytäntöä",
+            "Överföring över organisationsgräns utan avtalad praxis",
+            "Boundary handoff without a protocol",
+        ),
+        Code::BoundaryWithoutConsent => (
+            "Organisaatiorajan siirto ilman suostumusta",
+            "Överföring över organisationsgräns utan samtycke",
+            "Boundary handoff without consent",
+        ),
+        Code::HighUtilisation => ("Korkea kuormitus", "Hög belastning", "High utilisation"),
+        Code::Overloaded => ("Ylikuormitus", "Överbelastning", "Overloaded"),
+        Code::SinglePointOfFailure => (
+            "Yksittäinen kriittinen kohta",
+            "Enskild kritisk punkt",
+            "Single point of failure",
+        ),
+        Code::MissingCollaboration => (
+            "Puuttuva yhteistyö",
+            "Samarbete saknas",
+            "Missing collaboration",
+        ),
+        Code::IsolatedActor => ("Eristynyt toimija", "Isolerad aktör", "Isolated actor"),
+        Code::IncompleteModel => (
+            "Keskeneräinen malli",
+            "Ofullständig modell",
+            "Incomplete model",
+        ),
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Fi => fi,
+        Lang::Sv => sv,
+        Lang::En => en,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::analyze;
     use crate::diagnostic::{SourceFile, Sources};
     use crate::workspace::load_sources;
+
+    #[test]
+    fn every_finding_code_has_a_title_in_every_language_and_no_other_code_has_one() {
+        for &code in Code::ALL {
+            for lang in Lang::ALL {
+                assert_eq!(
+                    code_title(code, lang).is_some(),
+                    code.is_finding(),
+                    "{code:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_finding_without_the_expected_entities_keeps_its_english_message() {

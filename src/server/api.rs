@@ -4,7 +4,8 @@
 use std::convert::Infallible;
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -33,6 +34,27 @@ pub const PATHS: &[&str] = &[
     "/api/openapi.json",
 ];
 
+/// The API's query, read strictly: a query that does not parse is a 400 in JSON that says why.
+pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(q)) => Ok(ApiQuery(q)),
+            Err(rejection) => Err((
+                StatusCode::BAD_REQUEST,
+                Json(json!({
+                    "error": rejection.body_text(),
+                    "help": "see the parameters in /api/openapi.json",
+                })),
+            )
+                .into_response()),
+        }
+    }
+}
+
 fn not_found(what: &str) -> Response {
     (
         StatusCode::NOT_FOUND,
@@ -57,7 +79,7 @@ pub async fn status(State(state): State<AppState>) -> Json<Value> {
 /// `GET /api/pathways`: the overview's rows.
 pub async fn pathways(
     State(state): State<AppState>,
-    Query(q): Query<LangQuery>,
+    ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
 ) -> Json<Value> {
     let (lang, _) = language(q.lang.as_deref(), &headers);
@@ -103,7 +125,7 @@ pub fn pathway_json(snapshot: &Snapshot, p: PathwayIx, lang: Lang) -> Value {
 pub async fn pathway(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(q): Query<LangQuery>,
+    ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
 ) -> Response {
     let (lang, _) = language(q.lang.as_deref(), &headers);
@@ -118,7 +140,7 @@ pub async fn pathway(
 pub async fn pathway_diagram(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(q): Query<DiagramQuery>,
+    ApiQuery(q): ApiQuery<DiagramQuery>,
     headers: HeaderMap,
 ) -> Response {
     let snapshot = state.snapshot();
@@ -131,7 +153,7 @@ pub async fn pathway_diagram(
 /// `GET /api/ecosystem/diagram`.
 pub async fn ecosystem_diagram(
     State(state): State<AppState>,
-    Query(q): Query<DiagramQuery>,
+    ApiQuery(q): ApiQuery<DiagramQuery>,
     headers: HeaderMap,
 ) -> Response {
     let snapshot = state.snapshot();
@@ -162,7 +184,7 @@ pub const DEFAULT_LIMIT: usize = 1000;
 /// `GET /api/findings`.
 pub async fn findings(
     State(state): State<AppState>,
-    Query(q): Query<FindingsQuery>,
+    ApiQuery(q): ApiQuery<FindingsQuery>,
     headers: HeaderMap,
 ) -> Json<Value> {
     let (lang, _) = language(q.lang.as_deref(), &headers);
@@ -185,7 +207,7 @@ pub async fn findings(
 /// `GET /api/ecosystem`: the sector matrix and the size of the workspace.
 pub async fn ecosystem(
     State(state): State<AppState>,
-    Query(q): Query<LangQuery>,
+    ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
 ) -> Json<Value> {
     let (lang, _) = language(q.lang.as_deref(), &headers);

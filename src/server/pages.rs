@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -224,6 +225,20 @@ pub async fn blocking(
     }
 }
 
+/// A page's query, read leniently: a query string that does not parse (`?page=-1`, a parameter
+/// given twice) gives the page with its defaults, never an error page. The API is strict
+/// ([`super::api::ApiQuery`]).
+pub struct Lenient<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned + Default> FromRequestParts<S> for Lenient<T> {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let query = Query::<T>::from_request_parts(parts, state).await;
+        Ok(Lenient(query.map(|Query(q)| q).unwrap_or_default()))
+    }
+}
+
 /// Query of the pages: only the language.
 #[derive(Debug, Default, Deserialize)]
 pub struct LangQuery {
@@ -234,7 +249,7 @@ pub struct LangQuery {
 /// `GET /`: every pathway with its counts.
 pub async fn overview(
     State(state): State<AppState>,
-    Query(q): Query<LangQuery>,
+    Lenient(q): Lenient<LangQuery>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
@@ -361,7 +376,7 @@ pub struct PathwayQuery {
 pub async fn pathway(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(q): Query<PathwayQuery>,
+    Lenient(q): Lenient<PathwayQuery>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
@@ -519,7 +534,7 @@ fn pathway_page(
 /// `GET /ecosystem`: every pathway in one diagram, and the sector matrix.
 pub async fn ecosystem(
     State(state): State<AppState>,
-    Query(q): Query<LangQuery>,
+    Lenient(q): Lenient<LangQuery>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
@@ -584,8 +599,9 @@ pub struct FindingsQuery {
     pub pathway: Option<String>,
     /// `fi`, `sv`, `en`.
     pub lang: Option<String>,
-    /// The page of the dashboard, from 1 ([`FINDINGS_PER_PAGE`] rows each).
-    pub page: Option<usize>,
+    /// The page of the dashboard, from 1 ([`FINDINGS_PER_PAGE`] rows each); anything else is
+    /// the first page.
+    pub page: Option<String>,
     /// API: skip this many findings.
     pub offset: Option<usize>,
     /// API: return at most this many.
@@ -612,7 +628,7 @@ impl FindingsQuery {
 /// `GET /findings`: every finding, filterable by code, severity and region.
 pub async fn findings(
     State(state): State<AppState>,
-    Query(q): Query<FindingsQuery>,
+    Lenient(q): Lenient<FindingsQuery>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
@@ -627,7 +643,12 @@ fn findings_page(state: AppState, q: FindingsQuery, headers: HeaderMap, uri: Uri
     let total = snapshot.analysis.active().count();
     let matching = indices.len();
     let pages = matching.div_ceil(FINDINGS_PER_PAGE).max(1);
-    let page = q.page.unwrap_or(1).clamp(1, pages);
+    let page = q
+        .page
+        .as_deref()
+        .and_then(|p| p.parse::<usize>().ok())
+        .unwrap_or(1)
+        .clamp(1, pages);
     let first = (page - 1) * FINDINGS_PER_PAGE;
     let end = (first + FINDINGS_PER_PAGE).min(matching);
     let rows = summary::rows_of(&snapshot, &indices[first..end], lang);
@@ -680,7 +701,7 @@ fn findings_page(state: AppState, q: FindingsQuery, headers: HeaderMap, uri: Uri
             total => total,
             pager => pager,
             filter => q,
-            choices => summary::filter_choices(&snapshot),
+            choices => summary::filter_choices(&snapshot, lang),
             pathway_titles => pathway_titles,
             severity_labels => severity_labels,
         },

@@ -11,7 +11,7 @@ use super::state::Snapshot;
 use crate::analysis::{Entity, Finding};
 use crate::diagnostic::{Code, Severity};
 use crate::model::{Lang, PathwayIx, Sector, ServiceIx};
-use crate::render::headline::headline;
+use crate::render::headline::{code_title, headline};
 use crate::render::site::{ages, number};
 
 /// The family of a finding code, for counts and filters.
@@ -122,6 +122,8 @@ pub struct FindingRow {
     pub code: &'static str,
     /// `unmet-need`.
     pub name: &'static str,
+    /// What the code names, in the asked language (`Täyttymätön tarve`).
+    pub title: &'static str,
     /// `gap`, `bottleneck` or `ecosystem`.
     pub family: &'static str,
     /// `warning` or `note`.
@@ -193,6 +195,7 @@ fn row(snapshot: &Snapshot, index: usize, f: &Finding, lang: Lang) -> FindingRow
         index,
         code: d.code.as_str(),
         name: d.code.name(),
+        title: code_title(d.code, lang).unwrap_or(d.code.name()),
         family: family(d.code),
         severity: severity_name(d.severity),
         message: d.message.clone(),
@@ -286,7 +289,7 @@ pub fn finding_rows(snapshot: &Snapshot, filter: &FindingFilter, lang: Lang) -> 
 /// The choices of the dashboard's filters: every code, severity and region that occurs.
 #[derive(Debug, Serialize)]
 pub struct FilterChoices {
-    /// `(code, name)` pairs.
+    /// `(code, title)` pairs, the title in the asked language.
     pub codes: Vec<(&'static str, &'static str)>,
     /// Severities.
     pub severities: Vec<&'static str>,
@@ -295,11 +298,14 @@ pub struct FilterChoices {
 }
 
 /// What the dashboard's filters can choose from.
-pub fn filter_choices(snapshot: &Snapshot) -> FilterChoices {
+pub fn filter_choices(snapshot: &Snapshot, lang: Lang) -> FilterChoices {
     let codes: BTreeSet<(&str, &str)> = snapshot
         .analysis
         .active()
-        .map(|f| (f.diagnostic.code.as_str(), f.diagnostic.code.name()))
+        .map(|f| {
+            let code = f.diagnostic.code;
+            (code.as_str(), code_title(code, lang).unwrap_or(code.name()))
+        })
         .collect();
     let severities: BTreeSet<&str> = snapshot
         .analysis
