@@ -12,6 +12,7 @@ use crate::analysis::routes::{Blocker, Outcome};
 use crate::analysis::{Analysis, Entity, Finding};
 use crate::diagnostic::Code;
 use crate::model::{Lang, Model, ServiceIx};
+use crate::render::view::decimal;
 
 /// The finding as one sentence in `lang`, with names rather than ids.
 pub fn headline(model: &Model, analysis: &Analysis, finding: &Finding, lang: Lang) -> String {
@@ -35,14 +36,6 @@ fn quoted(name: &str, lang: Lang) -> String {
     }
 }
 
-/// A figure with one decimal, with the decimal comma in Finnish and Swedish.
-fn decimal(x: f64, lang: Lang) -> String {
-    let s = format!("{x:.1}");
-    match lang {
-        Lang::En => s,
-        _ => s.replace('.', ","),
-    }
-}
 
 /// A language code as a word of `lang`; unknown codes stay codes.
 fn language_name(code: &str, lang: Lang) -> String {

@@ -291,17 +291,33 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// A duration as a short label in the view's language ("7 pv", "5 arkipv").
 pub fn duration_label(d: Duration, lang: Lang) -> String {
     let n = crate::analysis::days(d.amount);
+    let one = d.amount == 1.0;
     let unit = match (d.unit, lang) {
         (DayUnit::Calendar, Lang::Fi) => "pv",
         (DayUnit::Calendar, _) => "d",
         (DayUnit::Working, Lang::Fi) => "arkipv",
+        (DayUnit::Working, Lang::Sv) if one => "vardag",
         (DayUnit::Working, Lang::Sv) => "vardagar",
         (DayUnit::Working, Lang::En) => "working d",
         (DayUnit::School, Lang::Fi) => "koulupv",
+        (DayUnit::School, Lang::Sv) if one => "skoldag",
         (DayUnit::School, Lang::Sv) => "skoldagar",
         (DayUnit::School, Lang::En) => "school d",
     };
+    let n = match lang {
+        Lang::En => n,
+        _ => n.replace('.', ","),
+    };
     format!("{n} {unit}")
+}
+
+/// A figure with one decimal, with the decimal comma in Finnish and Swedish.
+pub fn decimal(x: f64, lang: Lang) -> String {
+    let s = format!("{x:.1}");
+    match lang {
+        Lang::En => s,
+        _ => s.replace('.', ","),
+    }
 }
 
 /// Lane label for services without an actor.
@@ -684,7 +700,11 @@ fn tooltip(model: &Model, analysis: &Analysis, s: ServiceIx, lang: Lang) -> Stri
     if let Some(c) = service.capacity
         && load.is_finite()
     {
-        parts.push(format!("{load:.1}/{:.1}", c.clients_per_month));
+        parts.push(format!(
+            "{}/{}",
+            decimal(load, lang),
+            decimal(c.clients_per_month, lang)
+        ));
     }
     parts.join(" · ")
 }
