@@ -36,7 +36,6 @@ fn quoted(name: &str, lang: Lang) -> String {
     }
 }
 
-
 /// A language code as a word of `lang`; unknown codes stay codes.
 fn language_name(code: &str, lang: Lang) -> String {
     let names = match code {
