@@ -809,6 +809,18 @@ fn live_reload_serves_edits_and_keeps_the_last_good_version_while_a_file_is_brok
     let overview = html(&server.get("/"));
     let errors = select(&overview, "tr[data-pathway=hehku-liikkuva-tuki] td.bad");
     assert!(!errors.is_empty(), "the overview counts the file's errors");
+    let rows = server.get("/api/pathways").json();
+    let row = rows["pathways"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "hehku-liikkuva-tuki")
+        .unwrap()
+        .clone();
+    assert!(
+        row["errors"].as_u64().unwrap() >= 1,
+        "and so does the API: {row}"
+    );
 
     // Fixed: the overlay goes, the page is current.
     std::fs::write(&file, &original).unwrap();

@@ -14,7 +14,7 @@ use tokio_stream::StreamExt;
 use tokio_stream::wrappers::{BroadcastStream, WatchStream};
 
 use super::diagrams::{self, DiagramQuery, Request};
-use super::pages::{FindingsQuery, LangQuery, find_pathway, language};
+use super::pages::{FindingsQuery, LangQuery, errors_by_file, find_pathway, language};
 use super::state::{AppState, Event, Snapshot};
 use super::summary;
 use crate::model::{Lang, PathwayIx};
@@ -84,7 +84,7 @@ pub async fn pathways(
 ) -> Json<Value> {
     let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
-    let errors = std::collections::BTreeMap::new();
+    let errors = errors_by_file(&state, &snapshot);
     Json(json!({ "pathways": summary::pathway_rows(&snapshot, lang, &errors) }))
 }
 

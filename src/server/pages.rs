@@ -178,7 +178,7 @@ fn app_page(
 }
 
 /// Load errors per file in the newest load (the overlay's problems), for the overview's counts.
-fn errors_by_file(state: &AppState, snapshot: &Snapshot) -> BTreeMap<String, usize> {
+pub(crate) fn errors_by_file(state: &AppState, snapshot: &Snapshot) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
     match state.status().1 {
         Some(problems) => {
