@@ -4,8 +4,8 @@
 //! Every page is first built as a [`Page`] — plain strings in sections, in Innokylä's order, with
 //! empty sections left out — and then rendered by one of two writers: [`html`] (the minijinja
 //! template `templates/page.html`, autoescaped, so user text is escaped by construction) and
-//! [`markdown`]. Nothing here touches files: `polku build` writes what these functions return, and a
-//! future `polku serve` can return them over HTTP.
+//! [`markdown`]. Nothing here touches files: `polku build` writes what these functions return;
+//! `polku serve` renders the same sections inside its pages ([`add_templates`]).
 //!
 //! **Architecture Invariant:** renderers only read; they never load files or change the model.
 
@@ -1108,7 +1108,7 @@ pub fn markdown(page: &Page, base: &str) -> String {
     out
 }
 
-/// One pathway page as HTML: what `polku build` writes and `polku serve` can return.
+/// One pathway page as a standalone HTML document, as `polku build` writes it.
 pub fn pathway_html(site: &Site, p: PathwayIx, extras: Extras) -> Result<String, String> {
     let diagram = pathway_diagram(site, p)?;
     html(&pathway_page(site, p, &diagram, extras))
