@@ -614,3 +614,53 @@ fn the_folder_polku_runs_in_is_refused_as_out() {
         "nothing written"
     );
 }
+
+/// Issue 14, item 1: `--out nothere/../userdir` named nothing the check could look at, then, once
+/// polku had created `nothere`, the user's folder — which the swap replaced.
+#[test]
+fn an_out_through_a_folder_not_yet_there_is_resolved_before_anything_is_created() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shipped = std::fs::canonicalize("pathways").unwrap();
+    let user = tmp.path().join("userdir");
+    std::fs::create_dir(&user).unwrap();
+    std::fs::write(user.join("thesis.txt"), "mine").unwrap();
+    let run = |out: &str| {
+        polku()
+            .current_dir(tmp.path())
+            .arg("build")
+            .arg(&shipped)
+            .args(["--out", out, "--no-diagrams"])
+            .output()
+            .unwrap()
+    };
+    for out in ["nothere/../userdir", "nothere/deeper/../../userdir"] {
+        let result = run(out);
+        assert_eq!(result.status.code(), Some(2), "{out}");
+        let err = String::from_utf8_lossy(&result.stderr);
+        assert!(err.contains("is not a site polku built"), "{err}");
+        assert!(
+            err.contains("userdir"),
+            "names the folder it resolves to: {err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(user.join("thesis.txt")).unwrap(),
+            "mine"
+        );
+        assert!(!tmp.path().join("nothere").exists(), "nothing created");
+    }
+    // Through a folder that does not exist to a new one: built there, and only there.
+    let result = run("nothere/../fresh");
+    assert_eq!(result.status.code(), Some(0));
+    assert!(tmp.path().join("fresh").join(".polku-site").is_file());
+    assert!(!tmp.path().join("nothere").exists());
+    // A link to the user's folder is the user's folder.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&user, tmp.path().join("link")).unwrap();
+        assert_eq!(run("link").status.code(), Some(2));
+        assert_eq!(
+            std::fs::read_to_string(user.join("thesis.txt")).unwrap(),
+            "mine"
+        );
+    }
+}

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::Failure;
+use super::output::resolve;
 use super::shared::Language;
 use crate::analysis;
 use crate::diagnostic::Severity;
@@ -86,11 +87,14 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         analysis_summary: !args.no_analysis,
         finding_pathways: Some(&finding_pathways),
     };
-    let out = args.out.as_path();
-    check_out(out)?;
+    // The folder the site will really replace, resolved once before anything is created: with
+    // `nothere/../userdir` a check of the path as written looks at nothing, and once `nothere`
+    // exists the same path names `userdir`.
+    let out = &resolve(&args.out)?;
+    check_out(out, &args.out)?;
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+        _ => PathBuf::from("/"),
     };
     std::fs::create_dir_all(&parent)
         .map_err(|e| Failure(format!("cannot create `{}`: {e}", parent.display())))?;
@@ -171,7 +175,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     swap_in(tmp, out)?;
     eprintln!(
         "wrote {}: {} pathways{}{}",
-        out.display(),
+        args.out.display(),
         model.pathways.len(),
         if html { ", HTML" } else { "" },
         if md { ", Markdown" } else { "" },
@@ -183,33 +187,38 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     })
 }
 
-/// Refuses an `--out` that is a file, or a non-empty folder polku did not build.
-fn check_out(out: &Path) -> Result<(), Failure> {
+/// Refuses an `--out` (resolved, as written) that is a file, holds the folder polku runs in, or
+/// is a non-empty folder polku did not build.
+fn check_out(out: &Path, written: &Path) -> Result<(), Failure> {
     // The site is swapped in by renaming folders; the folder polku runs in (or one above it)
     // cannot be renamed away.
-    if let (Ok(out_abs), Ok(here)) = (out.canonicalize(), std::env::current_dir()) {
-        if here.starts_with(&out_abs) {
-            return Err(Failure(format!(
-                "`{}` is the folder polku runs in (or holds it); give a folder for the site, e.g. --out site",
-                out.display()
-            )));
-        }
+    if let Ok(here) = std::env::current_dir().and_then(|h| h.canonicalize())
+        && here.starts_with(out)
+    {
+        return Err(Failure(format!(
+            "`{}` is the folder polku runs in (or holds it); give a folder for the site, e.g. --out site",
+            written.display()
+        )));
     }
     match std::fs::symlink_metadata(out) {
         Err(_) => Ok(()),
         Ok(m) if !m.is_dir() => Err(Failure(format!(
             "`{}` exists and is not a folder",
-            out.display()
+            written.display()
         ))),
         Ok(_) => {
             let empty = std::fs::read_dir(out)?.next().is_none();
             if empty || out.join(MARKER).is_file() {
                 Ok(())
             } else {
+                let shown = if out == written {
+                    format!("`{}`", written.display())
+                } else {
+                    format!("`{}` (that is, `{}`)", written.display(), out.display())
+                };
                 Err(Failure(format!(
-                    "`{}` is not a site polku built (no {MARKER} file); choose another --out or \
-                     remove it",
-                    out.display()
+                    "{shown} is not a site polku built (no {MARKER} file); choose another --out or \
+                     remove it"
                 )))
             }
         }
