@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::Failure;
-use super::output::write_atomic;
+use super::output::{refuse_workspace_file, write_atomic};
 use super::shared::{resolve_pathway, resolve_profile};
 use crate::analysis::{self, whatif};
 use crate::diagnostic::Severity;
@@ -55,6 +55,9 @@ enum Format {
 /// Runs the analysis; exit 0 when the workspace loaded without errors, 1 when it has errors (the
 /// valid part is still analysed).
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    if let Some(output) = &args.output {
+        refuse_workspace_file(output, &args.dir)?;
+    }
     let loaded = workspace::load_dir(&args.dir)?;
     let model = &loaded.model;
     let load_errors = loaded.count(Severity::Error);

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::Failure;
-use super::output::write_atomic;
+use super::output::{refuse_workspace_file, write_atomic};
 use super::shared::{Language, resolve_pathway};
 use crate::analysis;
 use crate::diagnostic::Severity;
@@ -50,6 +50,9 @@ enum Format {
 /// Writes the export. Exits 1 when the workspace has load errors (the valid part is still
 /// exported), like `check` and `analyze`.
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    if let Some(output) = &args.output {
+        refuse_workspace_file(output, &args.dir)?;
+    }
     let loaded = workspace::load_dir(&args.dir)?;
     let load_errors = loaded.count(Severity::Error) > 0;
     if load_errors {

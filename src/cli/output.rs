@@ -2,7 +2,9 @@
 //! same folder, then rename it over the target.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use super::Failure;
 
 /// Writes `bytes` to `path` atomically. With `overwrite` false an existing file is kept and an
 /// error returned.
@@ -39,6 +41,56 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> std::io::Resu
         tmp.persist(path).map_err(|e| e.error)?;
     } else {
         tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
+    Ok(())
+}
+
+/// The absolute path `out` names once every folder on the way exists: each existing prefix is
+/// resolved with its symbolic links, and `..` after a folder that does not exist yet steps back
+/// over it, as it will once that folder is created.
+pub fn resolve(out: &Path) -> Result<PathBuf, super::Failure> {
+    use std::path::Component;
+    let here = std::env::current_dir()
+        .map_err(|e| super::Failure(format!("cannot find the current folder: {e}")))?;
+    let mut resolved = PathBuf::new();
+    for component in here.join(out).components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => resolved.push(component),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::Normal(name) => resolved.push(name),
+        }
+        // What exists is resolved as the system will resolve it (links included); what does not
+        // exist yet will be created as a plain folder.
+        if let Ok(real) = resolved.canonicalize() {
+            resolved = real;
+        }
+    }
+    if resolved.parent().is_none() {
+        return Err(super::Failure(format!(
+            "`{}` is the root folder; give a folder or file below it",
+            out.display()
+        )));
+    }
+    Ok(resolved)
+}
+
+/// Refuses an output file that would be a `.toml` file in the workspace folder `workspace`:
+/// written over a source it replaces the user's file (one export over `actors.toml` turned a
+/// workspace into thousands of errors), and a new one would be read as part of the workspace.
+pub fn refuse_workspace_file(output: &Path, workspace: &Path) -> Result<(), Failure> {
+    let (Ok(target), Ok(folder)) = (resolve(output), workspace.canonicalize()) else {
+        return Ok(());
+    };
+    if target.starts_with(&folder) && target.extension().is_some_and(|e| e == "toml") {
+        return Err(Failure(format!(
+            "`{}` is a pathway file of the workspace `{}`; polku never writes over the files it \
+             reads: write the output outside the workspace folder or with another extension",
+            output.display(),
+            workspace.display()
+        )));
     }
     Ok(())
 }

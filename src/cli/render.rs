@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::Failure;
-use super::output::write_atomic;
+use super::output::{refuse_workspace_file, write_atomic};
 use super::shared::{Language, resolve_pathway, resolve_profile};
 use crate::analysis;
 use crate::diagnostic::Severity;
@@ -84,6 +84,9 @@ enum Format {
 /// Renders the diagram; says on standard error which engine it used. Exits 1 when the workspace
 /// has load errors (the valid part is still drawn), like `check` and `analyze`.
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    if let Some(output) = &args.output {
+        refuse_workspace_file(output, &args.dir)?;
+    }
     let format = args.format.unwrap_or_else(|| {
         let ext = args
             .output
