@@ -17,7 +17,13 @@ pub struct IdTable {
     by_id: HashMap<String, u32>,
     ids: Vec<String>,
     origins: Vec<Origin>,
+    /// How many "did you mean" searches were made: each compares with every id, so a file of
+    /// thousands of broken references would otherwise take minutes to report.
+    suggestions: std::cell::Cell<usize>,
 }
+
+/// "Did you mean" searches per id table; after them an unknown id gets no suggestion.
+const MAX_SUGGESTIONS: usize = 200;
 
 impl IdTable {
     /// Registers `id` written at `origin`; when it is taken, returns where it was first written.
@@ -45,6 +51,11 @@ impl IdTable {
 
     /// The registered id closest to `id`, for "did you mean".
     pub fn closest(&self, id: &str) -> Option<&str> {
+        let made = self.suggestions.get();
+        if made >= MAX_SUGGESTIONS {
+            return None;
+        }
+        self.suggestions.set(made + 1);
         did_you_mean(id, self.ids.iter().map(String::as_str))
     }
 
