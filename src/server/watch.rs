@@ -49,9 +49,28 @@ fn watch(
     tx: mpsc::Sender<DebounceEventResult>,
 ) -> Result<Watch, String> {
     let mut watch = new_debouncer(debounce, None, tx).map_err(|e| e.to_string())?;
-    watch
-        .watch(dir, RecursiveMode::Recursive)
-        .map_err(|e| format!("{}: {e}", dir.display()))?;
+    if let Err(e) = watch.watch(dir, RecursiveMode::Recursive) {
+        // A recursive watch fails whole when one folder below cannot be watched (no read
+        // access). Watch every folder that can be, one by one, rather than none: the loader
+        // reports the unreadable one, and edits everywhere else still reload.
+        watch
+            .watch(dir, RecursiveMode::NonRecursive)
+            .map_err(|_| format!("{}: {e}", dir.display()))?;
+        let mut stack = vec![dir.to_owned()];
+        while let Some(folder) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    let path = entry.path();
+                    if watch.watch(&path, RecursiveMode::NonRecursive).is_ok() {
+                        stack.push(path);
+                    }
+                }
+            }
+        }
+    }
     Ok(watch)
 }
 

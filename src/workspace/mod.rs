@@ -85,18 +85,44 @@ impl std::error::Error for LoadError {}
 
 /// Finds every `*.toml` file below `dir`, sorted, skipping hidden folders and `target`.
 pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    Ok(discover_all(dir)?.files)
+}
+
+/// What listing a workspace folder found: the pathway files, and the folders below it that could
+/// not be listed (reported, and the rest read: one unreadable folder never hides the others).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Discovered {
+    files: Vec<PathBuf>,
+    unlisted: Vec<(PathBuf, String)>,
+}
+
+fn discover_all(dir: &Path) -> Result<Discovered, LoadError> {
     if !dir.exists() {
         return Err(LoadError::NotFound(dir.to_owned()));
     }
     if !dir.is_dir() {
         return Err(LoadError::NotADirectory(dir.to_owned()));
     }
-    let mut found = Vec::new();
+    let mut found = Discovered::default();
     let mut stack = vec![dir.to_owned()];
     while let Some(folder) = stack.pop() {
-        let entries = std::fs::read_dir(&folder).map_err(|e| LoadError::Io(folder.clone(), e))?;
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            // Only the workspace folder itself is a reason not to load at all.
+            Err(e) if folder == dir => return Err(LoadError::Io(folder, e)),
+            Err(e) => {
+                found.unlisted.push((folder, e.to_string()));
+                continue;
+            }
+        };
         for entry in entries {
-            let entry = entry.map_err(|e| LoadError::Io(folder.clone(), e))?;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    found.unlisted.push((folder.clone(), e.to_string()));
+                    break;
+                }
+            };
             let path = entry.path();
             let name = entry.file_name();
             let name = name.to_string_lossy();
@@ -104,18 +130,21 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
                 continue;
             }
             // `file_type` does not follow links: a linked folder is not entered (a link to `.`
-            // would otherwise read the workspace again and again); a linked file is read.
-            let file_type = entry
-                .file_type()
-                .map_err(|e| LoadError::Io(path.clone(), e))?;
+            // would otherwise read the workspace again and again); a linked file is kept, and
+            // reading it checks where it leads.
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            let toml = path.extension().is_some_and(|e| e == "toml");
             if file_type.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
-                found.push(path);
+            } else if toml && (file_type.is_file() || file_type.is_symlink()) {
+                found.files.push(path);
             }
         }
     }
-    found.sort();
+    found.files.sort();
+    found.unlisted.sort();
     Ok(found)
 }
 
@@ -124,30 +153,99 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
     Ok(Files::read(dir)?.load())
 }
 
+/// The largest pathway file polku reads. Real pathway files are kilobytes; a national workspace
+/// is a few megabytes in all. Parsing keeps a tree about 30 times the file's size.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// What reading one file from disk gave.
 #[derive(Clone, Debug, PartialEq)]
 enum FileRead {
     /// UTF-8 text.
     Text(String),
-    /// Not UTF-8: a lossy copy (so the report can show the line) and the first bad byte.
-    NotUtf8 { lossy: String, at: usize },
+    /// Not UTF-8: a lossy copy (so the report can show the line), the first bad byte, and
+    /// whether the bytes look like UTF-16.
+    NotUtf8 {
+        lossy: String,
+        at: usize,
+        utf16: bool,
+    },
+    /// A link that leads outside the workspace folder: never read, so that a link to
+    /// `/etc/shadow` or `/proc/self/environ` in a cloned repository shows nothing of it.
+    Outside,
+    /// A link to nothing.
+    Dangling,
+    /// Not a regular file (a folder, a pipe, a device).
+    NotAFile,
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge(u64),
     /// The file could not be read.
     Failed(String),
 }
 
 impl FileRead {
-    fn from_disk(path: &Path) -> FileRead {
-        match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => FileRead::Text(text),
-                Err(e) => FileRead::NotUtf8 {
+    /// Reads `path`, a file found below the workspace folder whose real (canonical) path is
+    /// `root`.
+    fn from_disk(path: &Path, root: &Path) -> FileRead {
+        let real = match path.canonicalize() {
+            Ok(real) => real,
+            Err(_) if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) => {
+                return FileRead::Dangling;
+            }
+            Err(e) => return FileRead::Failed(e.to_string()),
+        };
+        if !real.starts_with(root) {
+            return FileRead::Outside;
+        }
+        // The real path is read, not the link: what was checked is what is read.
+        let file = match std::fs::File::open(&real) {
+            Ok(file) => file,
+            Err(e) => return FileRead::Failed(e.to_string()),
+        };
+        match file.metadata() {
+            Ok(m) if !m.is_file() => return FileRead::NotAFile,
+            Ok(m) if m.len() > MAX_FILE_BYTES => return FileRead::TooLarge(m.len()),
+            Ok(_) => {}
+            Err(e) => return FileRead::Failed(e.to_string()),
+        }
+        let mut bytes = Vec::new();
+        use std::io::Read;
+        // Bounded even if the file grows while it is read.
+        if let Err(e) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+            return FileRead::Failed(e.to_string());
+        }
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return FileRead::TooLarge(bytes.len() as u64);
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => FileRead::Text(text),
+            Err(e) => {
+                let bytes = e.as_bytes();
+                FileRead::NotUtf8 {
                     at: e.utf8_error().valid_up_to(),
-                    lossy: String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                },
-            },
-            Err(e) => FileRead::Failed(e.to_string()),
+                    utf16: looks_like_utf16(bytes),
+                    lossy: String::from_utf8_lossy(bytes).into_owned(),
+                }
+            }
         }
     }
+}
+
+/// A byte-order mark of UTF-16, or text where every other byte is zero (ASCII in UTF-16).
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(512)];
+    let zeros = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let half = sample.len() / 2;
+    half >= 4 && (zeros(0) * 10 >= half * 9 || zeros(1) * 10 >= half * 9)
 }
 
 /// The files of a workspace folder as last read from disk. `polku serve` keeps one and, when the
@@ -155,22 +253,33 @@ impl FileRead {
 #[derive(Clone, Debug)]
 pub struct Files {
     dir: PathBuf,
+    /// The folder's real path: files that resolve outside it are not read.
+    root: PathBuf,
     files: std::collections::BTreeMap<PathBuf, FileRead>,
+    /// Folders below `dir` that could not be listed, with why.
+    unlisted: Vec<(PathBuf, String)>,
 }
 
 impl Files {
     /// Finds and reads every pathway file below `dir`.
     pub fn read(dir: &Path) -> Result<Files, LoadError> {
-        let files = discover(dir)?
+        let found = discover_all(dir)?;
+        let root = dir
+            .canonicalize()
+            .map_err(|e| LoadError::Io(dir.to_owned(), e))?;
+        let files = found
+            .files
             .into_iter()
             .map(|path| {
-                let read = FileRead::from_disk(&path);
+                let read = FileRead::from_disk(&path, &root);
                 (path, read)
             })
             .collect();
         Ok(Files {
             dir: dir.to_owned(),
+            root,
             files,
+            unlisted: found.unlisted,
         })
     }
 
@@ -194,8 +303,15 @@ impl Files {
     /// other file's text. Returns the paths that were read again, added or removed (empty when
     /// nothing that matters changed, e.g. a temp file an editor wrote and removed).
     pub fn refresh(&mut self, changed: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
-        let now = discover(&self.dir)?;
+        let found = discover_all(&self.dir)?;
         let mut touched = Vec::new();
+        if found.unlisted != self.unlisted {
+            // A folder became readable or unreadable: what it holds was added or removed above.
+            touched.extend(found.unlisted.iter().map(|(p, _)| p.clone()));
+            touched.extend(self.unlisted.iter().map(|(p, _)| p.clone()));
+            self.unlisted = found.unlisted;
+        }
+        let now = found.files;
         self.files.retain(|path, _| {
             let keep = now.binary_search(path).is_ok();
             if !keep {
@@ -203,22 +319,23 @@ impl Files {
             }
             keep
         });
-        let canonical: Vec<PathBuf> = changed
+        let changed: std::collections::HashSet<PathBuf> = changed
             .iter()
-            .filter_map(|c| c.canonicalize().ok())
+            .flat_map(|c| [Some(c.clone()), c.canonicalize().ok()])
+            .flatten()
             .collect();
         for path in now {
-            let changed = changed.contains(&path)
-                || path.canonicalize().is_ok_and(|c| canonical.contains(&c));
+            let changed =
+                changed.contains(&path) || path.canonicalize().is_ok_and(|c| changed.contains(&c));
             if changed || !self.files.contains_key(&path) {
-                let mut read = FileRead::from_disk(&path);
+                let mut read = FileRead::from_disk(&path, &self.root);
                 // An editor that saves in place truncates the file, then writes it: an empty read
                 // of a file that had text is most likely the moment between, so look again.
                 let was_text =
                     matches!(self.files.get(&path), Some(FileRead::Text(t)) if !t.is_empty());
                 if was_text && read == FileRead::Text(String::new()) {
                     std::thread::sleep(std::time::Duration::from_millis(100));
-                    read = FileRead::from_disk(&path);
+                    read = FileRead::from_disk(&path, &self.root);
                 }
                 if self.files.get(&path) != Some(&read) {
                     self.files.insert(path.clone(), read);
@@ -227,6 +344,7 @@ impl Files {
             }
         }
         touched.sort();
+        touched.dedup();
         Ok(touched)
     }
 
@@ -236,38 +354,85 @@ impl Files {
         let mut sources = Sources::new();
         let mut diagnostics = Vec::new();
         let mut unreadable = Vec::new();
+        for (folder, e) in &self.unlisted {
+            let shown = folder
+                .strip_prefix(dir)
+                .map_or(folder.clone(), |p| dir.join(p));
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::FileUnreadable,
+                    None,
+                    format!(
+                        "cannot list the folder `{}`: {e}; its files are not checked",
+                        shown.display()
+                    ),
+                )
+                .with_help("give yourself read access to the folder (chmod u+rx), or move it out of the workspace"),
+            );
+        }
         for (path, read) in &self.files {
             let shown = path.strip_prefix(dir).map_or(path.clone(), |p| dir.join(p));
+            // Problems of a file that was not read: reported by its name, with nothing of it.
+            let mut unread = |message: String, help: &str| {
+                let id = sources.add(SourceFile::new(shown.clone(), ""));
+                unreadable.push(id);
+                diagnostics
+                    .push(Diagnostic::error(Code::FileUnreadable, None, message).with_help(help));
+            };
             match read {
                 FileRead::Text(text) => {
                     sources.add(SourceFile::new(shown, text.clone()));
                 }
-                FileRead::NotUtf8 { lossy, at } => {
+                FileRead::NotUtf8 { lossy, at, utf16 } => {
                     let at = *at;
                     let id = sources.add(SourceFile::new(shown.clone(), lossy.clone()));
                     unreadable.push(id);
+                    let label = if *utf16 {
+                        "this byte is not UTF-8 (the file looks like UTF-16)"
+                    } else {
+                        "this byte is not UTF-8 (the file is probably Latin-1 or Windows-1252)"
+                    };
                     diagnostics.push(
                         Diagnostic::error(
                             Code::FileUnreadable,
                             crate::diagnostic::Origin { file: id, span: at..at + '\u{FFFD}'.len_utf8() },
                             format!("`{}` is not UTF-8 text", shown.display()),
                         )
-                        .with_label("this byte is not UTF-8 (the file is probably Latin-1 or Windows-1252)")
+                        .with_label(label)
                         .with_help("save the file as UTF-8 (most editors: File → Save with encoding → UTF-8)"),
                     );
                 }
-                FileRead::Failed(e) => {
-                    let id = sources.add(SourceFile::new(shown.clone(), ""));
-                    unreadable.push(id);
-                    diagnostics.push(
-                        Diagnostic::error(
-                            Code::FileUnreadable,
-                            None,
-                            format!("cannot read `{}`: {e}", shown.display()),
-                        )
-                        .with_help("check that the file exists and that you may read it"),
-                    );
-                }
+                FileRead::Outside => unread(
+                    format!(
+                        "`{}` is a link to a file outside the workspace folder; it is not read",
+                        shown.display()
+                    ),
+                    "polku reads only files inside the workspace folder: copy the file in, or remove the link",
+                ),
+                FileRead::Dangling => unread(
+                    format!(
+                        "`{}` is a link to a file that does not exist",
+                        shown.display()
+                    ),
+                    "remove the link, or point it at a pathway file inside the workspace",
+                ),
+                FileRead::NotAFile => unread(
+                    format!("`{}` is not a regular file", shown.display()),
+                    "pathway files are plain text files ending in .toml: rename or remove this one",
+                ),
+                FileRead::TooLarge(bytes) => unread(
+                    format!(
+                        "`{}` is {} MB; polku reads pathway files of up to {} MB",
+                        shown.display(),
+                        bytes / (1024 * 1024),
+                        MAX_FILE_BYTES / (1024 * 1024)
+                    ),
+                    "split it into several files (ids are shared by the whole workspace), or check that it is a pathway file",
+                ),
+                FileRead::Failed(e) => unread(
+                    format!("cannot read `{}`: {e}", shown.display()),
+                    "check that the file exists and that you may read it",
+                ),
             }
         }
         let mut loaded = build(sources, &unreadable);
@@ -314,6 +479,7 @@ fn build(mut sources: Sources, unreadable: &[FileId]) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut registry = Registry::default();
     let mut trees: Vec<Tree> = Vec::with_capacity(sources.len());
+    let unreadable: std::collections::HashSet<FileId> = unreadable.iter().copied().collect();
 
     // Parse, and register every id, even of files with syntax errors, so that references to
     // their entities are not reported as unknown on top of the syntax error.
@@ -328,7 +494,7 @@ fn build(mut sources: Sources, unreadable: &[FileId]) -> Loaded {
             text: &source.text,
             diagnostics: &mut diagnostics,
         };
-        for e in &errors {
+        for (e, repeats) in first_of_each(&errors) {
             let span = e.span().unwrap_or(0..0);
             let d = cx.error(
                 Code::TomlSyntax,
@@ -336,8 +502,16 @@ fn build(mut sources: Sources, unreadable: &[FileId]) -> Loaded {
                 format!("invalid TOML: {}", e.message().trim_end()),
             );
             d.label = Some("here".into());
-            d.help =
-                Some("fix the TOML syntax; the rest of this file is read once it parses".into());
+            d.help = Some(if repeats == 0 {
+                "fix the TOML syntax; the rest of this file is read once it parses".into()
+            } else {
+                format!(
+                    "fix the TOML syntax; the rest of this file is read once it parses (the parser \
+                     reports the same error {repeats} more {} after this one, most likely because \
+                     of it)",
+                    if repeats == 1 { "time" } else { "times" }
+                )
+            });
         }
         register_ids(
             &mut cx,
@@ -365,6 +539,24 @@ fn build(mut sources: Sources, unreadable: &[FileId]) -> Loaded {
         model,
         diagnostics,
     }
+}
+
+/// The first of each distinct syntax error, with how many more times the parser reported the
+/// same message: after one unclosed bracket a recovering parser reports the same error again and
+/// again (80 times for a line of 100,000 `[`), which only buries the first.
+fn first_of_each(errors: &[toml::de::Error]) -> Vec<(&toml::de::Error, usize)> {
+    let mut firsts: Vec<(&toml::de::Error, usize)> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for e in errors {
+        match seen.get(e.message()) {
+            Some(&i) => firsts[i].1 += 1,
+            None => {
+                seen.insert(e.message(), firsts.len());
+                firsts.push((e, 0));
+            }
+        }
+    }
+    firsts
 }
 
 /// Checks the top level of a file and registers the ids it defines.
@@ -679,12 +871,24 @@ fn assemble(read: Read, registry: &Registry, diagnostics: &mut Vec<Diagnostic>) 
             .2
             .push(ProfileIx(i as u32));
     }
-    let pathway_files: Vec<FileId> = read.pathways.iter().map(|(f, _)| *f).collect();
+    // Profiles of files without a `[pathway]` (shared files) belong to every pathway their entry
+    // service is a member of: index them by entry once, so that membership is linear in the size
+    // of the workspace (a list search here made loading grow with the cube of the file count).
+    let pathway_files: std::collections::HashSet<FileId> =
+        read.pathways.iter().map(|(f, _)| *f).collect();
+    let mut shared_by_entry: HashMap<ServiceIx, Vec<ProfileIx>> = HashMap::new();
+    for (i, profile) in model.profiles.iter().enumerate() {
+        if !pathway_files.contains(&profile.origin.file) {
+            shared_by_entry
+                .entry(profile.entry)
+                .or_default()
+                .push(ProfileIx(i as u32));
+        }
+    }
     for (file, p) in read.pathways {
         let mut pathway = p.pathway;
         pathway.owner = p.owner.and_then(|a| actors.get(a)).map(ActorIx);
-        let (own_services, handoffs, own_profiles) =
-            by_file.get(&file).cloned().unwrap_or_default();
+        let (own_services, handoffs, own_profiles) = by_file.remove(&file).unwrap_or_default();
         let mut members = own_services;
         members.extend(service_list(
             &p.includes.iter().map(|&i| ServiceIx(i)).collect::<Vec<_>>(),
@@ -694,13 +898,16 @@ fn assemble(read: Read, registry: &Registry, diagnostics: &mut Vec<Diagnostic>) 
             members.extend([h.from, h.to]);
         }
         dedup_keep_order(&mut members);
+        let mut shared: Vec<ProfileIx> = members
+            .iter()
+            .filter_map(|m| shared_by_entry.get(m))
+            .flatten()
+            .copied()
+            .collect();
+        // Shared profiles after the file's own, in the order they were written.
+        shared.sort_unstable();
         let mut profiles = own_profiles;
-        for (i, profile) in model.profiles.iter().enumerate() {
-            let shared = !pathway_files.contains(&profile.origin.file);
-            if shared && members.contains(&profile.entry) {
-                profiles.push(ProfileIx(i as u32));
-            }
-        }
+        profiles.extend(shared);
         pathway.services = members;
         pathway.handoffs = handoffs;
         pathway.profiles = profiles;
