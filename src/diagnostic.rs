@@ -299,6 +299,24 @@ impl SourceFile {
         (line + 1, col + 1)
     }
 
+    /// 0-based index of the line that holds the byte offset `offset` (past the end: the last).
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Byte range of the 0-based line `line`, without its line feed (past the end: empty, at the
+    /// end of the text).
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let Some(&start) = self.line_starts.get(line) else {
+            return self.text.len()..self.text.len();
+        };
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        start..end
+    }
+
     /// The text of the 1-based line `line`, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
@@ -359,6 +377,40 @@ impl Sources {
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
+}
+
+/// Diagnostics with repeats capped: at most `max` of one code in one file are kept (0: all),
+/// in their order; the rest are counted per file and code. A file that an export overwrote gave
+/// 7,538 errors, which bury the few that say what happened.
+#[derive(Debug, Default)]
+pub struct Capped<'a> {
+    /// The diagnostics to show.
+    pub shown: Vec<&'a Diagnostic>,
+    /// (file, code, how many were left out), in order of file and code.
+    pub omitted: Vec<(Option<FileId>, Code, usize)>,
+}
+
+/// Caps repeats of one code in one file at `max` (0: no cap); see [`Capped`].
+pub fn cap_repeats(diagnostics: &[Diagnostic], max: usize) -> Capped<'_> {
+    let mut counts: std::collections::BTreeMap<(Option<FileId>, Code), usize> =
+        std::collections::BTreeMap::new();
+    let mut capped = Capped::default();
+    for d in diagnostics {
+        let n = counts
+            .entry((d.origin.as_ref().map(|o| o.file), d.code))
+            .or_default();
+        *n += 1;
+        if max == 0 || *n <= max {
+            capped.shown.push(d);
+        }
+    }
+    capped.omitted = counts
+        .into_iter()
+        .filter(|_| max > 0)
+        .filter(|(_, n)| *n > max)
+        .map(|((file, code), n)| (file, code, n - max))
+        .collect();
+    capped
 }
 
 /// "Did you mean …?": the candidate closest to `input`, if it is close enough to be a likely typo.

@@ -28,6 +28,10 @@ pub struct Args {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Show at most N diagnostics of one code in one file, and a count of the rest (text only;
+    /// 0 shows all; JSON always has all).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    max_repeats: usize,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -79,7 +83,33 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 Color::Always => ColorChoice::Always,
             };
             let mut err = StandardStream::stderr(choice);
-            diagnostics::emit(&mut err, &loaded.sources, &all)?;
+            let capped = crate::diagnostic::cap_repeats(&all, args.max_repeats);
+            let shown: Vec<_> = capped.shown.into_iter().cloned().collect();
+            diagnostics::emit(&mut err, &loaded.sources, &shown)?;
+            if !capped.omitted.is_empty() {
+                let total: usize = capped.omitted.iter().map(|o| o.2).sum();
+                let list: Vec<String> = capped
+                    .omitted
+                    .iter()
+                    .map(|(file, code, n)| {
+                        let place = file.map_or("the workspace".to_string(), |f| {
+                            format!(
+                                "`{}`",
+                                diagnostics::escape_hidden(
+                                    &loaded.sources.get(f).path.display().to_string(),
+                                    true
+                                )
+                            )
+                        });
+                        format!("{n} more {code} {} in {place}", code.name())
+                    })
+                    .collect();
+                eprintln!(
+                    "note: {total} repeated diagnostics not shown: {}. Show them all with \
+                     --max-repeats 0, or --format json\n",
+                    list.join("; ")
+                );
+            }
             let m = &loaded.model;
             eprintln!(
                 "checked {} in `{}`: {} pathways, {} services, {} handoffs, {} profiles — {}, {}",
