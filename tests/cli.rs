@@ -189,3 +189,255 @@ fn help_lists_the_commands() {
         assert!(text.contains(cmd), "{text}");
     }
 }
+
+/// A workspace folder with the starter pathway `a`, for tests that add hostile files beside it.
+fn starter_workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    polku()
+        .args(["new", "a", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    dir
+}
+
+/// Issue 14, item 2: a link in the workspace to a file outside it is never read, so nothing of
+/// the file it leads to (secrets in `/proc/self/environ`, `/etc/shadow`) reaches the report.
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_outside_the_workspace_is_reported_by_name_and_never_read() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.toml");
+    std::fs::write(&secret, "POLKU_SECRET=hunter2 [\n").unwrap();
+    let ws = starter_workspace();
+    std::os::unix::fs::symlink(&secret, ws.path().join("x.toml")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", ws.path().join("env.toml")).unwrap();
+    // A link that stays inside is read as before.
+    std::os::unix::fs::symlink("a.toml", ws.path().join("same.toml")).unwrap();
+    for format in ["text", "json"] {
+        let out = polku()
+            .env("POLKU_SECRET_ENV", "hunter3")
+            .args(["check", "--color", "never", "--format", format])
+            .arg(ws.path())
+            .output()
+            .unwrap();
+        let all = format!("{}{}", stderr(&out), String::from_utf8_lossy(&out.stdout));
+        assert_eq!(out.status.code(), Some(1), "{all}");
+        assert!(!all.contains("hunter"), "nothing of the files shown: {all}");
+        assert!(all.contains("x.toml") && all.contains("env.toml"), "{all}");
+        assert!(all.contains("outside the workspace folder"), "{all}");
+    }
+}
+
+/// Issue 14, smaller: a dangling link was skipped without a word; a UTF-16 file was called
+/// "probably Latin-1".
+#[test]
+fn dangling_links_and_utf16_files_are_named_for_what_they_are() {
+    let ws = starter_workspace();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("gone.toml", ws.path().join("link.toml")).unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "[pathway]\nid = \"b\"\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    std::fs::write(ws.path().join("wide.toml"), utf16).unwrap();
+    let out = polku()
+        .args(["check", "--color", "never"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    #[cfg(unix)]
+    assert!(
+        err.contains("link.toml` is a link to a file that does not exist"),
+        "{err}"
+    );
+    assert!(err.contains("looks like UTF-16"), "{err}");
+    assert!(!err.contains("Latin-1"), "{err}");
+}
+
+/// The numeric user id this test runs as (from /proc; 0 when it cannot be read).
+fn uid() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Uid:"))
+                .and_then(|l| l.split_whitespace().next()?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Issue 14, item 9: one folder that cannot be listed stopped `check` (exit 2, nothing checked).
+/// As root, permissions do not stop a read, so the binary runs as `nobody` (util-linux setpriv).
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_is_one_diagnostic_and_the_rest_is_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = starter_workspace();
+    let locked = ws.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::write(locked.join("c.toml"), "[pathway]\n").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(ws.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    for f in std::fs::read_dir(ws.path()).unwrap().flatten() {
+        if f.path().is_file() {
+            std::fs::set_permissions(f.path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+        }
+    }
+    let binary = assert_cmd::cargo::cargo_bin("polku");
+    let mut command = if uid() == 0 {
+        let mut c = std::process::Command::new("setpriv");
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "--inh-caps=-all",
+        ])
+        .arg(&binary);
+        c
+    } else {
+        std::process::Command::new(&binary)
+    };
+    let out = command
+        .args(["check", "--color", "never"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot list the folder"), "{err}");
+    assert!(err.contains("locked"), "{err}");
+    assert!(err.contains(": 1 pathways,"), "the rest is checked: {err}");
+}
+
+/// Issue 14, item 3: `export -o pathways/actors.toml` overwrote a source file of the workspace.
+#[test]
+fn outputs_are_never_written_over_the_workspace_files() {
+    let ws = starter_workspace();
+    let source = ws.path().join("a.toml");
+    let before = std::fs::read(&source).unwrap();
+    let commands: [&[&str]; 4] = [
+        &["export", "--format", "json"],
+        &["analyze"],
+        &["render", "--pathway", "a", "--format", "svg"],
+        &["export", "--format", "mermaid"],
+    ];
+    for args in commands {
+        for target in ["a.toml", "new.toml", "sub/../a.toml"] {
+            let out = polku()
+                .args(args)
+                .arg(ws.path())
+                .arg("-o")
+                .arg(ws.path().join(target))
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?} {target}");
+            assert!(
+                stderr(&out).contains("polku never writes over the files it reads"),
+                "{}",
+                stderr(&out)
+            );
+        }
+    }
+    assert_eq!(std::fs::read(&source).unwrap(), before);
+    assert!(!ws.path().join("new.toml").exists());
+}
+
+/// Issue 14, item 3: a file of thousands of errors printed them all. Repeats of one code in one
+/// file are capped, with a count of the rest; `--max-repeats 0` and JSON show every one.
+#[test]
+fn repeated_diagnostics_are_capped_per_file_and_code_with_a_count() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    for i in 0..300 {
+        text.push_str(&format!(
+            "[[actor]]\nid = \"a{i}\"\nname = \"A\"\nkind = \"municipality\"\ncolour = 1\n\n"
+        ));
+    }
+    std::fs::write(ws.path().join("actors.toml"), text).unwrap();
+    let check = |extra: &[&str]| {
+        polku()
+            .args(["check", "--color", "never"])
+            .args(extra)
+            .arg(ws.path())
+            .output()
+            .unwrap()
+    };
+    let out = check(&[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(err.matches("error[E0004]").count(), 10, "{err}");
+    assert!(
+        err.contains("290 more E0004 unknown-field in `"),
+        "the rest counted: {err}"
+    );
+    assert!(err.contains("300 errors"), "the summary counts all: {err}");
+    let all = stderr(&check(&["--max-repeats", "0"]));
+    assert_eq!(all.matches("error[E0004]").count(), 300);
+    let json = check(&["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["diagnostics"].as_array().unwrap().len(), 300);
+}
+
+/// Issue 14, item 4: raw ESC, BEL and NUL from a file reached the terminal (a file could
+/// retitle or clear it); bidi overrides and zero-width characters are shown, not obeyed.
+#[test]
+fn control_and_invisible_characters_are_shown_escaped() {
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ws.path().join("a.toml"),
+        "[[actor]]\nid = \"x\"\nname = \"\u{1b}]0;pwned\u{7}\u{202e}abc\u{200b}\"\nkind = \"nope\u{1b}[2J\"\n\u{0}\n",
+    )
+    .unwrap();
+    let out = polku()
+        .args(["check", "--color", "never"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for raw in ['\u{1b}', '\u{7}', '\u{0}', '\u{202e}', '\u{200b}'] {
+        assert!(!err.contains(raw), "{raw:?} printed raw: {err}");
+    }
+    assert!(
+        err.contains("name = \"\\u{1b}]0;pwned\\u{7}\\u{202e}abc\\u{200b}\""),
+        "escaped where it was: {err}"
+    );
+    assert!(
+        err.contains("a.toml:3:9"),
+        "lines and columns as in the file: {err}"
+    );
+    assert!(
+        err.contains("a.toml:5:2"),
+        "columns count the character, not its escape: {err}"
+    );
+}
+
+/// Issue 14, item 7: one line of 100,000 `[` printed 81 errors (80 the same), 16 MB, in 24 s.
+#[test]
+fn a_syntax_error_cascade_is_one_error_and_long_lines_are_cut_around_the_problem() {
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ws.path().join("x.toml"),
+        format!("a = {}\n", "[".repeat(100_000)),
+    )
+    .unwrap();
+    let out = polku()
+        .args(["check", "--color", "never"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.matches("error[E0002]").count() <= 3, "{err}");
+    assert!(err.contains("more times after this one"), "{err}");
+    assert!(err.len() < 10_000, "{} bytes", err.len());
+    assert!(err.contains("x.toml:1:"), "{err}");
+}
