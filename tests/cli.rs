@@ -290,7 +290,12 @@ fn an_unreadable_folder_is_one_diagnostic_and_the_rest_is_checked() {
             std::fs::set_permissions(f.path(), std::fs::Permissions::from_mode(0o644)).unwrap();
         }
     }
-    let binary = assert_cmd::cargo::cargo_bin("polku");
+    // A copy of the binary that `nobody` may run wherever the build folder is.
+    let bin_dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let binary = bin_dir.path().join("polku");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("polku"), &binary).unwrap();
+    std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
     let mut command = if uid() == 0 {
         let mut c = std::process::Command::new("setpriv");
         c.args([
