@@ -446,3 +446,35 @@ fn a_syntax_error_cascade_is_one_error_and_long_lines_are_cut_around_the_problem
     assert!(err.len() < 10_000, "{} bytes", err.len());
     assert!(err.contains("x.toml:1:"), "{err}");
 }
+
+/// Issue 14, smaller: `[actor]` then `[[actor]]` said "duplicate key" at the second header only,
+/// and the file vanished from the summary ("0 pathways") without a word.
+#[test]
+fn a_duplicate_key_points_at_its_first_definition_and_the_summary_says_the_file_is_left_out() {
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ws.path().join("a.toml"),
+        "[pathway]\nid = \"p\"\ntitle = \"P\"\n\n[actor]\nid = \"a\"\n\n[[actor]]\nid = \"b\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        ws.path().join("b.toml"),
+        "[[actor]]\nid = \"x\"\nname = \"A\"\nkind = \"municipality\"\nname = \"B\"\n",
+    )
+    .unwrap();
+    let out = polku()
+        .args(["check", "--color", "never"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.matches("duplicate key").count(), 2, "{err}");
+    assert!(err.contains("5 │ [actor]"), "{err}");
+    assert!(err.contains("3 │ name = \"A\""), "{err}");
+    assert_eq!(err.matches("first written here").count(), 2, "{err}");
+    assert!(
+        err.contains("(2 files left out until their errors are fixed)"),
+        "{err}"
+    );
+}

@@ -9,7 +9,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use super::Failure;
 use crate::analysis;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Code, Severity};
 use crate::render::diagnostics;
 use crate::workspace;
 
@@ -111,8 +111,26 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 );
             }
             let m = &loaded.model;
+            // A file with syntax errors (or unreadable) is left out whole: say so, or its
+            // pathway seems to vanish from the counts.
+            let mut left_out: Vec<_> = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| matches!(d.code, Code::TomlSyntax | Code::FileUnreadable))
+                .filter_map(|d| d.origin.as_ref().map(|o| o.file))
+                .collect();
+            left_out.sort_unstable();
+            left_out.dedup();
+            let left_out = match left_out.len() {
+                0 => String::new(),
+                n => format!(
+                    " ({} left out until {} errors are fixed)",
+                    plural(n, "file"),
+                    if n == 1 { "its" } else { "their" }
+                ),
+            };
             eprintln!(
-                "checked {} in `{}`: {} pathways, {} services, {} handoffs, {} profiles — {}, {}",
+                "checked {} in `{}`{left_out}: {} pathways, {} services, {} handoffs, {} profiles — {}, {}",
                 plural(loaded.sources.user_files(), "file"),
                 args.dir.display(),
                 m.pathways.len(),

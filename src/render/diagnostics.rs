@@ -78,6 +78,14 @@ impl Excerpt {
         }
         wanted.sort_unstable();
         wanted.dedup();
+        // codespan-reporting shows a single line between two labelled ones rather than a gap.
+        let between: Vec<usize> = wanted
+            .windows(2)
+            .filter(|w| w[1] == w[0] + 2)
+            .map(|w| w[0] + 1)
+            .collect();
+        wanted.extend(between);
+        wanted.sort_unstable();
         let mut excerpt = Excerpt {
             name: escape_hidden(&file.path.display().to_string(), true).into_owned(),
             text: String::new(),

@@ -498,10 +498,18 @@ fn build(mut sources: Sources, unreadable: &[FileId]) -> Loaded {
             let span = e.span().unwrap_or(0..0);
             let d = cx.error(
                 Code::TomlSyntax,
-                span,
+                span.clone(),
                 format!("invalid TOML: {}", e.message().trim_end()),
             );
             d.label = Some("here".into());
+            if e.message().trim_end() == "duplicate key"
+                && let Some(first) = first_definition(&source.text, span)
+            {
+                d.related.push(crate::diagnostic::Related {
+                    origin: crate::diagnostic::Origin { file, span: first },
+                    message: "first written here".into(),
+                });
+            }
             d.help = Some(if repeats == 0 {
                 "fix the TOML syntax; the rest of this file is read once it parses".into()
             } else {
@@ -539,6 +547,59 @@ fn build(mut sources: Sources, unreadable: &[FileId]) -> Loaded {
         model,
         diagnostics,
     }
+}
+
+/// Where the key of a "duplicate key" error at `span` was first written: the parser points only
+/// at the second. For a table header (`[[actor]]` after `[actor]`) the earlier header or
+/// top-level key of the same name; for a key, its earlier line in the same table.
+fn first_definition(text: &str, span: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let key = text.get(span.clone())?.trim();
+    if key.is_empty() {
+        return None;
+    }
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[..line_start];
+    fn header_of(line: &str) -> Option<&str> {
+        let t = line.trim();
+        let inner = t.strip_prefix("[[").and_then(|t| t.split("]]").next());
+        let inner = inner.or_else(|| t.strip_prefix('[').and_then(|t| t.split(']').next()));
+        inner.map(str::trim)
+    }
+    fn key_of(line: &str) -> Option<&str> {
+        let t = line.trim_start();
+        let end = t.find(['=', '.', ' ', '\t'])?;
+        Some(&t[..end])
+    }
+    let is_header = header_of(&text[line_start..]).is_some();
+    // The lines before the error, with their byte offsets.
+    let mut offset = 0;
+    let lines: Vec<(usize, &str)> = before
+        .split_inclusive('\n')
+        .map(|l| {
+            let at = offset;
+            offset += l.len();
+            (at, l)
+        })
+        .collect();
+    let found = if is_header {
+        let mut top = true;
+        lines.iter().find_map(|&(at, line)| {
+            if let Some(h) = header_of(line) {
+                top = false;
+                return (h == key).then(|| at + line.find(key).unwrap_or(0));
+            }
+            (top && key_of(line) == Some(key)).then(|| at + line.find(key).unwrap_or(0))
+        })
+    } else {
+        let table = lines
+            .iter()
+            .rposition(|(_, l)| header_of(l).is_some())
+            .map_or(0, |i| i + 1);
+        lines[table..].iter().find_map(|&(at, line)| {
+            (key_of(line) == Some(key)).then(|| at + line.find(key).unwrap_or(0))
+        })
+    };
+    found.map(|at| at..at + key.len())
 }
 
 /// The first of each distinct syntax error, with how many more times the parser reported the
