@@ -261,3 +261,61 @@ fn graphviz_layouts_are_cached_by_content() {
         1
     );
 }
+
+/// Issue 14, smaller: `render -o x.jpg` wrote SVG into the `.jpg`. A file name that names a format
+/// polku does not write, or another format than `--format`, is refused before any work.
+#[test]
+fn an_output_file_must_be_named_for_what_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, name, says) in [
+        (
+            &["render", "--format", "svg"][..],
+            "x.png",
+            "does not match the file name",
+        ),
+        (
+            &["render", "--format", "svg"][..],
+            "x.jpg",
+            "cannot write a .jpg file",
+        ),
+        (&["render"][..], "x.jpg", "cannot write a .jpg file"),
+        (
+            &["export", "--format", "json"][..],
+            "x.jpg",
+            "cannot write a .jpg file",
+        ),
+    ] {
+        let out = dir.path().join(name);
+        let (code, _, err) = run(&[
+            args,
+            &["pathways", "--pathway", HEHKU, "-o", out.to_str().unwrap()],
+        ]
+        .concat());
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(!out.exists());
+    }
+    let mmd = dir.path().join("x.mmd");
+    let (code, _, err) = run(&[
+        "render",
+        "pathways",
+        "--pathway",
+        HEHKU,
+        "-o",
+        mmd.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("polku export"), "{err}");
+    let svg = dir.path().join("x.svg");
+    let (code, _, err) = run(&[
+        "export",
+        "pathways",
+        "--format",
+        "bpmn",
+        "--pathway",
+        HEHKU,
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(2), "{err}");
+}

@@ -961,3 +961,139 @@ fn a_port_in_use_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
 }
+
+/// Issue 11: one output pipeline. For every target and format, the file `polku render` or
+/// `polku export` writes is byte for byte the server's download. (`export --format json
+/// --pathway X` wrote the whole workspace while the server gave the pathway.)
+#[test]
+fn the_cli_writes_the_same_bytes_as_the_server_serves_for_every_target_and_format() {
+    let server = Server::start(Path::new("pathways"));
+    let out = tempfile::tempdir().unwrap();
+    let graphviz = Command::new("dot").arg("-V").output().is_ok();
+    let pathway = "hango-svensk-servicekedja";
+    let profile = "hango-15v-svensk-missbruk-angest";
+    // (CLI arguments, server path): every format of a pathway, its drawings, and the workspace.
+    let mut cases: Vec<(Vec<String>, String)> = Vec::new();
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    for format in ["svg", "png", "pdf", "dot"] {
+        if !graphviz && matches!(format, "png" | "pdf") {
+            continue;
+        }
+        let mut args = s(&["render", "pathways", "--pathway", pathway, "--lang", "sv"]);
+        args.extend(s(&["--format", format, "--engine", "lanes"]));
+        if format != "svg" {
+            args.truncate(args.len() - 2);
+            args.extend(s(&["--no-cache"]));
+        }
+        cases.push((
+            args,
+            format!("/api/pathways/{pathway}/diagram?format={format}&lang=sv"),
+        ));
+    }
+    for (view, extra) in [
+        ("sector", &["--lanes", "sector"][..]),
+        ("route", &["--view", "route", "--profile", profile][..]),
+    ] {
+        let mut args = s(&[
+            "render",
+            "pathways",
+            "--pathway",
+            pathway,
+            "--lang",
+            "sv",
+            "--format",
+            "svg",
+            "--engine",
+            "lanes",
+        ]);
+        args.extend(s(extra));
+        let profile_query = if view == "route" {
+            format!("&profile={profile}")
+        } else {
+            String::new()
+        };
+        cases.push((
+            args,
+            format!(
+                "/api/pathways/{pathway}/diagram?format=svg&lang=sv&view={view}{profile_query}"
+            ),
+        ));
+    }
+    for format in ["mermaid", "bpmn", "graphml", "json", "markdown"] {
+        cases.push((
+            s(&[
+                "export",
+                "pathways",
+                "--pathway",
+                pathway,
+                "--lang",
+                "sv",
+                "--format",
+                format,
+            ]),
+            format!("/api/pathways/{pathway}/diagram?format={format}&lang=sv"),
+        ));
+    }
+    cases.push((
+        s(&[
+            "render",
+            "pathways",
+            "--view",
+            "ecosystem",
+            "--format",
+            "svg",
+            "--engine",
+            "lanes",
+            "--lang",
+            "en",
+        ]),
+        "/api/ecosystem/diagram?format=svg&lang=en".into(),
+    ));
+    for format in ["graphml", "json"] {
+        cases.push((
+            s(&["export", "pathways", "--format", format, "--lang", "en"]),
+            format!("/api/ecosystem/diagram?format={format}&lang=en"),
+        ));
+    }
+    for (i, (args, path)) in cases.iter().enumerate() {
+        let file = out.path().join(format!("out-{i}"));
+        let run = Command::new(env!("CARGO_BIN_EXE_polku"))
+            .args(args)
+            .arg("-o")
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let served = server.get(path);
+        assert_eq!(served.status, 200, "{path}");
+        let written = std::fs::read(&file).unwrap();
+        if args.iter().any(|a| a == "pdf") {
+            // A PDF carries its creation time; the rest of it must agree in size.
+            assert!(
+                written.starts_with(b"%PDF") && served.body.starts_with(b"%PDF"),
+                "{path}"
+            );
+            continue;
+        }
+        assert!(written == served.body, "{args:?} and {path} differ");
+    }
+    // The pathway's JSON is the pathway's, not the whole workspace's.
+    let json: Value = serde_json::from_slice(
+        &std::fs::read(out.path().join(format!(
+                "out-{}",
+                cases
+                    .iter()
+                    .position(|(a, _)| a.contains(&"json".to_string())
+                        && a.contains(&pathway.to_string()))
+                    .unwrap()
+            )))
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["id"], pathway);
+    assert!(json.get("model").is_none());
+}

@@ -11,7 +11,7 @@ use clap::ValueEnum;
 
 use super::Failure;
 use super::output::resolve;
-use super::shared::Language;
+use super::shared::{Language, view_failure};
 use crate::analysis;
 use crate::diagnostic::Severity;
 use crate::model::PathwayIx;
@@ -143,7 +143,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     for i in 0..model.pathways.len() as u32 {
         let p = PathwayIx(i);
         let files = site::pathway_files(model, p);
-        let diagram = site::pathway_diagram(&site, p).map_err(Failure)?;
+        let diagram = site::pathway_diagram(&site, p).map_err(view_failure)?;
         let mut extras = writer.diagram(&diagram, &files.diagram)?;
         extras.markdown = md;
         // One page for both writers: the analysis summary is computed once per pathway.
@@ -160,7 +160,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
     }
     if html {
-        let diagram = site::ecosystem_diagram(&site).map_err(Failure)?;
+        let diagram = site::ecosystem_diagram(&site).map_err(view_failure)?;
         let extras = writer.diagram(&diagram, site::ECOSYSTEM_DIAGRAM)?;
         let page = site::ecosystem_page(&site, &diagram, extras);
         writer.write(

@@ -1,21 +1,20 @@
-//! `polku export [DIR] --format mermaid|bpmn|graphml|json`: the model for other tools — Mermaid for
-//! Markdown and GitHub, BPMN 2.0 for Camunda Modeler and bpmn.io, GraphML for Gephi, yEd and Kumu,
-//! JSON for programs.
+//! `polku export [DIR] --format mermaid|bpmn|graphml|json|markdown`: the model for other tools —
+//! Mermaid for Markdown and GitHub, BPMN 2.0 for Camunda Modeler and bpmn.io, GraphML for Gephi,
+//! yEd and Kumu, JSON for programs, Markdown for Innokylä's form. The bytes are those of
+//! `polku serve`'s downloads: both come from [`pipeline::render`].
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 
 use super::Failure;
-use super::output::{refuse_workspace_file, write_atomic};
-use super::shared::{Language, resolve_pathway};
+use super::output::refuse_workspace_file;
+use super::shared::{Language, deliver, output_failure, output_format, resolve_pathway};
 use crate::analysis;
 use crate::diagnostic::Severity;
-use crate::model::ServiceIx;
-use crate::render::view::{self, ViewOptions};
-use crate::render::{bpmn, graphml, json, layout, mermaid};
+use crate::render::Analysed;
+use crate::render::pipeline::{self, Drawing, Target};
 use crate::workspace;
 
 /// Arguments of `polku export`.
@@ -27,8 +26,8 @@ pub struct Args {
     /// The format.
     #[arg(long, value_enum)]
     format: Format,
-    /// The pathway (its id). Mermaid and BPMN draw one pathway and need it when there are several;
-    /// GraphML and JSON export the whole workspace without it.
+    /// The pathway (its id). Mermaid, BPMN and Markdown are of one pathway and need it when there
+    /// are several; GraphML and JSON export the whole workspace without it, the pathway with it.
     #[arg(long)]
     pathway: Option<String>,
     /// Label language; missing translations fall back to the others.
@@ -45,7 +44,29 @@ enum Format {
     Bpmn,
     Graphml,
     Json,
+    Markdown,
 }
+
+impl From<Format> for pipeline::Format {
+    fn from(f: Format) -> pipeline::Format {
+        match f {
+            Format::Mermaid => pipeline::Format::Mermaid,
+            Format::Bpmn => pipeline::Format::Bpmn,
+            Format::Graphml => pipeline::Format::Graphml,
+            Format::Json => pipeline::Format::Json,
+            Format::Markdown => pipeline::Format::Markdown,
+        }
+    }
+}
+
+/// The formats `polku export` writes.
+const EXPORTS: [pipeline::Format; 5] = [
+    pipeline::Format::Mermaid,
+    pipeline::Format::Bpmn,
+    pipeline::Format::Graphml,
+    pipeline::Format::Json,
+    pipeline::Format::Markdown,
+];
 
 /// Writes the export. Exits 1 when the workspace has load errors (the valid part is still
 /// exported), like `check` and `analyze`.
@@ -53,6 +74,12 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     if let Some(output) = &args.output {
         refuse_workspace_file(output, &args.dir)?;
     }
+    let format = output_format(
+        Some(args.format.into()),
+        args.output.as_deref(),
+        &EXPORTS,
+        pipeline::Format::Json,
+    )?;
     let loaded = workspace::load_dir(&args.dir)?;
     let load_errors = loaded.count(Severity::Error) > 0;
     if load_errors {
@@ -68,35 +95,30 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         .map(|id| resolve_pathway(model, id))
         .transpose()?;
     let analysis = analysis::analyze(model);
-    let options = ViewOptions {
-        pathway,
+    let finding_pathways = analysis::pathways_of_each(model, &analysis.findings);
+    let ws = Analysed {
+        loaded: &loaded,
+        analysis: &analysis,
+        finding_pathways: &finding_pathways,
+    };
+    let request = pipeline::Request {
+        target: match (pathway, format) {
+            // Without a pathway, GraphML and JSON are of the whole workspace; the others draw
+            // one pathway (the only one, or a failure that lists them).
+            (None, pipeline::Format::Graphml | pipeline::Format::Json) => Target::Workspace,
+            (p, _) => Target::Pathway(p),
+        },
+        drawing: Drawing::Lanes,
+        profile: None,
         lang: args.lang.into(),
-        ..ViewOptions::default()
+        format,
+        engine: pipeline::Engine::Native,
     };
-    let text = match args.format {
-        Format::Mermaid => {
-            mermaid::mermaid(&view::build(model, &analysis, &options).map_err(Failure)?)
-        }
-        Format::Bpmn => {
-            let v = view::build(model, &analysis, &options).map_err(Failure)?;
-            bpmn::bpmn(&v, &layout::layout(&v))
-        }
-        Format::Graphml => {
-            let services: Vec<ServiceIx> = match pathway {
-                Some(p) => model.pathway(p).services.clone(),
-                None => (0..model.services.len() as u32).map(ServiceIx).collect(),
-            };
-            graphml::graphml(model, &analysis, &services, args.lang.into())
-        }
-        Format::Json => serde_json::to_string_pretty(&json::json(model, &analysis))? + "\n",
-    };
-    match &args.output {
-        Some(path) => {
-            write_atomic(path, text.as_bytes(), true)
-                .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))?;
-            eprintln!("wrote {}", path.display());
-        }
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    let output =
+        pipeline::render(&ws, &request, pipeline::Graphviz::default()).map_err(output_failure)?;
+    deliver(args.output.as_deref(), &output.bytes, false)?;
+    if let Some(path) = &args.output {
+        eprintln!("wrote {}", path.display());
     }
     Ok(if load_errors {
         ExitCode::from(1)

@@ -1,18 +1,20 @@
 //! `polku render [DIR]`: a pathway (or the ecosystem) as a diagram — SVG, PNG, PDF or DOT.
 
-use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 
 use super::Failure;
-use super::output::{refuse_workspace_file, write_atomic};
-use super::shared::{Language, resolve_pathway, resolve_profile};
+use super::output::refuse_workspace_file;
+use super::shared::{
+    Language, deliver, output_failure, output_format, resolve_pathway, resolve_profile,
+};
 use crate::analysis;
 use crate::diagnostic::Severity;
-use crate::render::view::{self, LaneBy, ViewKind, ViewOptions};
-use crate::render::{dot, graphviz, layout, svg};
+use crate::render::pipeline::{self, Drawing, Target};
+use crate::render::view::ViewKind;
+use crate::render::{Analysed, graphviz};
 use crate::workspace;
 
 /// Arguments of `polku render`.
@@ -81,25 +83,37 @@ enum Format {
     Dot,
 }
 
+impl From<Format> for pipeline::Format {
+    fn from(f: Format) -> pipeline::Format {
+        match f {
+            Format::Svg => pipeline::Format::Svg,
+            Format::Png => pipeline::Format::Png,
+            Format::Pdf => pipeline::Format::Pdf,
+            Format::Dot => pipeline::Format::Dot,
+        }
+    }
+}
+
+/// The formats `polku render` writes.
+const DIAGRAMS: [pipeline::Format; 4] = [
+    pipeline::Format::Svg,
+    pipeline::Format::Png,
+    pipeline::Format::Pdf,
+    pipeline::Format::Dot,
+];
+
 /// Renders the diagram; says on standard error which engine it used. Exits 1 when the workspace
 /// has load errors (the valid part is still drawn), like `check` and `analyze`.
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     if let Some(output) = &args.output {
         refuse_workspace_file(output, &args.dir)?;
     }
-    let format = args.format.unwrap_or_else(|| {
-        let ext = args
-            .output
-            .as_deref()
-            .and_then(|p| p.extension())
-            .and_then(|e| e.to_str());
-        match ext.map(str::to_ascii_lowercase).as_deref() {
-            Some("png") => Format::Png,
-            Some("pdf") => Format::Pdf,
-            Some("dot" | "gv") => Format::Dot,
-            _ => Format::Svg,
-        }
-    });
+    let format = output_format(
+        args.format.map(Into::into),
+        args.output.as_deref(),
+        &DIAGRAMS,
+        pipeline::Format::Svg,
+    )?;
     let loaded = workspace::load_dir(&args.dir)?;
     let load_errors = loaded.count(Severity::Error) > 0;
     if load_errors {
@@ -109,102 +123,89 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         );
     }
     let model = &loaded.model;
-    let options = ViewOptions {
-        kind: match args.view {
-            View::Lanes => ViewKind::Lanes,
-            View::Route => ViewKind::Route,
-            View::Ecosystem => ViewKind::Ecosystem,
-        },
-        lanes: match args.lanes {
-            Lanes::Actor => LaneBy::Actor,
-            Lanes::Sector => LaneBy::Sector,
-        },
-        pathway: args
-            .pathway
-            .as_deref()
-            .map(|id| resolve_pathway(model, id))
-            .transpose()?,
-        profile: args
-            .profile
-            .as_deref()
-            .map(|id| resolve_profile(model, id))
-            .transpose()?,
-        lang: args.lang.into(),
-        ..ViewOptions::default()
-    };
-    let analysis = analysis::analyze(model);
-    let view = view::build(model, &analysis, &options).map_err(Failure)?;
-
+    let pathway = args
+        .pathway
+        .as_deref()
+        .map(|id| resolve_pathway(model, id))
+        .transpose()?;
+    let profile = args
+        .profile
+        .as_deref()
+        .map(|id| resolve_profile(model, id))
+        .transpose()?;
     let engine = match (args.engine, format) {
-        (_, Format::Dot) => Engine::Dot,
+        (_, pipeline::Format::Dot) => Engine::Dot,
         (Some(e), _) => e,
         // The native engine writes SVG only; PNG and PDF come from Graphviz.
-        (None, Format::Png | Format::Pdf) => Engine::Dot,
-        (None, Format::Svg) if options.kind == ViewKind::Lanes => Engine::Lanes,
-        (None, Format::Svg) if graphviz::available() => Engine::Dot,
-        (None, Format::Svg) => Engine::Lanes,
+        (None, pipeline::Format::Png | pipeline::Format::Pdf) => Engine::Dot,
+        (None, _) if args.view == View::Lanes => Engine::Lanes,
+        (None, _) if graphviz::available() => Engine::Dot,
+        (None, _) => Engine::Lanes,
     };
-    if engine == Engine::Lanes && format != Format::Svg {
+    if engine == Engine::Lanes && format != pipeline::Format::Svg {
         return Err(Failure(
             "the lanes engine writes SVG; use --format svg, or --engine dot for PNG and PDF".into(),
         ));
     }
-    let bytes = match (engine, format) {
-        (_, Format::Dot) => dot::dot(&view).into_bytes(),
-        (Engine::Lanes, _) => svg::svg(&view, &layout::layout(&view)).into_bytes(),
-        (Engine::Dot, format) => {
-            let format = match format {
-                Format::Png => graphviz::Format::Png,
-                Format::Pdf => graphviz::Format::Pdf,
-                _ => graphviz::Format::Svg,
-            };
-            let limits = graphviz::Limits {
-                time: std::time::Duration::from_secs(args.timeout),
-                ..graphviz::Limits::default()
-            };
-            let source = dot::dot(&view);
-            match graphviz::Cache::user().filter(|_| !args.no_cache) {
-                Some(cache) => {
-                    let (bytes, hit) = cache.run(&source, format, limits)?;
-                    if hit {
-                        eprintln!("(layout from the cache)");
-                    }
-                    bytes
-                }
-                None => graphviz::run(&source, format, limits)?,
-            }
-        }
-    };
-    let what = format!(
-        "{} view, {} nodes, {} edges, engine {}",
-        match options.kind {
-            ViewKind::Lanes => "lanes",
-            ViewKind::Route => "route",
-            ViewKind::Ecosystem if view.aggregated => "ecosystem (aggregated by actor)",
-            ViewKind::Ecosystem => "ecosystem",
+    let request = pipeline::Request {
+        target: match args.view {
+            View::Ecosystem => Target::Workspace,
+            _ => Target::Pathway(pathway),
         },
-        view.nodes.len(),
-        view.edges.len(),
-        match (engine, format) {
-            (_, Format::Dot) => "none (DOT source)",
-            (Engine::Lanes, _) => "lanes (polku's own swimlane layout)",
-            (Engine::Dot, _) => "dot (Graphviz)",
-        }
-    );
-    match &args.output {
-        Some(path) => {
-            write_atomic(path, &bytes, true)
-                .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))?;
-            eprintln!("wrote {}: {what}", path.display());
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            if matches!(format, Format::Png | Format::Pdf) && out.is_terminal() {
-                return Err(Failure("binary output: give a file with -o FILE".into()));
+        drawing: match (args.view, args.lanes) {
+            (View::Route, _) => Drawing::Route,
+            (_, Lanes::Sector) => Drawing::Sector,
+            _ => Drawing::Lanes,
+        },
+        profile,
+        lang: args.lang.into(),
+        format,
+        engine: match engine {
+            Engine::Lanes => pipeline::Engine::Native,
+            Engine::Dot => pipeline::Engine::Graphviz,
+        },
+    };
+    let analysis = analysis::analyze(model);
+    let finding_pathways = analysis::pathways_of_each(model, &analysis.findings);
+    let ws = Analysed {
+        loaded: &loaded,
+        analysis: &analysis,
+        finding_pathways: &finding_pathways,
+    };
+    let cache = graphviz::Cache::user().filter(|_| !args.no_cache);
+    let run = pipeline::Graphviz {
+        limits: graphviz::Limits {
+            time: std::time::Duration::from_secs(args.timeout),
+            ..graphviz::Limits::default()
+        },
+        cache: cache.as_ref(),
+    };
+    let output = pipeline::render(&ws, &request, run).map_err(output_failure)?;
+    if output.cached {
+        eprintln!("(layout from the cache)");
+    }
+    let what = output.view.map_or(String::new(), |v| {
+        format!(
+            "{} view, {} nodes, {} edges, engine {}",
+            match v.kind {
+                ViewKind::Lanes => "lanes",
+                ViewKind::Route => "route",
+                ViewKind::Ecosystem if v.aggregated => "ecosystem (aggregated by actor)",
+                ViewKind::Ecosystem => "ecosystem",
+            },
+            v.nodes,
+            v.edges,
+            match (engine, format) {
+                (_, pipeline::Format::Dot) => "none (DOT source)",
+                (Engine::Lanes, _) => "lanes (polku's own swimlane layout)",
+                (Engine::Dot, _) => "dot (Graphviz)",
             }
-            out.write_all(&bytes)?;
-            eprintln!("rendered {what}");
-        }
+        )
+    });
+    deliver(args.output.as_deref(), &output.bytes, format.is_binary())?;
+    match &args.output {
+        Some(path) => eprintln!("wrote {}: {what}", path.display()),
+        None => eprintln!("rendered {what}"),
     }
     Ok(if load_errors {
         ExitCode::from(1)

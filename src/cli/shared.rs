@@ -5,6 +5,8 @@ use clap::ValueEnum;
 use super::Failure;
 use crate::diagnostic::did_you_mean;
 use crate::model::{Lang, Model, PathwayIx, ProfileIx};
+use crate::render::pipeline::{self, Format};
+use crate::render::view::ViewError;
 
 /// `--lang fi|sv|en`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -51,4 +53,110 @@ pub fn resolve_profile(model: &Model, id: &str) -> Result<ProfileIx, Failure> {
     model
         .profile_by_id(id)
         .ok_or_else(|| unknown("profile", id, model.profiles.iter().map(|p| p.id.as_str())))
+}
+
+/// The terminal words for a view that could not be built: with the flags that fix it.
+pub fn view_failure(e: ViewError) -> Failure {
+    match e {
+        ViewError::PathwayNeeded(ids) => Failure(format!(
+            "the workspace has several pathways: choose a pathway with --pathway: {}",
+            ids.join(", ")
+        )),
+        ViewError::ProfileNeeded => {
+            Failure("the route view needs a profile: --profile ID".to_string())
+        }
+    }
+}
+
+/// The terminal words for an output the pipeline could not make.
+pub fn output_failure(e: pipeline::Error) -> Failure {
+    match e {
+        pipeline::Error::View(e) => view_failure(e),
+        pipeline::Error::PerPathway(format) => Failure(format!(
+            "{} is made per pathway: choose a pathway with --pathway",
+            format.name()
+        )),
+        e => Failure(e.to_string()),
+    }
+}
+
+/// Writes an output to `path` atomically, or to standard output (never binary bytes to a
+/// terminal).
+pub fn deliver(path: Option<&std::path::Path>, bytes: &[u8], binary: bool) -> Result<(), Failure> {
+    use std::io::{IsTerminal, Write};
+    match path {
+        Some(path) => {
+            super::output::write_atomic(path, bytes, true)
+                .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))?;
+            Ok(())
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            if binary && out.is_terminal() {
+                return Err(Failure("binary output: give a file with -o FILE".into()));
+            }
+            out.write_all(bytes)?;
+            Ok(())
+        }
+    }
+}
+
+/// The format an `-o` file asks for: the one `--format` names, else the one its extension names
+/// (else `default`). A file whose extension names another format, or none `allowed`, is refused:
+/// `-o x.jpg` must not hold SVG.
+pub fn output_format(
+    given: Option<Format>,
+    output: Option<&std::path::Path>,
+    allowed: &[Format],
+    default: Format,
+) -> Result<Format, Failure> {
+    let ext = output
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().into_owned());
+    let by_ext = ext.as_deref().map(Format::from_extension);
+    let names = || {
+        allowed
+            .iter()
+            .map(|f| format!(".{}", f.extension()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let format = match (given, by_ext) {
+        (Some(f), None) => f,
+        (Some(f), Some(Some(e))) if e == f => f,
+        (Some(f), Some(Some(e))) => {
+            return Err(Failure(format!(
+                "--format {} does not match the file name `{}` (a .{} file); name the file .{}",
+                f.name(),
+                output.map_or(String::new(), |p| p.display().to_string()),
+                e.extension(),
+                f.extension()
+            )));
+        }
+        (None, None) => default,
+        (None, Some(Some(e))) => e,
+        (_, Some(None)) => {
+            return Err(Failure(format!(
+                "polku cannot write a .{} file; give a file ending in one of: {}",
+                ext.unwrap_or_default(),
+                names()
+            )));
+        }
+    };
+    if !allowed.contains(&format) {
+        return Err(Failure(format!(
+            "this command writes {}; for .{} use {}",
+            names(),
+            format.extension(),
+            if matches!(
+                format,
+                Format::Svg | Format::Png | Format::Pdf | Format::Dot
+            ) {
+                "polku render"
+            } else {
+                "polku export"
+            }
+        )));
+    }
+    Ok(format)
 }

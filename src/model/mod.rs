@@ -108,6 +108,11 @@ impl Model {
         self.index.pathways.get(id).copied()
     }
 
+    /// Every service index, in order.
+    pub fn service_indices(&self) -> impl Iterator<Item = ServiceIx> + use<> {
+        (0..self.services.len() as u32).map(ServiceIx)
+    }
+
     /// The actor at `ix`.
     pub fn actor(&self, ix: ActorIx) -> &Actor {
         &self.actors[ix.index()]

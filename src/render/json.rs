@@ -11,11 +11,46 @@
 
 use serde_json::{Map, Value, json};
 
+use super::{Analysed, summary};
 use crate::analysis::{Analysis, Entity, flow, pathways_of};
-use crate::model::{Model, ServiceIx};
+use crate::model::{Lang, Model, PathwayIx, ServiceIx};
 
 /// Version of the JSON layout; raised when a field changes meaning or goes away.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// One pathway as JSON: its facts, services with details, handoffs, profiles and findings — the
+/// shape of `/api/pathways/ID` and of `polku export --format json --pathway ID`.
+pub fn pathway_json(ws: &Analysed, p: PathwayIx, lang: Lang) -> Value {
+    let model = &ws.loaded.model;
+    let pw = model.pathway(p);
+    let filter = summary::FindingFilter {
+        pathway: Some(pw.id.clone()),
+        ..summary::FindingFilter::default()
+    };
+    json!({
+        "id": pw.id,
+        "title": pw.title.get(lang),
+        "summary": pw.summary.get(lang),
+        "region": pw.region,
+        "owner": pw.owner.map(|a| model.actor(a).id.clone()),
+        "services": summary::service_details(ws, p, lang),
+        "handoffs": pw.handoffs.iter().map(|h| {
+            let h = model.handoff(*h);
+            json!({
+                "from": model.service(h.from).id,
+                "to": model.service(h.to).id,
+                "kind": h.kind,
+                "protocol": h.protocol,
+                "wait": h.wait.map(|w| super::view::duration_label(w, lang)),
+            })
+        }).collect::<Vec<_>>(),
+        "profiles": pw.profiles.iter().map(|pr| json!({
+            "id": model.profile(*pr).id,
+            "name": model.profile(*pr).name.get(lang),
+        })).collect::<Vec<_>>(),
+        "findings": summary::finding_rows(ws, &filter, lang),
+    })
+}
 
 /// The model, its findings and its flow figures as one JSON document.
 pub fn json(model: &Model, analysis: &Analysis) -> Value {

@@ -98,16 +98,20 @@ impl Diagram {
 }
 
 /// The lanes diagram of a pathway.
-pub fn pathway_diagram(site: &Site, p: PathwayIx) -> Result<Diagram, String> {
+pub fn pathway_diagram(site: &Site, p: PathwayIx) -> Result<Diagram, view::ViewError> {
     diagram(site, ViewKind::Lanes, Some(p))
 }
 
 /// The ecosystem diagram of the whole workspace.
-pub fn ecosystem_diagram(site: &Site) -> Result<Diagram, String> {
+pub fn ecosystem_diagram(site: &Site) -> Result<Diagram, view::ViewError> {
     diagram(site, ViewKind::Ecosystem, None)
 }
 
-fn diagram(site: &Site, kind: ViewKind, pathway: Option<PathwayIx>) -> Result<Diagram, String> {
+fn diagram(
+    site: &Site,
+    kind: ViewKind,
+    pathway: Option<PathwayIx>,
+) -> Result<Diagram, view::ViewError> {
     let options = ViewOptions {
         kind,
         pathway,
@@ -1110,7 +1114,7 @@ pub fn markdown(page: &Page, base: &str) -> String {
 
 /// One pathway page as a standalone HTML document, as `polku build` writes it.
 pub fn pathway_html(site: &Site, p: PathwayIx, extras: Extras) -> Result<String, String> {
-    let diagram = pathway_diagram(site, p)?;
+    let diagram = pathway_diagram(site, p).map_err(|e| e.to_string())?;
     html(&pathway_page(site, p, &diagram, extras))
 }
 

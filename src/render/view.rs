@@ -336,19 +336,29 @@ fn actor_kind_order(k: ActorKind) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// Builds a view. Fails with a message when the options do not make sense for the model (a lanes
-/// view of a workspace with several pathways and none chosen, a route view without a profile).
-pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Result<View, String> {
+/// Why a view cannot be built from the options given. The CLI and the server word these for
+/// their users (a flag, a query parameter), so the messages here name neither.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ViewError {
+    /// A lanes or route view of a workspace with several pathways, and none chosen.
+    #[error("the workspace has several pathways and none was chosen: {}", .0.join(", "))]
+    PathwayNeeded(Vec<String>),
+    /// A route view without a profile.
+    #[error("the route view needs a profile")]
+    ProfileNeeded,
+}
+
+/// Builds a view. Fails when the options do not make sense for the model (a lanes view of a
+/// workspace with several pathways and none chosen, a route view without a profile).
+pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Result<View, ViewError> {
     let lang = options.lang;
     let pathway = match (options.pathway, options.kind) {
         (Some(p), _) => Some(p),
         (None, ViewKind::Ecosystem) => None,
         (None, _) if model.pathways.len() == 1 => Some(PathwayIx(0)),
         (None, _) => {
-            let ids: Vec<&str> = model.pathways.iter().map(|p| p.id.as_str()).collect();
-            return Err(format!(
-                "choose a pathway with --pathway: {}",
-                ids.join(", ")
+            return Err(ViewError::PathwayNeeded(
+                model.pathways.iter().map(|p| p.id.clone()).collect(),
             ));
         }
     };
@@ -371,9 +381,7 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
     let mut route_handoffs = BTreeSet::new();
     let mut title = title;
     if options.kind == ViewKind::Route {
-        let profile = options
-            .profile
-            .ok_or("the route view needs a profile: --profile ID")?;
+        let profile = options.profile.ok_or(ViewError::ProfileNeeded)?;
         let p = model.profile(profile);
         title = format!("{title} — {}", p.name.get(lang));
         for pr in analysis.routes.iter().filter(|r| r.profile == profile) {

@@ -16,8 +16,8 @@ use tokio_stream::wrappers::{BroadcastStream, WatchStream};
 use super::diagrams::{self, DiagramQuery, Request};
 use super::pages::{FindingsQuery, LangQuery, errors_by_file, find_pathway, language};
 use super::state::{AppState, Event, Snapshot};
-use super::summary;
-use crate::model::{Lang, PathwayIx};
+use crate::model::PathwayIx;
+use crate::render::summary;
 
 /// The OpenAPI 3.1 document of this API.
 pub const OPENAPI: &str = include_str!("openapi.json");
@@ -85,40 +85,9 @@ pub async fn pathways(
     let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     let errors = errors_by_file(&state, &snapshot);
-    Json(json!({ "pathways": summary::pathway_rows(&snapshot, lang, &errors) }))
-}
-
-/// One pathway as JSON: its facts, services with details, handoffs, profiles and findings.
-pub fn pathway_json(snapshot: &Snapshot, p: PathwayIx, lang: Lang) -> Value {
-    let model = &snapshot.loaded.model;
-    let pw = model.pathway(p);
-    let filter = summary::FindingFilter {
-        pathway: Some(pw.id.clone()),
-        ..summary::FindingFilter::default()
-    };
-    json!({
-        "id": pw.id,
-        "title": pw.title.get(lang),
-        "summary": pw.summary.get(lang),
-        "region": pw.region,
-        "owner": pw.owner.map(|a| model.actor(a).id.clone()),
-        "services": summary::service_details(snapshot, p, lang),
-        "handoffs": pw.handoffs.iter().map(|h| {
-            let h = model.handoff(*h);
-            json!({
-                "from": model.service(h.from).id,
-                "to": model.service(h.to).id,
-                "kind": h.kind,
-                "protocol": h.protocol,
-                "wait": h.wait.map(|w| crate::render::view::duration_label(w, lang)),
-            })
-        }).collect::<Vec<_>>(),
-        "profiles": pw.profiles.iter().map(|pr| json!({
-            "id": model.profile(*pr).id,
-            "name": model.profile(*pr).name.get(lang),
-        })).collect::<Vec<_>>(),
-        "findings": summary::finding_rows(snapshot, &filter, lang),
-    })
+    Json(
+        json!({ "pathways": summary::pathway_rows(&snapshot.analysed(), &snapshot.modified, lang, &errors) }),
+    )
 }
 
 /// `GET /api/pathways/{id}`.
@@ -131,7 +100,12 @@ pub async fn pathway(
     let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     match find_pathway(&snapshot, &id) {
-        Some(p) => Json(pathway_json(&snapshot, p, lang)).into_response(),
+        Some(p) => Json(crate::render::json::pathway_json(
+            &snapshot.analysed(),
+            p,
+            lang,
+        ))
+        .into_response(),
         None => not_found("such pathway"),
     }
 }
@@ -189,14 +163,14 @@ pub async fn findings(
 ) -> Json<Value> {
     let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
-    let indices = summary::matching_findings(&snapshot, &q.filter());
+    let indices = summary::matching_findings(&snapshot.analysed(), &q.filter());
     let matching = indices.len();
     let page: Vec<usize> = indices
         .into_iter()
         .skip(q.offset.unwrap_or(0))
         .take(q.limit.unwrap_or(DEFAULT_LIMIT))
         .collect();
-    let rows = summary::rows_of(&snapshot, &page, lang);
+    let rows = summary::rows_of(&snapshot.analysed(), &page, lang);
     Json(json!({
         "total": snapshot.analysis.active().count(),
         "matching": matching,
@@ -218,7 +192,7 @@ pub async fn ecosystem(
         "actors": model.actors.len(),
         "services": model.services.len(),
         "handoffs": model.handoffs.len(),
-        "matrix": summary::sector_matrix(&snapshot, lang),
+        "matrix": summary::sector_matrix(&snapshot.analysed(), lang),
     }))
 }
 

@@ -14,10 +14,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::state::{AppState, Rendered, Snapshot};
-use crate::model::{Lang, PathwayIx, ProfileIx, ServiceIx};
-use crate::render::site::{self, Extras, Site};
-use crate::render::view::{self, LaneBy, View, ViewKind, ViewOptions};
-use crate::render::{bpmn, dot, graphml, graphviz, layout, mermaid, svg};
+use crate::model::{Lang, PathwayIx, ProfileIx};
+use crate::render::pipeline::{self, Engine, Target};
+use crate::render::view::{self, View};
 
 /// Query parameters of a diagram request; every one is optional and checked.
 #[derive(Debug, Default, Deserialize)]
@@ -34,121 +33,7 @@ pub struct DiagramQuery {
     pub download: Option<String>,
 }
 
-/// A download format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// polku's own swimlane SVG.
-    Svg,
-    /// PNG through Graphviz.
-    Png,
-    /// PDF through Graphviz.
-    Pdf,
-    /// Graphviz source.
-    Dot,
-    /// Mermaid flowchart.
-    Mermaid,
-    /// BPMN 2.0 XML.
-    Bpmn,
-    /// GraphML.
-    Graphml,
-    /// polku's JSON.
-    Json,
-    /// The documentation page as Markdown, for Innokylä.
-    Markdown,
-}
-
-impl Format {
-    /// Every format, in the order downloads are offered.
-    pub const ALL: [Format; 9] = [
-        Format::Svg,
-        Format::Png,
-        Format::Pdf,
-        Format::Dot,
-        Format::Mermaid,
-        Format::Bpmn,
-        Format::Graphml,
-        Format::Json,
-        Format::Markdown,
-    ];
-
-    /// The name in URLs.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Svg => "svg",
-            Format::Png => "png",
-            Format::Pdf => "pdf",
-            Format::Dot => "dot",
-            Format::Mermaid => "mermaid",
-            Format::Bpmn => "bpmn",
-            Format::Graphml => "graphml",
-            Format::Json => "json",
-            Format::Markdown => "markdown",
-        }
-    }
-
-    /// The file extension of a download.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Mermaid => "mmd",
-            Format::Bpmn => "bpmn",
-            Format::Markdown => "md",
-            other => other.name(),
-        }
-    }
-
-    /// The `Content-Type`.
-    pub fn content_type(self) -> &'static str {
-        match self {
-            Format::Svg => "image/svg+xml",
-            Format::Png => "image/png",
-            Format::Pdf => "application/pdf",
-            Format::Dot => "text/vnd.graphviz; charset=utf-8",
-            Format::Mermaid => "text/plain; charset=utf-8",
-            Format::Bpmn => "application/xml",
-            Format::Graphml => "application/graphml+xml",
-            Format::Json => "application/json",
-            Format::Markdown => "text/markdown; charset=utf-8",
-        }
-    }
-
-    /// Whether Graphviz makes it.
-    pub fn needs_graphviz(self) -> bool {
-        matches!(self, Format::Png | Format::Pdf)
-    }
-
-    fn parse(s: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.name() == s)
-    }
-}
-
-/// Which drawing of a pathway.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Choice {
-    /// Lanes by organisation.
-    Lanes,
-    /// Lanes by sector.
-    Sector,
-    /// A profile's route.
-    Route,
-}
-
-impl Choice {
-    /// The name in URLs.
-    pub fn name(self) -> &'static str {
-        match self {
-            Choice::Lanes => "lanes",
-            Choice::Sector => "sector",
-            Choice::Route => "route",
-        }
-    }
-
-    /// Parses the name in URLs.
-    pub fn parse(s: &str) -> Option<Choice> {
-        [Choice::Lanes, Choice::Sector, Choice::Route]
-            .into_iter()
-            .find(|c| c.name() == s)
-    }
-}
+pub use crate::render::pipeline::{Drawing, Format};
 
 /// A checked diagram request.
 #[derive(Clone, Copy, Debug)]
@@ -156,7 +41,7 @@ pub struct Request {
     /// The pathway; `None` for the ecosystem.
     pub pathway: Option<PathwayIx>,
     /// The drawing (pathways only).
-    pub choice: Choice,
+    pub drawing: Drawing,
     /// The profile whose route is drawn or marked.
     pub profile: Option<ProfileIx>,
     /// Label language.
@@ -198,9 +83,9 @@ impl Request {
                 ))
             })?,
         };
-        let choice = match query.view.as_deref() {
-            None | Some("") => Choice::Lanes,
-            Some(v) => Choice::parse(v)
+        let drawing = match query.view.as_deref() {
+            None | Some("") => Drawing::Lanes,
+            Some(v) => Drawing::parse(v)
                 .ok_or_else(|| bad(format!("unknown view `{v}`; use lanes, sector or route")))?,
         };
         let model = &snapshot.loaded.model;
@@ -212,7 +97,7 @@ impl Request {
                     .ok_or_else(|| bad(format!("unknown profile `{id}`")))?,
             ),
         };
-        if pathway.is_some() && choice == Choice::Route && profile.is_none() {
+        if pathway.is_some() && drawing == Drawing::Route && profile.is_none() {
             return Err(bad("the route view needs a profile: add ?profile=ID".into()));
         }
         if pathway.is_none() && format == Format::Markdown {
@@ -222,7 +107,7 @@ impl Request {
         }
         Ok(Request {
             pathway,
-            choice,
+            drawing,
             profile,
             lang,
             format,
@@ -236,7 +121,7 @@ impl Request {
             instance,
             snapshot.hash,
             self.pathway.map(|p| p.0),
-            self.choice,
+            self.drawing,
             self.profile.map(|p| p.0),
             self.lang.code(),
             self.format,
@@ -253,10 +138,10 @@ impl Request {
             Some(p) => model.pathway(p).id.clone(),
             None => "ecosystem".to_string(),
         };
-        let view = match (self.pathway, self.choice) {
-            (None, _) | (_, Choice::Lanes) => String::new(),
-            (_, Choice::Sector) => "-sector".into(),
-            (_, Choice::Route) => format!(
+        let view = match (self.pathway, self.drawing) {
+            (None, _) | (_, Drawing::Lanes) => String::new(),
+            (_, Drawing::Sector) => "-sector".into(),
+            (_, Drawing::Route) => format!(
                 "-route-{}",
                 self.profile.map_or("", |p| model.profile(p).id.as_str())
             ),
@@ -268,90 +153,73 @@ impl Request {
         )
     }
 
-    /// The view this request draws.
-    pub fn view(&self, snapshot: &Snapshot) -> Result<View, String> {
-        let options = ViewOptions {
-            kind: match (self.pathway, self.choice) {
-                (None, _) => ViewKind::Ecosystem,
-                (Some(_), Choice::Route) => ViewKind::Route,
-                (Some(_), _) => ViewKind::Lanes,
+    /// The request of the output pipeline: SVG from polku's own layout, PNG and PDF from
+    /// Graphviz.
+    pub fn pipeline(&self) -> pipeline::Request {
+        pipeline::Request {
+            target: match self.pathway {
+                Some(p) => Target::Pathway(Some(p)),
+                None => Target::Workspace,
             },
-            lanes: match self.choice {
-                Choice::Sector => LaneBy::Sector,
-                _ => LaneBy::Actor,
-            },
-            pathway: self.pathway,
+            drawing: self.drawing,
             profile: self.profile,
             lang: self.lang,
-            ..ViewOptions::default()
-        };
-        view::build(&snapshot.loaded.model, &snapshot.analysis, &options)
+            format: self.format,
+            engine: Engine::Native,
+        }
+    }
+
+    /// The view this request draws.
+    pub fn view(&self, snapshot: &Snapshot) -> Result<View, view::ViewError> {
+        view::build(
+            &snapshot.loaded.model,
+            &snapshot.analysis,
+            &self.pipeline().view_options(),
+        )
     }
 
     /// Renders the request (blocking: layout, and `dot` for PNG and PDF).
     pub fn render(&self, snapshot: &Snapshot) -> Result<Vec<u8>, Reject> {
-        let failed = |m: String| Reject(StatusCode::INTERNAL_SERVER_ERROR, m);
-        let model = &snapshot.loaded.model;
-        let analysis = &snapshot.analysis;
-        let bytes = match self.format {
-            Format::Json => {
-                let value = match self.pathway {
-                    Some(p) => super::api::pathway_json(snapshot, p, self.lang),
-                    None => crate::render::json::json(model, analysis),
-                };
-                let mut text =
-                    serde_json::to_string_pretty(&value).map_err(|e| failed(e.to_string()))?;
-                text.push('\n');
-                text.into_bytes()
-            }
-            Format::Graphml => {
-                let services: Vec<ServiceIx> = match self.pathway {
-                    Some(p) => model.pathway(p).services.clone(),
-                    None => (0..model.services.len() as u32).map(ServiceIx).collect(),
-                };
-                graphml::graphml(model, analysis, &services, self.lang).into_bytes()
-            }
-            Format::Markdown => {
-                let p = self.pathway.ok_or_else(|| failed("no pathway".into()))?;
-                let site = Site {
-                    model,
-                    sources: &snapshot.loaded.sources,
-                    analysis,
-                    lang: self.lang,
-                    analysis_summary: true,
-                    finding_pathways: Some(&snapshot.finding_pathways),
-                };
-                let diagram = site::pathway_diagram(&site, p).map_err(failed)?;
-                let page = site::pathway_page(&site, p, &diagram, Extras::default());
-                site::markdown(&page, "").into_bytes()
-            }
-            format => {
-                let view = self.view(snapshot).map_err(failed)?;
-                match format {
-                    Format::Svg => svg::svg(&view, &layout::layout(&view)).into_bytes(),
-                    Format::Dot => dot::dot(&view).into_bytes(),
-                    Format::Mermaid => mermaid::mermaid(&view).into_bytes(),
-                    Format::Bpmn => bpmn::bpmn(&view, &layout::layout(&view)).into_bytes(),
-                    Format::Png | Format::Pdf => {
-                        let format = if format == Format::Png {
-                            graphviz::Format::Png
-                        } else {
-                            graphviz::Format::Pdf
-                        };
-                        graphviz::run(&dot::dot(&view), format, graphviz::Limits::default())
-                            .map_err(|e| match e {
-                                graphviz::Error::NotInstalled => Reject(
-                                    StatusCode::SERVICE_UNAVAILABLE,
-                                    "PNG and PDF need Graphviz: install it (e.g. `apt-get install graphviz`) and restart polku serve; SVG works without it".into(),
-                                ),
-                                e => failed(e.to_string()),
-                            })?
-                    }
-                    _ => unreachable!("handled above"),
-                }
-            }
-        };
-        Ok(bytes)
+        pipeline::render(
+            &snapshot.analysed(),
+            &self.pipeline(),
+            pipeline::Graphviz::default(),
+        )
+        .map(|output| output.bytes)
+        .map_err(reject)
+    }
+}
+
+/// The web words for a view that cannot be drawn: with the query parameter that fixes it.
+pub fn view_words(e: &view::ViewError) -> String {
+    match e {
+        view::ViewError::PathwayNeeded(ids) => {
+            format!("choose a pathway: /pathways/ID, one of {}", ids.join(", "))
+        }
+        view::ViewError::ProfileNeeded => {
+            "the route view needs a profile: add ?profile=ID".to_string()
+        }
+    }
+}
+
+/// The web words for an output that could not be made.
+fn reject(e: pipeline::Error) -> Reject {
+    use crate::render::graphviz;
+    match e {
+        pipeline::Error::Graphviz(graphviz::Error::NotInstalled) => Reject(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "PNG and PDF need Graphviz: install it (e.g. `apt-get install graphviz`) and restart polku serve; SVG works without it".into(),
+        ),
+        pipeline::Error::View(e) => Reject(StatusCode::BAD_REQUEST, view_words(&e)),
+        pipeline::Error::PerPathway(format) => Reject(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "{} is made per pathway; ask /api/pathways/ID/diagram?format={}",
+                format.name(),
+                format.name()
+            ),
+        ),
+        e => Reject(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
 }
 
@@ -472,13 +340,5 @@ mod tests {
         assert!(!if_none_match(&h, "\"c\""));
         h.insert(header::IF_NONE_MATCH, HeaderValue::from_static("*"));
         assert!(if_none_match(&h, "\"c\""));
-    }
-
-    #[test]
-    fn every_format_has_a_distinct_name_and_round_trips() {
-        for f in Format::ALL {
-            assert_eq!(Format::parse(f.name()), Some(f));
-        }
-        assert_eq!(Format::parse("exe"), None);
     }
 }

@@ -14,7 +14,6 @@ pub mod api;
 pub mod diagrams;
 pub mod pages;
 pub mod state;
-pub mod summary;
 pub mod texts;
 mod watch;
 

@@ -11,13 +11,13 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::diagrams::{Choice, DiagramQuery, Format, Request};
+use super::diagrams::{DiagramQuery, Drawing, Format, Request};
 use super::state::{AppState, Snapshot};
-use super::summary::{self, FindingFilter};
 use super::texts::{Ui, ui};
 use crate::diagnostic::Severity;
 use crate::model::{Lang, PathwayIx};
 use crate::render::site::{self, Extras, Page, Site};
+use crate::render::summary::{self, FindingFilter};
 
 /// The cookie that remembers the visitor's language.
 pub const LANG_COOKIE: &str = "polku-lang";
@@ -255,7 +255,12 @@ pub async fn overview(
 ) -> Response {
     let (lang, chosen) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
-    let rows = summary::pathway_rows(&snapshot, lang, &errors_by_file(&state, &snapshot));
+    let rows = summary::pathway_rows(
+        &snapshot.analysed(),
+        &snapshot.modified,
+        lang,
+        &errors_by_file(&state, &snapshot),
+    );
     let visit = Visit {
         lang,
         chosen,
@@ -426,8 +431,8 @@ fn pathway_page(
         notice = format!("{}: {id}", t.unknown_profile);
         profile = None;
     }
-    let mut view = q.view.clone().filter(|v| Choice::parse(v).is_some());
-    if view.as_deref() == Some(Choice::Route.name()) && profile.is_none() {
+    let mut view = q.view.clone().filter(|v| Drawing::parse(v).is_some());
+    if view.as_deref() == Some(Drawing::Route.name()) && profile.is_none() {
         profile = profiles.first().map(|(id, _)| id.clone());
         if profile.is_none() {
             view = None;
@@ -447,7 +452,7 @@ fn pathway_page(
             crate::render::svg::svg(&view, &crate::render::layout::layout(&view)),
             String::new(),
         ),
-        Err(e) => (String::new(), e),
+        Err(e) => (String::new(), super::diagrams::view_words(&e)),
     };
     let site = Site {
         model,
@@ -468,13 +473,19 @@ fn pathway_page(
                 markdown: false,
             },
         ),
-        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
+        Err(e) => {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                super::diagrams::view_words(&e),
+            )
+                .into_response();
+        }
     };
     let filter = FindingFilter {
         pathway: Some(pw.id.clone()),
         ..FindingFilter::default()
     };
-    let findings = summary::finding_rows(&snapshot, &filter, lang);
+    let findings = summary::finding_rows(&snapshot.analysed(), &filter, lang);
     let finding_titles: Vec<String> = snapshot
         .analysis
         .findings
@@ -493,13 +504,13 @@ fn pathway_page(
     };
     let dl_query = format!(
         "&view={}{profile_query}&lang={}",
-        request.choice.name(),
+        request.drawing.name(),
         lang.code()
     );
     let views = [
-        (Choice::Lanes.name(), t.view_lanes),
-        (Choice::Sector.name(), t.view_sector),
-        (Choice::Route.name(), t.view_route),
+        (Drawing::Lanes.name(), t.view_lanes),
+        (Drawing::Sector.name(), t.view_sector),
+        (Drawing::Route.name(), t.view_route),
     ];
     let visit = Visit {
         lang,
@@ -516,7 +527,7 @@ fn pathway_page(
         minijinja::context! {
             pathway => pw.id,
             page => for_server(page),
-            view => request.choice.name(),
+            view => request.drawing.name(),
             views => views,
             profile => request.profile.map(|pr| model.profile(pr).id.clone()).unwrap_or_default(),
             profiles => profiles,
@@ -525,7 +536,7 @@ fn pathway_page(
             diagram_error => diagram_error,
             findings => findings,
             finding_titles => finding_titles,
-            services => summary::service_details(&snapshot, p, lang),
+            services => summary::service_details(&snapshot.analysed(), p, lang),
             downloads => downloads(&state, &format!("/api/pathways/{}/diagram", pw.id), &dl_query),
         },
     )
@@ -562,7 +573,7 @@ fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -
                 Extras::default(),
             ))),
         ),
-        Err(e) => (String::new(), e, None),
+        Err(e) => (String::new(), super::diagrams::view_words(&e), None),
     };
     let visit = Visit {
         lang,
@@ -580,7 +591,7 @@ fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -
             svg => svg,
             diagram_error => diagram_error,
             page => page,
-            matrix => summary::sector_matrix(&snapshot, lang),
+            matrix => summary::sector_matrix(&snapshot.analysed(), lang),
             downloads => downloads(&state, "/api/ecosystem/diagram", &format!("&lang={}", lang.code())),
         },
     )
@@ -639,7 +650,7 @@ fn findings_page(state: AppState, q: FindingsQuery, headers: HeaderMap, uri: Uri
     let (lang, chosen) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     let t = ui(lang);
-    let indices = summary::matching_findings(&snapshot, &q.filter());
+    let indices = summary::matching_findings(&snapshot.analysed(), &q.filter());
     let total = snapshot.analysis.active().count();
     let matching = indices.len();
     let pages = matching.div_ceil(FINDINGS_PER_PAGE).max(1);
@@ -651,7 +662,7 @@ fn findings_page(state: AppState, q: FindingsQuery, headers: HeaderMap, uri: Uri
         .clamp(1, pages);
     let first = (page - 1) * FINDINGS_PER_PAGE;
     let end = (first + FINDINGS_PER_PAGE).min(matching);
-    let rows = summary::rows_of(&snapshot, &indices[first..end], lang);
+    let rows = summary::rows_of(&snapshot.analysed(), &indices[first..end], lang);
     // Links to the other pages keep the filters.
     let others: Vec<&str> = uri
         .query()
@@ -701,7 +712,7 @@ fn findings_page(state: AppState, q: FindingsQuery, headers: HeaderMap, uri: Uri
             total => total,
             pager => pager,
             filter => q,
-            choices => summary::filter_choices(&snapshot, lang),
+            choices => summary::filter_choices(&snapshot.analysed(), lang),
             pathway_titles => pathway_titles,
             severity_labels => severity_labels,
         },

@@ -41,6 +41,15 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// The workspace as every renderer reads it.
+    pub fn analysed(&self) -> crate::render::Analysed<'_> {
+        crate::render::Analysed {
+            loaded: &self.loaded,
+            analysis: &self.analysis,
+            finding_pathways: &self.finding_pathways,
+        }
+    }
+
     /// Analyses a load. `modified` is read from the file system by the caller.
     pub fn new(loaded: Loaded, generation: u64, modified: BTreeMap<PathBuf, SystemTime>) -> Self {
         let analysis = analysis::analyze(&loaded.model);

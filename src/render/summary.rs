@@ -1,4 +1,4 @@
-//! The data the pages and the JSON API both show, computed once from a snapshot: pathway rows of
+//! The data the pages and the JSON API both show, computed once from an analysed workspace: pathway rows of
 //! the overview, finding rows of the dashboard, a service's details, the sector matrix. The HTML
 //! templates and `/api` serialise the same structs, so the two never disagree.
 
@@ -7,7 +7,7 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use super::state::Snapshot;
+use super::Analysed;
 use crate::analysis::{Entity, Finding};
 use crate::diagnostic::{Code, Severity};
 use crate::model::{Lang, PathwayIx, Sector, ServiceIx};
@@ -60,19 +60,15 @@ pub struct PathwayRow {
 
 /// The overview's rows, in the order of the pathways' titles.
 pub fn pathway_rows(
-    snapshot: &Snapshot,
+    ws: &Analysed,
+    modified: &BTreeMap<std::path::PathBuf, SystemTime>,
     lang: Lang,
     errors_by_file: &BTreeMap<String, usize>,
 ) -> Vec<PathwayRow> {
-    let model = &snapshot.loaded.model;
+    let model = &ws.loaded.model;
     // (gaps, bottlenecks) per pathway, in one pass over the findings.
     let mut counts = vec![(0usize, 0usize); model.pathways.len()];
-    for (f, pathways) in snapshot
-        .analysis
-        .findings
-        .iter()
-        .zip(&snapshot.finding_pathways)
-    {
+    for (f, pathways) in ws.analysis.findings.iter().zip(ws.finding_pathways) {
         if f.allowed.is_some() {
             continue;
         }
@@ -88,7 +84,7 @@ pub fn pathway_rows(
         .map(PathwayIx)
         .map(|p| {
             let pw = model.pathway(p);
-            let path = &snapshot.loaded.sources.get(pw.origin.file).path;
+            let path = &ws.loaded.sources.get(pw.origin.file).path;
             let file = path.display().to_string();
             PathwayRow {
                 id: pw.id.clone(),
@@ -104,7 +100,7 @@ pub fn pathway_rows(
                 gaps: counts[p.0 as usize].0,
                 bottlenecks: counts[p.0 as usize].1,
                 errors: errors_by_file.get(&file).copied().unwrap_or(0),
-                changed: snapshot.modified.get(path).copied().map(timestamp),
+                changed: modified.get(path).copied().map(timestamp),
                 file,
             }
         })
@@ -116,7 +112,7 @@ pub fn pathway_rows(
 /// One finding, as the dashboard and the pathway page list it.
 #[derive(Clone, Debug, Serialize)]
 pub struct FindingRow {
-    /// Position in the analysis (stable within a snapshot): the anchor `finding-N`.
+    /// Position in the analysis (stable within a ws): the anchor `finding-N`.
     pub index: usize,
     /// `G0201`.
     pub code: &'static str,
@@ -160,9 +156,9 @@ fn severity_name(s: Severity) -> &'static str {
     }
 }
 
-fn row(snapshot: &Snapshot, index: usize, f: &Finding, lang: Lang) -> FindingRow {
-    let model = &snapshot.loaded.model;
-    let pathways = &snapshot.finding_pathways[index];
+fn row(ws: &Analysed, index: usize, f: &Finding, lang: Lang) -> FindingRow {
+    let model = &ws.loaded.model;
+    let pathways = &ws.finding_pathways[index];
     let mut services: BTreeSet<String> = BTreeSet::new();
     for e in &f.entities {
         match *e {
@@ -186,7 +182,7 @@ fn row(snapshot: &Snapshot, index: usize, f: &Finding, lang: Lang) -> FindingRow
         .origin
         .as_ref()
         .map(|o| {
-            let file = snapshot.loaded.sources.get(o.file);
+            let file = ws.loaded.sources.get(o.file);
             let (line, col) = file.line_col(o.span.start);
             format!("{}:{}:{}", file.path.display(), line, col)
         })
@@ -199,7 +195,7 @@ fn row(snapshot: &Snapshot, index: usize, f: &Finding, lang: Lang) -> FindingRow
         family: family(d.code),
         severity: severity_name(d.severity),
         message: d.message.clone(),
-        headline: headline(model, &snapshot.analysis, f, lang),
+        headline: headline(model, ws.analysis, f, lang),
         why: f.why.clone(),
         help: d.help.clone().unwrap_or_default(),
         subjects: f.entities[..f.subjects.min(f.entities.len())]
@@ -234,7 +230,7 @@ pub struct FindingFilter {
 }
 
 /// The indices of the findings that pass the filter, ranked as the analysis ranks them.
-pub fn matching_findings(snapshot: &Snapshot, filter: &FindingFilter) -> Vec<usize> {
+pub fn matching_findings(ws: &Analysed, filter: &FindingFilter) -> Vec<usize> {
     let nonempty = |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
     let (code, severity, region, pathway) = (
         nonempty(&filter.code),
@@ -242,9 +238,8 @@ pub fn matching_findings(snapshot: &Snapshot, filter: &FindingFilter) -> Vec<usi
         nonempty(&filter.region),
         nonempty(&filter.pathway),
     );
-    let model = &snapshot.loaded.model;
-    snapshot
-        .analysis
+    let model = &ws.loaded.model;
+    ws.analysis
         .findings
         .iter()
         .enumerate()
@@ -259,7 +254,7 @@ pub fn matching_findings(snapshot: &Snapshot, filter: &FindingFilter) -> Vec<usi
                 .is_none_or(|s| severity_name(f.diagnostic.severity) == s)
         })
         .filter(|(i, _)| {
-            let pathways = &snapshot.finding_pathways[*i];
+            let pathways = &ws.finding_pathways[*i];
             pathway
                 .as_ref()
                 .is_none_or(|id| pathways.iter().any(|p| model.pathway(*p).id == *id))
@@ -274,16 +269,16 @@ pub fn matching_findings(snapshot: &Snapshot, filter: &FindingFilter) -> Vec<usi
 }
 
 /// The rows of these findings, with headlines in `lang`.
-pub fn rows_of(snapshot: &Snapshot, indices: &[usize], lang: Lang) -> Vec<FindingRow> {
+pub fn rows_of(ws: &Analysed, indices: &[usize], lang: Lang) -> Vec<FindingRow> {
     indices
         .iter()
-        .map(|&i| row(snapshot, i, &snapshot.analysis.findings[i], lang))
+        .map(|&i| row(ws, i, &ws.analysis.findings[i], lang))
         .collect()
 }
 
 /// The rows of every finding that passes the filter.
-pub fn finding_rows(snapshot: &Snapshot, filter: &FindingFilter, lang: Lang) -> Vec<FindingRow> {
-    rows_of(snapshot, &matching_findings(snapshot, filter), lang)
+pub fn finding_rows(ws: &Analysed, filter: &FindingFilter, lang: Lang) -> Vec<FindingRow> {
+    rows_of(ws, &matching_findings(ws, filter), lang)
 }
 
 /// The choices of the dashboard's filters: every code, severity and region that occurs.
@@ -298,8 +293,8 @@ pub struct FilterChoices {
 }
 
 /// What the dashboard's filters can choose from.
-pub fn filter_choices(snapshot: &Snapshot, lang: Lang) -> FilterChoices {
-    let codes: BTreeSet<(&str, &str)> = snapshot
+pub fn filter_choices(ws: &Analysed, lang: Lang) -> FilterChoices {
+    let codes: BTreeSet<(&str, &str)> = ws
         .analysis
         .active()
         .map(|f| {
@@ -307,12 +302,12 @@ pub fn filter_choices(snapshot: &Snapshot, lang: Lang) -> FilterChoices {
             (code.as_str(), code_title(code, lang).unwrap_or(code.name()))
         })
         .collect();
-    let severities: BTreeSet<&str> = snapshot
+    let severities: BTreeSet<&str> = ws
         .analysis
         .active()
         .map(|f| severity_name(f.diagnostic.severity))
         .collect();
-    let regions: BTreeSet<String> = snapshot
+    let regions: BTreeSet<String> = ws
         .loaded
         .model
         .pathways
@@ -360,9 +355,9 @@ pub struct ServiceDetails {
 }
 
 /// The details of every service of pathway `p`.
-pub fn service_details(snapshot: &Snapshot, p: PathwayIx, lang: Lang) -> Vec<ServiceDetails> {
-    let model = &snapshot.loaded.model;
-    let flow = &snapshot.analysis.flow;
+pub fn service_details(ws: &Analysed, p: PathwayIx, lang: Lang) -> Vec<ServiceDetails> {
+    let model = &ws.loaded.model;
+    let flow = &ws.analysis.flow;
     model
         .pathway(p)
         .services
@@ -404,7 +399,7 @@ pub fn service_details(snapshot: &Snapshot, p: PathwayIx, lang: Lang) -> Vec<Ser
                 capacity: capacity.map(number),
                 utilisation,
                 unbounded,
-                findings: snapshot
+                findings: ws
                     .analysis
                     .findings
                     .iter()
@@ -446,8 +441,8 @@ pub struct MatrixCell {
 }
 
 /// The sector-by-sector collaboration matrix.
-pub fn sector_matrix(snapshot: &Snapshot, lang: Lang) -> SectorMatrix {
-    let model = &snapshot.loaded.model;
+pub fn sector_matrix(ws: &Analysed, lang: Lang) -> SectorMatrix {
+    let model = &ws.loaded.model;
     let sectors: Vec<Sector> = model
         .services
         .iter()
@@ -462,7 +457,7 @@ pub fn sector_matrix(snapshot: &Snapshot, lang: Lang) -> SectorMatrix {
         counts[position(a)][position(b)] += 1;
     }
     let mut missing: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for f in snapshot.analysis.active() {
+    for f in ws.analysis.active() {
         if f.diagnostic.code != Code::MissingCollaboration {
             continue;
         }

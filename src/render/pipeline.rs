@@ -1,0 +1,390 @@
+//! One output pipeline: a target and a format in, bytes out.
+//!
+//! A key design decision made in this module is that `polku render`, `polku export` and the
+//! downloads of `polku serve` all call [`render`], the way mdBook calls its renderers from one
+//! place: the CLI and the server only choose the [`Request`] and decide where the bytes go. Four
+//! places chose formats before, and they drifted (`export --format json --pathway X` wrote the
+//! whole workspace while the server gave the pathway). A test holds the CLI's files and the
+//! server's responses to the same bytes for every target and format.
+//!
+//! Errors are typed ([`Error`]): the CLI words them with its flags, the server with its query
+//! parameters; no message here names either.
+
+use super::view::{self, LaneBy, View, ViewError, ViewKind, ViewOptions};
+use super::{Analysed, bpmn, dot, graphml, graphviz, json, layout, mermaid, site, svg};
+use crate::model::{Lang, PathwayIx, ProfileIx, ServiceIx};
+
+/// What to draw or export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// One pathway (or the only one, when `None` and the workspace has one).
+    Pathway(Option<PathwayIx>),
+    /// The whole workspace: the ecosystem diagram, or every entity in the exports.
+    Workspace,
+}
+
+/// Which drawing of a pathway.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Drawing {
+    /// Lanes by organisation.
+    Lanes,
+    /// Lanes by sector.
+    Sector,
+    /// A profile's route through the pathway.
+    Route,
+}
+
+impl Drawing {
+    /// Every drawing, in the order the pages offer them.
+    pub const ALL: [Drawing; 3] = [Drawing::Lanes, Drawing::Sector, Drawing::Route];
+
+    /// The name in URLs and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Drawing::Lanes => "lanes",
+            Drawing::Sector => "sector",
+            Drawing::Route => "route",
+        }
+    }
+
+    /// Parses [`Drawing::name`].
+    pub fn parse(s: &str) -> Option<Drawing> {
+        Drawing::ALL.into_iter().find(|d| d.name() == s)
+    }
+}
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A diagram as SVG (polku's own swimlanes, or Graphviz with [`Engine::Graphviz`]).
+    Svg,
+    /// A diagram as PNG, through Graphviz.
+    Png,
+    /// A diagram as PDF, through Graphviz.
+    Pdf,
+    /// The Graphviz source of a diagram.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// BPMN 2.0 with lanes and diagram coordinates.
+    Bpmn,
+    /// GraphML with typed attributes.
+    Graphml,
+    /// polku's JSON: a pathway's services, handoffs, profiles and findings, or the whole model
+    /// and analysis.
+    Json,
+    /// A pathway's documentation page as Markdown, for Innokylä's form.
+    Markdown,
+}
+
+impl Format {
+    /// Every format, in the order downloads are offered.
+    pub const ALL: [Format; 9] = [
+        Format::Svg,
+        Format::Png,
+        Format::Pdf,
+        Format::Dot,
+        Format::Mermaid,
+        Format::Bpmn,
+        Format::Graphml,
+        Format::Json,
+        Format::Markdown,
+    ];
+
+    /// The name in URLs and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
+            Format::Dot => "dot",
+            Format::Mermaid => "mermaid",
+            Format::Bpmn => "bpmn",
+            Format::Graphml => "graphml",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// Parses [`Format::name`].
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == s)
+    }
+
+    /// The file extension of a written file.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Mermaid => "mmd",
+            Format::Markdown => "md",
+            other => other.name(),
+        }
+    }
+
+    /// The format a file extension names, if any (`gv` is Graphviz's other extension).
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        let ext = ext.to_ascii_lowercase();
+        match ext.as_str() {
+            "gv" => Some(Format::Dot),
+            "mermaid" => Some(Format::Mermaid),
+            "markdown" => Some(Format::Markdown),
+            e => Format::ALL.into_iter().find(|f| f.extension() == e),
+        }
+    }
+
+    /// The `Content-Type` of a response.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Svg => "image/svg+xml",
+            Format::Png => "image/png",
+            Format::Pdf => "application/pdf",
+            Format::Dot => "text/vnd.graphviz; charset=utf-8",
+            Format::Mermaid => "text/plain; charset=utf-8",
+            Format::Bpmn => "application/xml",
+            Format::Graphml => "application/graphml+xml",
+            Format::Json => "application/json",
+            Format::Markdown => "text/markdown; charset=utf-8",
+        }
+    }
+
+    /// True for the formats only Graphviz makes.
+    pub fn needs_graphviz(self) -> bool {
+        matches!(self, Format::Png | Format::Pdf)
+    }
+
+    /// True for bytes that are not text.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Png | Format::Pdf)
+    }
+}
+
+/// Which layout engine draws an SVG. PNG and PDF always come from Graphviz, DOT from neither.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Engine {
+    /// polku's own swimlane layout: always available, keeps lanes as aligned bands.
+    #[default]
+    Native,
+    /// Graphviz `dot`.
+    Graphviz,
+}
+
+/// One output to make.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Request {
+    /// What.
+    pub target: Target,
+    /// Which drawing of a pathway (the workspace has one: the ecosystem).
+    pub drawing: Drawing,
+    /// The profile whose route is drawn (route drawing) or marked.
+    pub profile: Option<ProfileIx>,
+    /// Language of labels and text; missing translations fall back.
+    pub lang: Lang,
+    /// The format.
+    pub format: Format,
+    /// The engine of an SVG.
+    pub engine: Engine,
+}
+
+impl Request {
+    /// The engine that really makes this output: Graphviz for PNG and PDF whatever was asked.
+    pub fn engine(&self) -> Engine {
+        if self.format.needs_graphviz() {
+            Engine::Graphviz
+        } else {
+            self.engine
+        }
+    }
+
+    /// The view options of this request's diagram.
+    pub fn view_options(&self) -> ViewOptions {
+        ViewOptions {
+            kind: match (self.target, self.drawing) {
+                (Target::Workspace, _) => ViewKind::Ecosystem,
+                (Target::Pathway(_), Drawing::Route) => ViewKind::Route,
+                (Target::Pathway(_), _) => ViewKind::Lanes,
+            },
+            lanes: match self.drawing {
+                Drawing::Sector => LaneBy::Sector,
+                _ => LaneBy::Actor,
+            },
+            pathway: match self.target {
+                Target::Pathway(p) => p,
+                Target::Workspace => None,
+            },
+            profile: self.profile,
+            lang: self.lang,
+            ..ViewOptions::default()
+        }
+    }
+}
+
+/// How Graphviz is run: its limits and, for the CLI, the cache of finished layouts.
+#[derive(Clone, Copy, Default)]
+pub struct Graphviz<'c> {
+    /// Time and output-size limits of one `dot` run.
+    pub limits: graphviz::Limits,
+    /// Where finished layouts are kept, if anywhere.
+    pub cache: Option<&'c graphviz::Cache>,
+}
+
+/// What [`render`] made.
+#[derive(Debug)]
+pub struct Output {
+    /// The bytes.
+    pub bytes: Vec<u8>,
+    /// The view that was drawn, for diagrams and the exports drawn from one.
+    pub view: Option<ViewSummary>,
+    /// True when Graphviz's layout came from the cache.
+    pub cached: bool,
+}
+
+/// What a drawn view held, for the CLI's one line on standard error.
+#[derive(Clone, Copy, Debug)]
+pub struct ViewSummary {
+    /// The kind of view.
+    pub kind: ViewKind,
+    /// Whether an ecosystem view was aggregated into actors.
+    pub aggregated: bool,
+    /// Boxes drawn.
+    pub nodes: usize,
+    /// Arrows drawn.
+    pub edges: usize,
+}
+
+/// Why an output could not be made. The CLI and the server word these for their users.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The view could not be built (no pathway chosen, no profile for a route).
+    #[error(transparent)]
+    View(#[from] ViewError),
+    /// The format is made per pathway only.
+    #[error("{} is made per pathway", .0.name())]
+    PerPathway(Format),
+    /// Graphviz failed, or is not installed.
+    #[error(transparent)]
+    Graphviz(#[from] graphviz::Error),
+    /// A template of the documentation page failed.
+    #[error("the documentation page could not be written: {0}")]
+    Page(String),
+    /// JSON could not be written.
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+}
+
+/// Makes one output of an analysed workspace. Blocking: layout, and `dot` for Graphviz outputs.
+pub fn render(ws: &Analysed, request: &Request, graphviz_run: Graphviz) -> Result<Output, Error> {
+    let model = &ws.loaded.model;
+    let analysis = ws.analysis;
+    let pathway = match request.target {
+        Target::Pathway(Some(p)) => Some(p),
+        Target::Pathway(None) if model.pathways.len() == 1 => Some(PathwayIx(0)),
+        Target::Pathway(None) => {
+            return Err(ViewError::PathwayNeeded(
+                model.pathways.iter().map(|p| p.id.clone()).collect(),
+            )
+            .into());
+        }
+        Target::Workspace => None,
+    };
+    let text = |s: String| Output {
+        bytes: s.into_bytes(),
+        view: None,
+        cached: false,
+    };
+    match request.format {
+        Format::Json => {
+            let value = match pathway {
+                Some(p) => json::pathway_json(ws, p, request.lang),
+                None => json::json(model, analysis),
+            };
+            Ok(text(serde_json::to_string_pretty(&value)? + "\n"))
+        }
+        Format::Graphml => {
+            let services: Vec<ServiceIx> = match pathway {
+                Some(p) => model.pathway(p).services.clone(),
+                None => model.service_indices().collect(),
+            };
+            Ok(text(graphml::graphml(
+                model,
+                analysis,
+                &services,
+                request.lang,
+            )))
+        }
+        Format::Markdown => {
+            let p = pathway.ok_or(Error::PerPathway(Format::Markdown))?;
+            let site = site::Site {
+                model,
+                sources: &ws.loaded.sources,
+                analysis,
+                lang: request.lang,
+                analysis_summary: true,
+                finding_pathways: Some(ws.finding_pathways),
+            };
+            let diagram = site::pathway_diagram(&site, p)?;
+            let page = site::pathway_page(&site, p, &diagram, site::Extras::default());
+            Ok(text(site::markdown(&page, "")))
+        }
+        format => {
+            let mut options = request.view_options();
+            options.pathway = pathway;
+            let view = view::build(model, analysis, &options)?;
+            let (bytes, cached) = draw(&view, format, request.engine(), graphviz_run)?;
+            Ok(Output {
+                bytes,
+                view: Some(ViewSummary {
+                    kind: options.kind,
+                    aggregated: view.aggregated,
+                    nodes: view.nodes.len(),
+                    edges: view.edges.len(),
+                }),
+                cached,
+            })
+        }
+    }
+}
+
+/// Draws or exports a view in a format made from a view.
+fn draw(
+    view: &View,
+    format: Format,
+    engine: Engine,
+    graphviz_run: Graphviz,
+) -> Result<(Vec<u8>, bool), Error> {
+    let graphviz_format = match (format, engine) {
+        (Format::Svg, Engine::Native) => {
+            return Ok((svg::svg(view, &layout::layout(view)).into_bytes(), false));
+        }
+        (Format::Dot, _) => return Ok((dot::dot(view).into_bytes(), false)),
+        (Format::Mermaid, _) => return Ok((mermaid::mermaid(view).into_bytes(), false)),
+        (Format::Bpmn, _) => {
+            return Ok((bpmn::bpmn(view, &layout::layout(view)).into_bytes(), false));
+        }
+        (Format::Png, _) => graphviz::Format::Png,
+        (Format::Pdf, _) => graphviz::Format::Pdf,
+        _ => graphviz::Format::Svg,
+    };
+    let source = dot::dot(view);
+    Ok(match graphviz_run.cache {
+        Some(cache) => cache.run(&source, graphviz_format, graphviz_run.limits)?,
+        None => (
+            graphviz::run(&source, graphviz_format, graphviz_run.limits)?,
+            false,
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_has_a_distinct_name_and_extension_that_round_trip() {
+        for f in Format::ALL {
+            assert_eq!(Format::parse(f.name()), Some(f));
+            assert_eq!(Format::from_extension(f.extension()), Some(f));
+        }
+        assert_eq!(Format::parse("exe"), None);
+        assert_eq!(Format::from_extension("jpg"), None);
+        assert_eq!(Format::from_extension("GV"), Some(Format::Dot));
+    }
+}
