@@ -11,12 +11,13 @@ use clap::ValueEnum;
 
 use super::Failure;
 use super::output::resolve;
-use super::shared::{Language, view_failure};
+use super::shared::{Language, output_failure, view_failure};
 use crate::analysis;
 use crate::diagnostic::Severity;
 use crate::model::PathwayIx;
-use crate::render::graphviz;
+use crate::render::pipeline::{self, Drawing, Target};
 use crate::render::site::{self, Diagram, Extras, Site};
+use crate::render::{Analysed, graphviz};
 use crate::workspace;
 
 /// The file that marks a folder as a site polku built, so that `--out` never replaces anything
@@ -79,6 +80,11 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let model = &loaded.model;
     let analysis = analysis::analyze(model);
     let finding_pathways = analysis::pathways_of_each(model, &analysis.findings);
+    let ws = Analysed {
+        loaded: &loaded,
+        analysis: &analysis,
+        finding_pathways: &finding_pathways,
+    };
     let site = Site {
         model,
         sources: &loaded.sources,
@@ -128,6 +134,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     };
     let writer = Writer {
         root: tmp.path(),
+        lang: args.lang.into(),
         dot,
         limits: graphviz::Limits {
             time: std::time::Duration::from_secs(args.timeout),
@@ -144,7 +151,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         let p = PathwayIx(i);
         let files = site::pathway_files(model, p);
         let diagram = site::pathway_diagram(&site, p).map_err(view_failure)?;
-        let mut extras = writer.diagram(&diagram, &files.diagram)?;
+        let mut extras = writer.diagram(&ws, &diagram, Target::Pathway(Some(p)), &files.diagram)?;
         extras.markdown = md;
         // One page for both writers: the analysis summary is computed once per pathway.
         let mut page = site::pathway_page(&site, p, &diagram, extras);
@@ -161,7 +168,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     }
     if html {
         let diagram = site::ecosystem_diagram(&site).map_err(view_failure)?;
-        let extras = writer.diagram(&diagram, site::ECOSYSTEM_DIAGRAM)?;
+        let extras = writer.diagram(&ws, &diagram, Target::Workspace, site::ECOSYSTEM_DIAGRAM)?;
         let page = site::ecosystem_page(&site, &diagram, extras);
         writer.write(
             site::ECOSYSTEM_FILE,
@@ -270,6 +277,7 @@ fn swap_in(tmp: tempfile::TempDir, out: &Path) -> Result<(), Failure> {
 /// Writes files into the temporary site folder.
 struct Writer<'a> {
     root: &'a Path,
+    lang: crate::model::Lang,
     dot: bool,
     limits: graphviz::Limits,
     cache: Option<graphviz::Cache>,
@@ -283,33 +291,52 @@ impl Writer<'_> {
     }
 
     /// Writes the SVG, and PNG and PDF when Graphviz is there; says which extras were written.
-    fn diagram(&self, diagram: &Diagram, base: &str) -> Result<Extras, Failure> {
+    /// The files are the output pipeline's, so they are the bytes `polku render` and the
+    /// server's downloads give for the same diagram.
+    fn diagram(
+        &self,
+        ws: &Analysed,
+        diagram: &Diagram,
+        target: Target,
+        base: &str,
+    ) -> Result<Extras, Failure> {
         let mut extras = Extras::default();
         if diagram.view.nodes.is_empty() {
             return Ok(extras);
         }
-        self.write(&format!("{base}.svg"), diagram.svg().as_bytes())?;
-        if !self.dot {
-            return Ok(extras);
-        }
-        let source = diagram.dot();
-        for (format, ext) in [
-            (graphviz::Format::Png, "png"),
-            (graphviz::Format::Pdf, "pdf"),
-        ] {
-            let result = match &self.cache {
-                Some(cache) => cache.run(&source, format, self.limits).map(|(b, _)| b),
-                None => graphviz::run(&source, format, self.limits),
+        let run = pipeline::Graphviz {
+            limits: self.limits,
+            cache: self.cache.as_ref(),
+        };
+        let formats: &[pipeline::Format] = if self.dot {
+            &[
+                pipeline::Format::Svg,
+                pipeline::Format::Png,
+                pipeline::Format::Pdf,
+            ]
+        } else {
+            &[pipeline::Format::Svg]
+        };
+        for &format in formats {
+            let request = pipeline::Request {
+                target,
+                drawing: Drawing::Lanes,
+                profile: None,
+                lang: self.lang,
+                format,
+                engine: pipeline::Engine::Native,
             };
-            match result {
-                Ok(bytes) => {
-                    self.write(&format!("{base}.{ext}"), &bytes)?;
-                    match ext {
-                        "png" => extras.png = true,
-                        _ => extras.pdf = true,
+            match pipeline::render(ws, &request, run) {
+                Ok(output) => {
+                    self.write(&format!("{base}.{}", format.extension()), &output.bytes)?;
+                    match format {
+                        pipeline::Format::Png => extras.png = true,
+                        pipeline::Format::Pdf => extras.pdf = true,
+                        _ => {}
                     }
                 }
-                Err(e) => eprintln!("warning: no {ext} of `{base}`: {e}"),
+                Err(e) if format == pipeline::Format::Svg => return Err(output_failure(e)),
+                Err(e) => eprintln!("warning: no {} of `{base}`: {e}", format.extension()),
             }
         }
         Ok(extras)
