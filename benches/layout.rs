@@ -16,9 +16,9 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use polku::model::{Lang, PathwayIx, ProfileIx};
-use polku::render::layout::layout;
-use polku::render::svg::svg;
-use polku::render::view::{self, LaneBy, View, ViewKind, ViewOptions};
+use polku::render::diagram::layout::layout;
+use polku::render::diagram::svg::svg;
+use polku::render::diagram::view::{self, LaneBy, View, ViewKind, ViewOptions};
 
 #[path = "generate/mod.rs"]
 mod generate;
@@ -192,15 +192,15 @@ fn main() -> ExitCode {
         .max_by_key(|(_, v)| v.nodes.len())
     {
         let (dot_median, _, _) = time(runs, || {
-            std::hint::black_box(polku::render::dot::dot(std::hint::black_box(v)));
+            std::hint::black_box(polku::render::diagram::dot::dot(std::hint::black_box(v)));
         });
-        let source = polku::render::dot::dot(v);
-        let limits = polku::render::graphviz::Limits::default();
-        if polku::render::graphviz::available() {
+        let source = polku::render::diagram::dot::dot(v);
+        let limits = polku::render::diagram::graphviz::Limits::default();
+        if polku::render::diagram::graphviz::available() {
             let (dot_time, _, _) = time(runs.min(10), || {
-                let out = polku::render::graphviz::run(
+                let out = polku::render::diagram::graphviz::run(
                     &source,
-                    polku::render::graphviz::Format::Svg,
+                    polku::render::diagram::graphviz::Format::Svg,
                     limits,
                 );
                 std::hint::black_box(out.expect("dot lays out the shipped pathway"));
@@ -257,13 +257,13 @@ fn main() -> ExitCode {
     let (dot_median, dot_min, _) = time(5, || {
         let v =
             view::build(&national.model, &analysis, &options).expect("builds the ecosystem view");
-        std::hint::black_box(polku::render::dot::dot(&v));
+        std::hint::black_box(polku::render::diagram::dot::dot(&v));
     });
     println!(
         "national-scale ecosystem: view + DOT generation {} [{}] ({} KB of DOT); target < 200 ms: {}",
         ms(dot_median),
         ms(dot_min),
-        polku::render::dot::dot(&v).len() / 1024,
+        polku::render::diagram::dot::dot(&v).len() / 1024,
         verdict(dot_median < NATIONAL_TARGET)
     );
     let national_ok = median < NATIONAL_TARGET && dot_median < NATIONAL_TARGET;

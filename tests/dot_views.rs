@@ -5,8 +5,8 @@ use std::path::Path;
 
 use polku::analysis::analyze;
 use polku::model::{Lang, PathwayIx};
-use polku::render::view::{self, LaneBy, ViewKind, ViewOptions};
-use polku::render::{dot, graphviz};
+use polku::render::diagram::view::{self, LaneBy, ViewKind, ViewOptions};
+use polku::render::diagram::{dot, graphviz};
 use polku::workspace::load_dir;
 
 /// Every view the CLI can draw of the shipped workspace: per pathway lanes by actor and by sector,

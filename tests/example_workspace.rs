@@ -14,7 +14,7 @@ use std::path::Path;
 use polku::analysis::{Analysis, Finding, analyze};
 use polku::diagnostic::Severity;
 use polku::model::Model;
-use polku::render::analysis::{Report, Scope};
+use polku::render::report::analysis::{Report, Scope};
 use polku::workspace::{Loaded, load_dir};
 
 const WORKSPACE: &str = "pathways";
@@ -120,7 +120,7 @@ fn load(dir: &Path) -> (Loaded, Analysis) {
         loaded.diagnostics.is_empty(),
         "{} does not load cleanly:\n{}",
         dir.display(),
-        polku::render::diagnostics::to_plain_string(&loaded.sources, &loaded.diagnostics)
+        polku::render::report::diagnostics::to_plain_string(&loaded.sources, &loaded.diagnostics)
     );
     let analysis = analyze(&loaded.model);
     (loaded, analysis)

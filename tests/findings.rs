@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use polku::analysis::analyze;
 use polku::diagnostic::Code;
-use polku::render::diagnostics::to_plain_string;
+use polku::render::report::diagnostics::to_plain_string;
 use polku::workspace::load_dir;
 
 fn cases() -> Vec<PathBuf> {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use polku::diagnostic::{Code, Severity};
-use polku::render::diagnostics::{to_json, to_plain_string};
+use polku::render::report::diagnostics::{to_json, to_plain_string};
 use polku::workspace::load_dir;
 
 fn folders(kind: &str) -> Vec<PathBuf> {

@@ -4,8 +4,9 @@
 use polku::analysis::{analyze, whatif};
 use polku::diagnostic::{SourceFile, Sources};
 use polku::model::{Lang, PathwayIx};
-use polku::render::view::{self, LaneBy, ViewKind, ViewOptions};
-use polku::render::{bpmn, dot, graphml, json, layout, mermaid, svg};
+use polku::render::diagram::view::{self, LaneBy, ViewKind, ViewOptions};
+use polku::render::diagram::{dot, layout, svg};
+use polku::render::export::{bpmn, graphml, json, mermaid};
 use polku::workspace::load_sources;
 use proptest::prelude::*;
 
@@ -134,7 +135,7 @@ proptest! {
         prop_assert!(errors.is_empty(), "{errors:?}");
         let m = &loaded.model;
         let a = analyze(m);
-        let _ = polku::render::diagnostics::to_plain_string(&loaded.sources, &a.diagnostics());
+        let _ = polku::render::report::diagnostics::to_plain_string(&loaded.sources, &a.diagnostics());
 
         // A what-if that removes a service.
         let without = whatif::parse_without(m, "service.s0").unwrap();

@@ -105,7 +105,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let loaded = load(vec![String::from_utf8_lossy(&bytes).into_owned()]);
-        let text = polku::render::diagnostics::to_plain_string(&loaded.sources, &loaded.diagnostics);
+        let text = polku::render::report::diagnostics::to_plain_string(&loaded.sources, &loaded.diagnostics);
         prop_assert!(loaded.diagnostics.is_empty() || !text.is_empty());
     }
 
@@ -119,7 +119,7 @@ proptest! {
                 prop_assert!(o.span.start <= o.span.end && o.span.end <= len, "{d:?}");
             }
         }
-        let _ = polku::render::diagnostics::to_plain_string(&loaded.sources, &loaded.diagnostics);
-        let _ = polku::render::diagnostics::to_json(&loaded.sources, &loaded.diagnostics);
+        let _ = polku::render::report::diagnostics::to_plain_string(&loaded.sources, &loaded.diagnostics);
+        let _ = polku::render::report::diagnostics::to_json(&loaded.sources, &loaded.diagnostics);
     }
 }

@@ -23,7 +23,7 @@ fn run(args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
 }
 
 fn graphviz_or_skip() -> bool {
-    if polku::render::graphviz::available() {
+    if polku::render::diagram::graphviz::available() {
         return true;
     }
     assert!(

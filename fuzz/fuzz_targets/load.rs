@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use polku::diagnostic::{SourceFile, Sources};
-use polku::render::diagnostics::{to_json, to_plain_string};
+use polku::render::report::diagnostics::{to_json, to_plain_string};
 use polku::workspace::load_sources;
 
 fuzz_target!(|data: &[u8]| {

@@ -12,8 +12,8 @@ use super::output::{refuse_workspace_file, write_atomic};
 use super::shared::{resolve_pathway, resolve_profile};
 use crate::analysis::{self, whatif};
 use crate::diagnostic::Severity;
-use crate::render::analysis::{Report, Scope, comparison_markdown, comparison_text};
-use crate::render::diagnostics;
+use crate::render::report::analysis::{Report, Scope, comparison_markdown, comparison_text};
+use crate::render::report::diagnostics;
 use crate::workspace;
 
 /// Arguments of `polku analyze`.

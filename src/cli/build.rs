@@ -15,9 +15,10 @@ use super::shared::{Language, output_failure, view_failure};
 use crate::analysis;
 use crate::diagnostic::Severity;
 use crate::model::PathwayIx;
+use crate::render::Analysed;
+use crate::render::diagram::graphviz;
 use crate::render::pipeline::{self, Drawing, Target};
 use crate::render::site::{self, Diagram, Extras, Site};
-use crate::render::{Analysed, graphviz};
 use crate::workspace;
 
 /// The file that marks a folder as a site polku built, so that `--out` never replaces anything

@@ -10,7 +10,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use super::Failure;
 use crate::analysis;
 use crate::diagnostic::{Code, Severity};
-use crate::render::diagnostics;
+use crate::render::report::diagnostics;
 use crate::workspace;
 
 /// Arguments of `polku check`.

@@ -12,9 +12,10 @@ use super::shared::{
 };
 use crate::analysis;
 use crate::diagnostic::Severity;
+use crate::render::Analysed;
+use crate::render::diagram::graphviz;
+use crate::render::diagram::view::ViewKind;
 use crate::render::pipeline::{self, Drawing, Target};
-use crate::render::view::ViewKind;
-use crate::render::{Analysed, graphviz};
 use crate::workspace;
 
 /// Arguments of `polku render`.

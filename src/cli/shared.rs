@@ -5,8 +5,8 @@ use clap::ValueEnum;
 use super::Failure;
 use crate::diagnostic::did_you_mean;
 use crate::model::{Lang, Model, PathwayIx, ProfileIx};
+use crate::render::diagram::view::ViewError;
 use crate::render::pipeline::{self, Format};
-use crate::render::view::ViewError;
 
 /// `--lang fi|sv|en`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]

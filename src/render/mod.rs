@@ -1,22 +1,14 @@
-//! Model and findings → what people read: terminal reports and machine-readable JSON.
+//! Model and findings → what people read, in three products: [`diagram`]s, [`export`]s for other
+//! tools, and [`report`]s; plus the documentation [`site`] that combines them, and the one
+//! output [`pipeline`] through which the CLI and the server make every format.
 //!
 //! **Architecture Invariant:** renderers only read; they never load files or change the model.
 
-pub mod analysis;
-pub mod bpmn;
-pub mod diagnostics;
-pub mod dot;
-pub mod graphml;
-pub mod graphviz;
-pub mod headline;
-pub mod json;
-pub mod layout;
-pub mod mermaid;
+pub mod diagram;
+pub mod export;
 pub mod pipeline;
+pub mod report;
 pub mod site;
-pub mod summary;
-pub mod svg;
-pub mod view;
 
 use crate::analysis::Analysis;
 use crate::model::PathwayIx;

@@ -10,8 +10,10 @@
 //! Errors are typed ([`Error`]): the CLI words them with its flags, the server with its query
 //! parameters; no message here names either.
 
-use super::view::{self, LaneBy, View, ViewError, ViewKind, ViewOptions};
-use super::{Analysed, bpmn, dot, graphml, graphviz, json, layout, mermaid, site, svg};
+use super::diagram::view::{self, LaneBy, View, ViewError, ViewKind, ViewOptions};
+use super::diagram::{dot, graphviz, layout, svg};
+use super::export::{bpmn, graphml, json, mermaid};
+use super::{Analysed, site};
 use crate::model::{Lang, PathwayIx, ProfileIx, ServiceIx};
 
 /// What to draw or export.

@@ -17,10 +17,11 @@ use crate::analysis::Analysis;
 use crate::analysis::routes::Outcome;
 use crate::diagnostic::Sources;
 use crate::model::{ActorIx, DocSection, Lang, Model, PathwayIx};
-use crate::render::analysis::{Report, Scope, pick_headlines};
-use crate::render::layout::{self, Layout};
-use crate::render::view::{self, View, ViewKind, ViewOptions, duration_label};
-use crate::render::{dot, headline, svg};
+use crate::render::diagram::layout::{self, Layout};
+use crate::render::diagram::view::{self, View, ViewKind, ViewOptions, duration_label};
+use crate::render::diagram::{dot, svg};
+use crate::render::report::analysis::{Report, Scope, pick_headlines};
+use crate::render::report::headline;
 
 /// The page template; its name ends in `.html`, so minijinja escapes every value put into it.
 const PAGE_TEMPLATE: &str = include_str!("../../templates/page.html");

@@ -17,7 +17,7 @@ use super::diagrams::{self, DiagramQuery, Request};
 use super::pages::{FindingsQuery, LangQuery, errors_by_file, find_pathway, language};
 use super::state::{AppState, Event, Snapshot};
 use crate::model::PathwayIx;
-use crate::render::summary;
+use crate::render::report::summary;
 
 /// The OpenAPI 3.1 document of this API.
 pub const OPENAPI: &str = include_str!("openapi.json");
@@ -100,7 +100,7 @@ pub async fn pathway(
     let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     match find_pathway(&snapshot, &id) {
-        Some(p) => Json(crate::render::json::pathway_json(
+        Some(p) => Json(crate::render::export::json::pathway_json(
             &snapshot.analysed(),
             p,
             lang,

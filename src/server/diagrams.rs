@@ -15,8 +15,8 @@ use serde::Deserialize;
 
 use super::state::{AppState, Rendered, Snapshot};
 use crate::model::{Lang, PathwayIx, ProfileIx};
+use crate::render::diagram::view::{self, View};
 use crate::render::pipeline::{self, Engine, Target};
-use crate::render::view::{self, View};
 
 /// Query parameters of a diagram request; every one is optional and checked.
 #[derive(Debug, Default, Deserialize)]
@@ -204,7 +204,7 @@ pub fn view_words(e: &view::ViewError) -> String {
 
 /// The web words for an output that could not be made.
 fn reject(e: pipeline::Error) -> Reject {
-    use crate::render::graphviz;
+    use crate::render::diagram::graphviz;
     match e {
         pipeline::Error::Graphviz(graphviz::Error::NotInstalled) => Reject(
             StatusCode::SERVICE_UNAVAILABLE,

@@ -33,7 +33,7 @@ use tokio::sync::{Semaphore, broadcast, watch as tokio_watch};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::render::graphviz;
+use crate::render::diagram::graphviz;
 use crate::workspace::{Files, LoadError};
 use state::{AppState, Live, RenderCache, Shared, Snapshot};
 

@@ -16,8 +16,8 @@ use super::state::{AppState, Snapshot};
 use super::texts::{Ui, ui};
 use crate::diagnostic::Severity;
 use crate::model::{Lang, PathwayIx};
+use crate::render::report::summary::{self, FindingFilter};
 use crate::render::site::{self, Extras, Page, Site};
-use crate::render::summary::{self, FindingFilter};
 
 /// The cookie that remembers the visitor's language.
 pub const LANG_COOKIE: &str = "polku-lang";
@@ -449,7 +449,7 @@ fn pathway_page(
     };
     let (svg, diagram_error) = match request.view(&snapshot) {
         Ok(view) => (
-            crate::render::svg::svg(&view, &crate::render::layout::layout(&view)),
+            crate::render::diagram::svg::svg(&view, &crate::render::diagram::layout::layout(&view)),
             String::new(),
         ),
         Err(e) => (String::new(), super::diagrams::view_words(&e)),
@@ -494,7 +494,7 @@ fn pathway_page(
             format!(
                 "{} {}",
                 f.diagnostic.code.as_str(),
-                crate::render::headline::headline(model, &snapshot.analysis, f, lang)
+                crate::render::report::headline::headline(model, &snapshot.analysis, f, lang)
             )
         })
         .collect();

@@ -19,7 +19,7 @@ use tokio::sync::{Semaphore, broadcast, watch};
 use crate::analysis::{self, Analysis};
 use crate::diagnostic::{Code, Severity};
 use crate::model::PathwayIx;
-use crate::render::diagnostics::{self, JsonDiagnostic};
+use crate::render::report::diagnostics::{self, JsonDiagnostic};
 use crate::workspace::Loaded;
 
 /// One loaded and analysed version of the workspace. Immutable: requests share it by `Arc`.

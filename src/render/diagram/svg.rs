@@ -789,8 +789,8 @@ mod tests {
 
     use super::*;
     use crate::model::Sector;
-    use crate::render::layout::layout;
-    use crate::render::view::{self, Lane, LaneBy, Mark, ViewKind, ViewOptions};
+    use crate::render::diagram::layout::layout;
+    use crate::render::diagram::view::{self, Lane, LaneBy, Mark, ViewKind, ViewOptions};
 
     /// What a parsed document holds: element names, attribute names, attribute values, text.
     #[derive(Default)]

@@ -3,7 +3,7 @@
 //! Lanes are horizontal bands (one per actor or sector, like a JHS 152 swimlane chart); columns
 //! are ranks from the entry services with cycles broken; crossings are reduced within and between
 //! lanes with barycentre sweeps; edges are routed orthogonally around the boxes with their labels.
-//! The same coordinates feed the native SVG ([`super::svg`]) and BPMN DI ([`super::bpmn`]).
+//! The same coordinates feed the native SVG ([`super::svg`]) and BPMN DI ([`crate::render::export::bpmn`]).
 //!
 //! All coordinates are in SVG user units (pixels at 100 %), origin top-left, y growing down.
 //!
@@ -1600,7 +1600,9 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::render::view::{self, Lane, LaneBy, ViewEdge, ViewKind, ViewNode, ViewOptions};
+    use crate::render::diagram::view::{
+        self, Lane, LaneBy, ViewEdge, ViewKind, ViewNode, ViewOptions,
+    };
 
     const EPS: f64 = 1e-6;
 

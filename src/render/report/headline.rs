@@ -12,7 +12,7 @@ use crate::analysis::routes::{Blocker, Outcome};
 use crate::analysis::{Analysis, Entity, Finding};
 use crate::diagnostic::Code;
 use crate::model::{Lang, Model, ServiceIx};
-use crate::render::view::decimal;
+use crate::render::diagram::view::decimal;
 
 /// The finding as one sentence in `lang`, with names rather than ids.
 pub fn headline(model: &Model, analysis: &Analysis, finding: &Finding, lang: Lang) -> String {

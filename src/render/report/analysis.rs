@@ -276,7 +276,7 @@ impl Report<'_> {
             .filter(|f| f.allowed.is_none())
             .map(|f| f.diagnostic.clone())
             .collect();
-        out.push_str(&crate::render::diagnostics::to_plain_string(
+        out.push_str(&crate::render::report::diagnostics::to_plain_string(
             self.sources,
             &diagnostics,
         ));
@@ -457,7 +457,7 @@ impl Report<'_> {
     /// The report as JSON.
     pub fn json(&self) -> Value {
         let m = self.model;
-        let positions = crate::render::diagnostics::to_json(
+        let positions = crate::render::report::diagnostics::to_json(
             self.sources,
             &self
                 .findings()

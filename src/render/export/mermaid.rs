@@ -13,7 +13,7 @@
 
 use std::fmt::Write;
 
-use super::view::{self, View};
+use crate::render::diagram::view::{self, View};
 
 /// Writes a view as a Mermaid `flowchart LR`.
 pub fn mermaid(view: &View) -> String {

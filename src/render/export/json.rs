@@ -11,9 +11,10 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Analysed, summary};
 use crate::analysis::{Analysis, Entity, flow, pathways_of};
 use crate::model::{Lang, Model, PathwayIx, ServiceIx};
+use crate::render::Analysed;
+use crate::render::report::summary;
 
 /// Version of the JSON layout; raised when a field changes meaning or goes away.
 pub const FORMAT_VERSION: u32 = 1;
@@ -41,7 +42,7 @@ pub fn pathway_json(ws: &Analysed, p: PathwayIx, lang: Lang) -> Value {
                 "to": model.service(h.to).id,
                 "kind": h.kind,
                 "protocol": h.protocol,
-                "wait": h.wait.map(|w| super::view::duration_label(w, lang)),
+                "wait": h.wait.map(|w| crate::render::diagram::view::duration_label(w, lang)),
             })
         }).collect::<Vec<_>>(),
         "profiles": pw.profiles.iter().map(|pr| json!({

@@ -7,11 +7,11 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use super::Analysed;
 use crate::analysis::{Entity, Finding};
 use crate::diagnostic::{Code, Severity};
 use crate::model::{Lang, PathwayIx, Sector, ServiceIx};
-use crate::render::headline::{code_title, headline};
+use crate::render::Analysed;
+use crate::render::report::headline::{code_title, headline};
 use crate::render::site::{ages, number};
 
 /// The family of a finding code, for counts and filters.

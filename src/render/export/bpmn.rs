@@ -27,8 +27,8 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::layout::{Layout, Rect};
-use super::view::View;
+use crate::render::diagram::layout::{Layout, Rect};
+use crate::render::diagram::view::View;
 
 /// BPMN 2.0 model namespace.
 pub const BPMN_NS: &str = "http://www.omg.org/spec/BPMN/20100524/MODEL";

@@ -319,7 +319,7 @@ pub fn dot(view: &View) -> String {
 mod tests {
     use super::*;
     use crate::model::Sector;
-    use crate::render::view::Mark;
+    use crate::render::diagram::view::Mark;
 
     #[test]
     fn escaping_keeps_user_text_inside_its_string() {
