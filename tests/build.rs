@@ -348,6 +348,7 @@ fn markdown_of_a_shipped_pathway() {
         lang: Lang::Fi,
         analysis_summary: true,
         finding_pathways: None,
+        linking: site::Linking::Files,
     };
     let p = loaded.model.pathway_by_id("hehku-liikkuva-tuki").unwrap();
     let diagram = site::pathway_diagram(&site, p).unwrap();
@@ -466,6 +467,7 @@ fn finnish_and_swedish_pages_have_no_english_headlines() {
             lang,
             analysis_summary: true,
             finding_pathways: None,
+            linking: site::Linking::Files,
         };
         let mut headlines = 0;
         for i in 0..loaded.model.pathways.len() as u32 {
@@ -502,6 +504,7 @@ fn finnish_and_swedish_pages_have_no_english_headlines() {
         lang: Lang::En,
         analysis_summary: true,
         finding_pathways: None,
+        linking: site::Linking::Files,
     };
     let p = loaded
         .model
@@ -580,6 +583,7 @@ fn indexed_findings_give_the_same_pages_as_matching_each() {
             lang,
             analysis_summary: true,
             finding_pathways: None,
+            linking: site::Linking::Files,
         };
         let fast = Site {
             finding_pathways: Some(&each),

@@ -93,6 +93,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         lang: args.lang.into(),
         analysis_summary: !args.no_analysis,
         finding_pathways: Some(&finding_pathways),
+        linking: site::Linking::Files,
     };
     // The folder the site will really replace, resolved once before anything is created: with
     // `nothere/../userdir` a check of the path as written looks at nothing, and once `nothere`
@@ -162,7 +163,8 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         if md {
             // The Markdown does not link to itself.
             for s in &mut page.sections {
-                s.links.retain(|l| l.href != files.markdown);
+                let own = site::Dest::Markdown(model.pathway(p).id.clone());
+                s.links.retain(|l| l.to != own);
             }
             writer.write(&files.markdown, site::markdown(&page, "../").as_bytes())?;
         }

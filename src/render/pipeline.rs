@@ -321,6 +321,7 @@ pub fn render(ws: &Analysed, request: &Request, graphviz_run: Graphviz) -> Resul
                 lang: request.lang,
                 analysis_summary: true,
                 finding_pathways: Some(ws.finding_pathways),
+                linking: site::Linking::Files,
             };
             let diagram = site::pathway_diagram(&site, p)?;
             let page = site::pathway_page(&site, p, &diagram, site::Extras::default());

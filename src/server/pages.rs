@@ -277,57 +277,14 @@ pub async fn overview(
     )
 }
 
-/// A site link (as `polku build` names files) as the server's address.
-fn relink(href: &str) -> String {
-    let diagram = |base: &str, ext: &str| match base.strip_prefix("pathway-") {
-        Some(id) => format!("/api/pathways/{id}/diagram?format={ext}"),
-        None => format!("/api/ecosystem/diagram?format={ext}"),
-    };
-    if href == site::INDEX_FILE {
-        return "/".into();
-    }
-    if href == site::ECOSYSTEM_FILE {
-        return "/ecosystem".into();
-    }
-    if let Some(id) = href
-        .strip_prefix("pathway-")
-        .and_then(|h| h.strip_suffix(".html"))
-    {
-        return format!("/pathways/{id}");
-    }
-    if let Some(id) = href
-        .strip_prefix(&format!("{}/", site::MARKDOWN_DIR))
-        .and_then(|h| h.strip_suffix(".md"))
-    {
-        return format!("/api/pathways/{id}/diagram?format=markdown");
-    }
-    for ext in ["svg", "png", "pdf"] {
-        if let Some(base) = href.strip_suffix(&format!(".{ext}")) {
-            return diagram(base, ext);
-        }
-    }
-    href.to_string()
-}
-
-/// The documentation part of a page as the server shows it: links to the server's addresses, no
-/// figure and no attachments (the page shows the live diagram and its downloads instead).
+/// The documentation part of a page as the server shows it (its links already written as the
+/// server's addresses): no figure and no attachments (the page shows the live diagram and its
+/// downloads instead).
 fn for_server(mut page: Page) -> Page {
     page.sections
         .retain(|s| s.id != "attachments" && s.id != "diagram");
     for s in &mut page.sections {
         s.figure = None;
-        for l in &mut s.links {
-            l.href = relink(&l.href);
-        }
-        if let Some(t) = &mut s.table {
-            for row in &mut t.rows {
-                for cell in row {
-                    if let Some(h) = &mut cell.href {
-                        *h = relink(h);
-                    }
-                }
-            }
-        }
     }
     page.sections.retain(|s| !s.is_empty());
     page
@@ -461,6 +418,7 @@ fn pathway_page(
         lang,
         analysis_summary: false,
         finding_pathways: Some(&snapshot.finding_pathways),
+        linking: site::Linking::Server,
     };
     let page = match site::pathway_diagram(&site, p) {
         Ok(d) => site::pathway_page(
@@ -562,6 +520,7 @@ fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -
         lang,
         analysis_summary: false,
         finding_pathways: Some(&snapshot.finding_pathways),
+        linking: site::Linking::Server,
     };
     let (svg, diagram_error, page) = match site::ecosystem_diagram(&site) {
         Ok(d) => (
@@ -828,22 +787,6 @@ mod tests {
         assert_eq!(language(None, &h), (Lang::En, false));
         assert_eq!(language(Some("fi"), &h), (Lang::Fi, true));
         assert_eq!(language(Some("xx"), &h), (Lang::En, false));
-    }
-
-    #[test]
-    fn site_links_become_server_addresses() {
-        assert_eq!(relink("index.html"), "/");
-        assert_eq!(relink("ecosystem.html"), "/ecosystem");
-        assert_eq!(relink("pathway-hehku.html"), "/pathways/hehku");
-        assert_eq!(
-            relink("pathway-hehku.png"),
-            "/api/pathways/hehku/diagram?format=png"
-        );
-        assert_eq!(relink("ecosystem.svg"), "/api/ecosystem/diagram?format=svg");
-        assert_eq!(
-            relink("markdown/hehku.md"),
-            "/api/pathways/hehku/diagram?format=markdown"
-        );
     }
 
     #[test]
