@@ -1,11 +1,7 @@
 //! `polku analyze` through the real binary: formats, scoping, what-if and exit codes.
 
-use assert_cmd::Command;
+use crate::support::polku;
 use serde_json::Value;
-
-fn polku() -> Command {
-    Command::cargo_bin("polku").unwrap()
-}
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
     let out = polku().args(args).output().unwrap();

@@ -4,16 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use crate::support::polku;
 use polku::analysis::analyze;
 use polku::model::Lang;
 use polku::render::site::{self, Extras, Site};
 use polku::workspace::load_dir;
 use scraper::{Html, Selector};
-
-fn polku() -> Command {
-    Command::cargo_bin("polku").unwrap()
-}
 
 /// Runs `polku build DIR --out OUT ARGS…` and returns whether it succeeded.
 fn build(dir: &str, out: &Path, args: &[&str]) -> assert_cmd::assert::Assert {

@@ -1,11 +1,7 @@
 //! `polku render` and `polku export` through the real binary: formats, engines, errors, and the
 //! real Graphviz where a user would use it.
 
-use assert_cmd::Command;
-
-fn polku() -> Command {
-    Command::cargo_bin("polku").unwrap()
-}
+use crate::support::polku;
 
 fn run(args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
     // Layouts are cached per user; the tests keep theirs out of the real cache.

@@ -1,14 +1,6 @@
 //! The binary's contract: exit codes, output formats and files written, through the real binary.
 
-use assert_cmd::Command;
-
-fn polku() -> Command {
-    Command::cargo_bin("polku").unwrap()
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use crate::support::{polku, stderr};
 
 #[test]
 fn shipped_pathways_check_without_errors() {
