@@ -859,6 +859,121 @@ fn live_reload_serves_edits_and_keeps_the_last_good_version_while_a_file_is_brok
 }
 
 #[test]
+fn a_large_broken_file_sends_only_its_first_errors_and_a_count_of_the_rest() {
+    // The bound of `/api/status` and of a `problems` event (state::PROBLEMS_BUDGET is 192 KiB for
+    // the text and the diagnostics; the rest is a few fields).
+    const BOUND: usize = 256 << 10;
+    let (_tmp, dir) = copy("pathways");
+    let server = Server::start(&dir);
+    let rx = events(server.port);
+    let _ = next_event(&rx);
+
+    // 50 KB of unknown fields: one error each, 2,500 in one file; and one in another file.
+    let big = dir.join("hehku-liikkuva-tuki.toml");
+    let mut text = std::fs::read_to_string(&big).unwrap();
+    for i in 0..2500 {
+        text.push_str(&format!("bogus_field_{i:05} = 1\n"));
+    }
+    assert!(text.len() > 50_000);
+    let small = dir.join("keski-uusimaa-nuorten-paihdepolku.toml");
+    let small_text = std::fs::read_to_string(&small).unwrap() + "another_bogus = 1\n";
+    std::fs::write(&small, small_text).unwrap();
+    std::fs::write(&big, text).unwrap();
+    let loaded = polku::workspace::load_dir(&dir).unwrap();
+    let total = loaded.count(polku::diagnostic::Severity::Error);
+    let in_big = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == polku::diagnostic::Severity::Error)
+        .filter(|d| {
+            d.origin.as_ref().is_some_and(|o| {
+                loaded
+                    .sources
+                    .get(o.file)
+                    .path
+                    .ends_with("hehku-liikkuva-tuki.toml")
+            })
+        })
+        .count();
+    assert!(in_big >= 2500, "{in_big}");
+
+    // Both writes may come as one reload or two: take the problems event of the big file.
+    let mut data = Value::Null;
+    while !data["text"].as_str().unwrap_or("").contains("bogus_field_") {
+        let (name, d) = next_event(&rx);
+        assert_eq!(name, "problems");
+        data = d;
+    }
+    let sent = serde_json::to_string(&data).unwrap().len();
+    assert!(sent < BOUND, "a problems event of {sent} bytes");
+    assert_eq!(data["errors"].as_u64(), Some(total as u64));
+
+    let r = server.get("/api/status");
+    assert!(
+        r.body.len() < BOUND,
+        "/api/status of {} bytes",
+        r.body.len()
+    );
+    let problems = &r.json()["problems"];
+    assert_eq!(problems["errors"].as_u64(), Some(total as u64));
+    let files = |file: &str| {
+        problems["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["position"]["file"].as_str().unwrap().ends_with(file))
+            .count()
+    };
+    assert_eq!(
+        files("hehku-liikkuva-tuki.toml"),
+        20,
+        "the first 20 of the file"
+    );
+    assert_eq!(
+        files("keski-uusimaa-nuorten-paihdepolku.toml"),
+        1,
+        "another file's error is not crowded out"
+    );
+    let more = problems["more"].as_array().unwrap();
+    assert_eq!(more.len(), 1, "{more:?}");
+    assert!(
+        more[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("hehku-liikkuva-tuki.toml")
+    );
+    assert_eq!(more[0]["errors"].as_u64(), Some(in_big as u64 - 20));
+    let text = problems["text"].as_str().unwrap();
+    assert!(
+        text.contains(&format!("and {} more errors in ", in_big - 20)),
+        "{}",
+        &text[text.len().saturating_sub(500)..]
+    );
+    assert!(
+        !text.contains("bogus_field_02499"),
+        "the last is counted, not shown"
+    );
+
+    // The overview still counts every error of the file, and the page's overlay is as bounded.
+    let rows = server.get("/api/pathways").json();
+    let row = rows["pathways"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "hehku-liikkuva-tuki")
+        .unwrap()
+        .clone();
+    assert_eq!(row["errors"].as_u64(), Some(in_big as u64), "{row}");
+    let page = server.get("/");
+    // (HTML escapes quotes and slashes, so the page's copy of the text may be larger.)
+    assert!(
+        page.body.len() < 2 * BOUND,
+        "a page of {} bytes",
+        page.body.len()
+    );
+}
+
+#[test]
 fn live_reload_goes_on_after_the_folder_is_deleted_and_recreated() {
     let (_tmp, dir) = copy("pathways");
     let server = Server::start(&dir);
