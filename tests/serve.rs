@@ -93,6 +93,19 @@ impl Server {
         Response::parse(&raw)
     }
 
+    /// Sends `head` exactly as written (request line and headers, no blank line) and reads the
+    /// answer.
+    fn raw(&self, head: &str) -> Response {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        write!(stream, "{head}Connection: close\r\n\r\n").unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        Response::parse(&raw)
+    }
+
     /// Stops with SIGTERM and returns the exit status and the time it took.
     fn terminate(mut self) -> (std::process::ExitStatus, Duration) {
         let started = Instant::now();
@@ -657,6 +670,127 @@ fn unknown_paths_and_traversal_attempts_are_404_and_leak_nothing() {
             a.value()
         );
     }
+}
+
+#[test]
+fn a_request_that_names_two_hosts_is_refused() {
+    let server = Server::start(Path::new("pathways"));
+    let port = server.port;
+    // The first Host was checked, so `localhost` then `evil.example` passed the rebinding check.
+    for (first, second) in [("localhost", "evil.example"), ("evil.example", "localhost")] {
+        let r = server.raw(&format!(
+            "GET /api/status HTTP/1.1\r\nHost: {first}\r\nHost: {second}\r\n"
+        ));
+        assert_eq!(r.status, 400, "Host: {first} + Host: {second}");
+        assert!(r.text().contains("only one Host"), "{}", r.text());
+    }
+    let r = server.raw(&format!(
+        "GET /api/status HTTP/1.1\r\nHost: localhost:{port}\r\nHost: localhost:{port}\r\n"
+    ));
+    assert_eq!(r.status, 400, "even twice the same");
+    // An absolute request target names the host too; it must agree with Host.
+    let r = server.raw(&format!(
+        "GET http://evil.example/api/status HTTP/1.1\r\nHost: localhost:{port}\r\n"
+    ));
+    assert_eq!(r.status, 400, "{}", r.text());
+    let r = server.raw(&format!(
+        "GET http://localhost:{port}/api/status HTTP/1.1\r\nHost: evil.example\r\n"
+    ));
+    assert_eq!(r.status, 400, "{}", r.text());
+    let r = server.raw("GET http://evil.example/api/status HTTP/1.1\r\nHost: evil.example\r\n");
+    assert_eq!(r.status, 421, "agreeing, but not loopback");
+    let r = server.raw(&format!(
+        "GET http://localhost:{port}/api/status HTTP/1.1\r\nHost: LOCALHOST:{port}\r\n"
+    ));
+    assert_eq!(r.status, 200, "agreeing (case aside) and loopback");
+    let r = server.raw(&format!(
+        "GET /api/status HTTP/1.1\r\nHost: localhost:{port}\r\n"
+    ));
+    assert_eq!(r.status, 200);
+}
+
+/// True once the server has closed `stream` (or answered it): reads for up to `wait`.
+fn closed_within(stream: &mut TcpStream, wait: Duration) -> bool {
+    stream.set_read_timeout(Some(wait)).unwrap();
+    let mut buf = [0; 512];
+    match stream.read(&mut buf) {
+        // 0: closed; more: an answer (the server has given up on it either way).
+        Ok(_n) => true,
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        ),
+    }
+}
+
+#[test]
+fn a_client_that_sends_its_headers_slowly_is_disconnected() {
+    // The timeout is 10 s; shortened here so that the test takes about a second.
+    let server = Server::start_with(Path::new("pathways"), &["--header-timeout", "1s"]);
+    let head = format!(
+        "GET /api/status HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Slow: {}",
+        server.port,
+        "a".repeat(100)
+    );
+    let mut slow = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let started = Instant::now();
+    // One byte a second, the headers never ending: slowloris.
+    let mut closed = false;
+    for byte in head.bytes() {
+        if slow.write_all(&[byte]).is_err() || closed_within(&mut slow, Duration::from_secs(1)) {
+            closed = true;
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(6),
+            "still open after 6 s"
+        );
+    }
+    assert!(closed, "the whole head was sent without the server closing");
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(4), "closed after {took:?}");
+    // A client that is not slow is served as before.
+    assert_eq!(server.get("/api/status").status, 200);
+
+    // An idle connection is closed too: it holds a connection just the same.
+    let mut idle = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    assert!(
+        closed_within(&mut idle, Duration::from_secs(4)),
+        "an idle connection stays open"
+    );
+}
+
+#[test]
+fn connections_above_the_limit_wait_until_one_closes() {
+    let server = Server::start_with(Path::new("pathways"), &["--max-connections", "2"]);
+    let port = server.port;
+    // Two clients hold both connections with headers that never end.
+    let mut holders: Vec<TcpStream> = (0..2)
+        .map(|_| {
+            let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            write!(s, "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n").unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let mut third = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        third,
+        "GET /api/status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    assert!(
+        !closed_within(&mut third, Duration::from_millis(1500)),
+        "a third connection was served while two were open"
+    );
+    holders.pop();
+    third
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut raw = Vec::new();
+    third.read_to_end(&mut raw).unwrap();
+    assert_eq!(Response::parse(&raw).status, 200, "served once one closed");
+    drop(holders);
 }
 
 #[test]
