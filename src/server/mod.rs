@@ -12,6 +12,7 @@
 
 pub mod api;
 pub mod diagrams;
+mod memory;
 pub mod pages;
 pub mod state;
 pub mod summary;
@@ -158,6 +159,7 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
         .await
         .map_err(|e| StartError::Watch(e.to_string()))?;
     let pathways = snapshot.loaded.model.pathways.len();
+    memory::give_back();
     let (events, _) = broadcast::channel(64);
     let (shutdown, shutdown_rx) = tokio_watch::channel(false);
     let shared: AppState = Arc::new(Shared {

@@ -455,10 +455,14 @@ impl Shared {
             }
             None => {
                 let snapshot = Arc::new(Snapshot::new(loaded, generation, modified));
-                let mut live = self.live.write().unwrap_or_else(|e| e.into_inner());
-                live.snapshot = snapshot;
-                live.problems = None;
-                live.generation = generation;
+                let old = {
+                    let mut live = self.live.write().unwrap_or_else(|e| e.into_inner());
+                    live.problems = None;
+                    live.generation = generation;
+                    std::mem::replace(&mut live.snapshot, snapshot)
+                };
+                // Freed outside the lock (it is large), unless a request still holds it.
+                drop(old);
                 Event::Reload(generation)
             }
         };
