@@ -485,6 +485,53 @@ mod tests {
     }
 
     #[test]
+    fn problems_stay_in_budget_and_count_what_they_do_not_show() {
+        // 300 files of 30 long errors each: 9,000 errors, megabytes printed.
+        let mut sources = crate::diagnostic::Sources::new();
+        for f in 0..300 {
+            let mut text = String::from("[[actor]]\nid = \"a\"\n");
+            for i in 0..30 {
+                text.push_str(&format!("bogus_{i}_{} = 1\n", "x".repeat(200)));
+            }
+            sources.add(crate::diagnostic::SourceFile::new(
+                format!("f{f:03}.toml"),
+                text,
+            ));
+        }
+        let loaded = crate::workspace::load_sources(sources);
+        let total = loaded.count(Severity::Error);
+        assert!(total >= 9000, "{total}");
+        let p = Problems::of(&loaded, 7).unwrap();
+        let sent = serde_json::to_string(&p).unwrap().len();
+        assert!(sent < PROBLEMS_BUDGET + (16 << 10), "{sent} bytes");
+        assert_eq!(p.errors, total);
+        let shown = p.diagnostics.len();
+        let counted: usize = p.more.iter().map(|m| m.errors).sum::<usize>()
+            + p.more_elsewhere.as_ref().map_or(0, |e| e.errors);
+        assert_eq!(shown + counted, total, "every error is shown or counted");
+        let elsewhere = p.more_elsewhere.as_ref().expect("files with none shown");
+        assert_eq!(count_full(&p), 0, "30 errors a file, 20 shown at most");
+        assert_eq!(p.more.len() + elsewhere.files, 300);
+        assert!(p.more.iter().all(|m| m.errors >= 10));
+        assert!(p.text.contains(&format!(
+            "and {} more errors in {} other files",
+            elsewhere.errors, elsewhere.files
+        )));
+        assert_eq!(p.errors_by_file.values().sum::<usize>(), total);
+        assert_eq!(p.errors_by_file.len(), 300);
+    }
+
+    /// Files whose every error was shown.
+    fn count_full(p: &Problems) -> usize {
+        let files: std::collections::BTreeSet<_> = p
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.position.as_ref().map(|pos| pos.file.clone()))
+            .collect();
+        files.len() - p.more.len()
+    }
+
+    #[test]
     fn the_cache_is_bounded_by_entries_and_by_bytes() {
         let mut cache = RenderCache::new(NonZeroUsize::new(3).unwrap(), 100);
         for key in 0..5 {
