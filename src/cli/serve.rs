@@ -26,6 +26,12 @@ pub struct Args {
     /// Graphviz processes at once, for PNG and PDF downloads.
     #[arg(long, default_value_t = 2)]
     dot_processes: usize,
+    /// Connections served at once; more wait until one closes.
+    #[arg(long, default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
+    max_connections: u32,
+    /// Time a client has to send a request's headers (tests shorten it).
+    #[arg(long, hide = true, default_value = "10s")]
+    header_timeout: humantime::Duration,
 }
 
 /// Serves until Ctrl-C or SIGTERM.
@@ -39,6 +45,8 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         config.host = args.host;
         config.port = args.port;
         config.dot_processes = args.dot_processes;
+        config.max_connections = args.max_connections as usize;
+        config.header_read_timeout = args.header_timeout.into();
         let server = server::start(config).await.map_err(|e| Failure(e.to_string()))?;
         let url = format!("http://{}/", server.addr);
         eprintln!(

@@ -12,6 +12,7 @@
 
 pub mod api;
 pub mod diagrams;
+mod memory;
 pub mod pages;
 pub mod state;
 pub mod texts;
@@ -56,6 +57,12 @@ pub struct Config {
     pub request_timeout: Duration,
     /// Time the watcher waits for a burst of file events to end.
     pub debounce: Duration,
+    /// Time a client has to send a request's headers (and an idle kept-alive connection to start
+    /// the next request) before its connection is closed, so slow clients cannot hold
+    /// connections open.
+    pub header_read_timeout: Duration,
+    /// Connections served at once; further ones wait in the listen queue until one closes.
+    pub max_connections: usize,
 }
 
 impl Config {
@@ -70,6 +77,8 @@ impl Config {
             cache_bytes: 64 << 20,
             request_timeout: Duration::from_secs(30),
             debounce: Duration::from_millis(50),
+            header_read_timeout: Duration::from_secs(10),
+            max_connections: 512,
         }
     }
 }
@@ -115,6 +124,8 @@ pub struct Server {
     listener: tokio::net::TcpListener,
     router: Router,
     shutdown: tokio_watch::Sender<bool>,
+    header_read_timeout: Duration,
+    max_connections: usize,
 }
 
 /// Loads the workspace, starts watching it and binds the address. Serving starts with
@@ -147,6 +158,7 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
         .await
         .map_err(|e| StartError::Watch(e.to_string()))?;
     let pathways = snapshot.loaded.model.pathways.len();
+    memory::give_back();
     let (events, _) = broadcast::channel(64);
     let (shutdown, shutdown_rx) = tokio_watch::channel(false);
     let shared: AppState = Arc::new(Shared {
@@ -187,23 +199,86 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
         listener,
         router,
         shutdown,
+        header_read_timeout: config.header_read_timeout,
+        max_connections: config.max_connections.max(1),
     })
 }
 
 impl Server {
     /// Serves until `stop` resolves; then open event streams end and in-flight requests finish.
+    ///
+    /// Our own accept loop rather than `axum::serve`, which has neither of the two limits a
+    /// server needs against slow clients: hyper's header read timeout (it needs a timer, which
+    /// `axum::serve` does not give it) and a bound on connections. A connection is accepted only
+    /// with a permit of [`Config::max_connections`]; without one, new connections wait in the
+    /// kernel's listen queue (a per-request limit such as tower's `ConcurrencyLimit` would not
+    /// help: a slow client holds a connection without ever making a request).
     pub async fn run(
         self,
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let shutdown = self.shutdown;
-        let signal = async move {
+        let Server {
+            listener,
+            router,
+            shutdown,
+            header_read_timeout,
+            max_connections,
+            ..
+        } = self;
+        let stopping = shutdown.subscribe();
+        tokio::spawn(async move {
             stop.await;
             let _ = shutdown.send(true);
-        };
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(signal)
-            .await
+        });
+        let permits = Arc::new(Semaphore::new(max_connections));
+        // Every connection's task holds a sender: when the last is gone, every connection ended.
+        let (open, mut all_closed) = tokio::sync::mpsc::channel::<()>(1);
+        loop {
+            let mut stopped = stopping.clone();
+            let permit = tokio::select! {
+                permit = permits.clone().acquire_owned() => match permit {
+                    Ok(p) => p,
+                    Err(_) => break,
+                },
+                _ = stopped.wait_for(|s| *s) => break,
+            };
+            let stream = tokio::select! {
+                accepted = listener.accept() => match accepted {
+                    Ok((stream, _)) => stream,
+                    // Out of file descriptors and the like: the next accept may succeed, so wait a
+                    // little rather than spin (as axum::serve does).
+                    Err(_) => {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                },
+                _ = stopped.wait_for(|s| *s) => break,
+            };
+            let _ = stream.set_nodelay(true);
+            let service = hyper_util::service::TowerToHyperService::new(router.clone());
+            let open = open.clone();
+            let mut stopped = stopping.clone();
+            tokio::spawn(async move {
+                let _held = (permit, open);
+                let mut builder = hyper::server::conn::http1::Builder::new();
+                builder
+                    .timer(hyper_util::rt::TokioTimer::new())
+                    .header_read_timeout(header_read_timeout);
+                let connection =
+                    builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+                tokio::pin!(connection);
+                tokio::select! {
+                    // A client gone or too slow is not the server's error.
+                    _ = connection.as_mut() => return,
+                    _ = stopped.wait_for(|s| *s) => connection.as_mut().graceful_shutdown(),
+                }
+                let _ = connection.await;
+            });
+        }
+        drop(listener);
+        drop(open);
+        let _ = all_closed.recv().await;
+        Ok(())
     }
 }
 
@@ -277,14 +352,18 @@ pub fn router(state: AppState, config: &Config, addr: SocketAddr) -> Router {
 
 /// While bound to loopback, only requests addressed to a loopback name are answered: a page on
 /// another site that rebinds its DNS name to 127.0.0.1 sends its own name as Host and is refused.
+///
+/// The name checked must be the one the request is for, so a request that names two is refused
+/// whatever the binding (`400`): two `Host` headers (a check of the first would let
+/// `Host: localhost` + `Host: evil.com` through to whatever reads the last), or a `Host` that
+/// disagrees with the authority of an absolute request target (`GET http://evil.com/`).
 async fn host_check(loopback: bool, port: u16, request: Request, next: Next) -> Response {
+    let name = match requested_host(&request) {
+        Ok(name) => name,
+        Err(why) => return (StatusCode::BAD_REQUEST, why).into_response(),
+    };
     if loopback {
-        let host = request
-            .headers()
-            .get(header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or("");
-        let host = host.to_ascii_lowercase();
+        let host = name.unwrap_or_default().to_ascii_lowercase();
         let name = host
             .strip_suffix(&format!(":{port}"))
             .unwrap_or(&host)
@@ -300,4 +379,25 @@ async fn host_check(loopback: bool, port: u16, request: Request, next: Next) -> 
         }
     }
     next.run(request).await
+}
+
+/// The one host a request is addressed to (`None` when it names none), or why it is refused.
+fn requested_host(request: &Request) -> Result<Option<String>, &'static str> {
+    let mut hosts = request.headers().get_all(header::HOST).iter();
+    let host = match (hosts.next(), hosts.next()) {
+        (Some(_), Some(_)) => return Err("a request may have only one Host header\n"),
+        (Some(h), None) => Some(
+            h.to_str()
+                .map_err(|_| "the Host header is not plain ASCII\n")?
+                .to_string(),
+        ),
+        (None, _) => None,
+    };
+    let authority = request.uri().authority().map(|a| a.as_str().to_string());
+    match (host, authority) {
+        (Some(h), Some(a)) if !h.eq_ignore_ascii_case(&a) => {
+            Err("the Host header and the request target name different hosts\n")
+        }
+        (h, a) => Ok(h.or(a)),
+    }
 }

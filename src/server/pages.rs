@@ -181,13 +181,7 @@ fn app_page(
 pub(crate) fn errors_by_file(state: &AppState, snapshot: &Snapshot) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
     match state.status().1 {
-        Some(problems) => {
-            for d in &problems.diagnostics {
-                if let Some(file) = d.position.as_ref().map(|p| &p.file) {
-                    *out.entry(file.clone()).or_insert(0) += 1;
-                }
-            }
-        }
+        Some(problems) => out.clone_from(&problems.errors_by_file),
         None => {
             for d in &snapshot.loaded.diagnostics {
                 if d.severity == Severity::Error

@@ -17,7 +17,7 @@ use serde::Serialize;
 use tokio::sync::{Semaphore, broadcast, watch};
 
 use crate::analysis::{self, Analysis};
-use crate::diagnostic::{Code, Severity};
+use crate::diagnostic::{Code, Diagnostic, FileId, Severity};
 use crate::model::PathwayIx;
 use crate::render::report::diagnostics::{self, JsonDiagnostic};
 use crate::workspace::Loaded;
@@ -69,35 +69,233 @@ impl Snapshot {
     }
 }
 
-/// The errors of a load that was not served, for the overlay.
+/// Errors shown per file; the rest of a file's are counted ("and 312 more errors in x.toml").
+/// The first errors of a file are the ones to fix; the later ones often follow from them.
+pub const SHOWN_PER_FILE: usize = 20;
+
+/// Bytes that [`Problems::text`] and [`Problems::diagnostics`] may take together, as JSON: a
+/// broken file can have tens of thousands of errors, and the problems go to `/api/status`, into
+/// every page and to every open page on each save.
+pub const PROBLEMS_BUDGET: usize = 192 << 10;
+
+/// Bytes of one printed diagnostic at most: its source line is printed in full, and a file can
+/// be one long line.
+const PRINTED_BYTES: usize = 8 << 10;
+
+/// Characters kept of each text of a diagnostic (message, label, why, help): they quote the file.
+const FIELD_CHARS: usize = 500;
+
+/// Related locations kept per diagnostic.
+const RELATED_SHOWN: usize = 3;
+
+/// The errors of a load that was not served, for the overlay: the first [`SHOWN_PER_FILE`] of
+/// each file within [`PROBLEMS_BUDGET`], and a count of the rest, so what is sent is bounded
+/// whatever the files hold.
 #[derive(Debug, Serialize)]
 pub struct Problems {
     /// The reload that found them.
     pub generation: u64,
-    /// Printed as `polku check` prints them (file:line:col, the line, a caret), without colour.
+    /// Errors in the load, shown or not.
+    pub errors: usize,
+    /// The shown errors printed as `polku check` prints them (file:line:col, the line, a caret),
+    /// without colour, then a line for each file with more.
     pub text: String,
-    /// The same as data.
+    /// The shown errors as data.
     pub diagnostics: Vec<JsonDiagnostic>,
+    /// Errors not shown, per file that has some shown (in the order of the first shown).
+    pub more: Vec<More>,
+    /// Errors not shown in files that have none shown (the budget was spent before them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub more_elsewhere: Option<Elsewhere>,
+    /// Errors per file, shown or not, for the overview's counts (not sent: it grows with the
+    /// workspace, and the overview has a row per file anyway).
+    #[serde(skip)]
+    pub errors_by_file: BTreeMap<String, usize>,
+}
+
+/// Errors of one file that were not shown.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct More {
+    /// The file as shown to users; absent for problems of the whole workspace.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// How many were not shown.
+    pub errors: usize,
+}
+
+/// Errors in files of which none were shown.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Elsewhere {
+    /// How many files.
+    pub files: usize,
+    /// How many errors in them.
+    pub errors: usize,
 }
 
 impl Problems {
     /// The errors of `loaded`, or `None` when it has none.
     pub fn of(loaded: &Loaded, generation: u64) -> Option<Problems> {
-        let mut errors: Vec<_> = loaded
+        let mut errors: Vec<&Diagnostic> = loaded
             .diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .cloned()
             .collect();
+        if errors.is_empty() {
+            return None;
+        }
         // Root causes first: a file that does not parse loses its entities, and the references
         // to them in other files follow from that. The sort is stable, so each group keeps its
         // file order.
         errors.sort_by_key(|d| !matches!(d.code, Code::TomlSyntax | Code::FileUnreadable));
-        (!errors.is_empty()).then(|| Problems {
+        let sources = &loaded.sources;
+        let file_of = |d: &Diagnostic| d.origin.as_ref().map(|o| o.file);
+        let name = |f: FileId| sources.get(f).path.display().to_string();
+        // Per file: errors in all, and shown; files in the order of their first shown error.
+        let mut counts: BTreeMap<Option<FileId>, (usize, usize)> = BTreeMap::new();
+        let mut order: Vec<Option<FileId>> = Vec::new();
+        let mut text = String::new();
+        let mut diagnostics = Vec::new();
+        let mut used = 0;
+        let mut full = false;
+        for d in &errors {
+            let file = file_of(d);
+            let (all, shown) = counts.entry(file).or_insert((0, 0));
+            *all += 1;
+            if full || *shown >= SHOWN_PER_FILE {
+                continue;
+            }
+            let mut printed = diagnostics::to_plain_string(sources, std::slice::from_ref(*d));
+            clip_bytes(&mut printed, PRINTED_BYTES);
+            let mut json = diagnostics::to_json(sources, std::slice::from_ref(*d));
+            json.iter_mut().for_each(clip_json);
+            let size = json_len(&printed) + json.first().map_or(0, json_len);
+            if used + size > PROBLEMS_BUDGET {
+                full = true;
+                continue;
+            }
+            used += size;
+            if *shown == 0 {
+                order.push(file);
+            }
+            *shown += 1;
+            text.push_str(&printed);
+            diagnostics.extend(json);
+        }
+        let more: Vec<More> = order
+            .iter()
+            .filter_map(|f| {
+                let (all, shown) = counts[f];
+                (all > shown).then(|| More {
+                    file: f.map(name),
+                    errors: all - shown,
+                })
+            })
+            .collect();
+        let unshown: Vec<usize> = counts
+            .values()
+            .filter(|(_, shown)| *shown == 0)
+            .map(|(all, _)| *all)
+            .collect();
+        let more_elsewhere = (!unshown.is_empty()).then(|| Elsewhere {
+            files: unshown.len(),
+            errors: unshown.iter().sum(),
+        });
+        for m in &more {
+            let place = m
+                .file
+                .as_deref()
+                .map_or("the workspace".to_string(), |f| f.to_string());
+            text.push_str(&format!(
+                "and {} more {} in {place}\n",
+                m.errors,
+                plural(m.errors)
+            ));
+        }
+        if let Some(e) = &more_elsewhere {
+            text.push_str(&format!(
+                "and {} more {} in {} other {}\n",
+                e.errors,
+                plural(e.errors),
+                e.files,
+                if e.files == 1 { "file" } else { "files" }
+            ));
+        }
+        if !more.is_empty() || more_elsewhere.is_some() {
+            text.push_str(&format!(
+                "{} errors in all; `polku check` lists every one (the first of a file often cause the rest)\n",
+                errors.len()
+            ));
+        }
+        let errors_by_file = counts
+            .iter()
+            .filter_map(|(f, (all, _))| Some((name((*f)?), *all)))
+            .collect();
+        Some(Problems {
             generation,
-            text: diagnostics::to_plain_string(&loaded.sources, &errors),
-            diagnostics: diagnostics::to_json(&loaded.sources, &errors),
+            errors: errors.len(),
+            text,
+            diagnostics,
+            more,
+            more_elsewhere,
+            errors_by_file,
         })
+    }
+
+    /// A problem that is not in a file (the folder is gone, a bug in polku).
+    pub fn message(generation: u64, text: String) -> Problems {
+        Problems {
+            generation,
+            errors: 0,
+            text,
+            diagnostics: Vec::new(),
+            more: Vec::new(),
+            more_elsewhere: None,
+            errors_by_file: BTreeMap::new(),
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "error" } else { "errors" }
+}
+
+/// Bytes `value` takes as JSON.
+fn json_len(value: &impl Serialize) -> usize {
+    serde_json::to_vec(value).map_or(0, |v| v.len())
+}
+
+/// Cuts `s` to at most `max` bytes (at a character boundary), marking the cut.
+fn clip_bytes(s: &mut String, max: usize) {
+    if s.len() > max {
+        let mut end = max;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+        s.push_str("…\n");
+    }
+}
+
+/// Cuts `s` to at most `max` characters, marking the cut.
+fn clip_chars(s: &mut String, max: usize) {
+    if let Some((end, _)) = s.char_indices().nth(max) {
+        s.truncate(end);
+        s.push('…');
+    }
+}
+
+/// Bounds one diagnostic's texts and related locations.
+fn clip_json(d: &mut JsonDiagnostic) {
+    clip_chars(&mut d.message, FIELD_CHARS);
+    for text in [&mut d.label, &mut d.why, &mut d.help]
+        .into_iter()
+        .flatten()
+    {
+        clip_chars(text, FIELD_CHARS);
+    }
+    d.related.truncate(RELATED_SHOWN);
+    for r in &mut d.related {
+        clip_chars(&mut r.message, FIELD_CHARS);
     }
 }
 
@@ -243,11 +441,7 @@ impl Shared {
         let problems = {
             let mut live = self.live.write().unwrap_or_else(|e| e.into_inner());
             live.generation += 1;
-            let problems = Arc::new(Problems {
-                generation: live.generation,
-                text: message,
-                diagnostics: Vec::new(),
-            });
+            let problems = Arc::new(Problems::message(live.generation, message));
             live.problems = Some(problems.clone());
             problems
         };
@@ -270,10 +464,14 @@ impl Shared {
             }
             None => {
                 let snapshot = Arc::new(Snapshot::new(loaded, generation, modified));
-                let mut live = self.live.write().unwrap_or_else(|e| e.into_inner());
-                live.snapshot = snapshot;
-                live.problems = None;
-                live.generation = generation;
+                let old = {
+                    let mut live = self.live.write().unwrap_or_else(|e| e.into_inner());
+                    live.problems = None;
+                    live.generation = generation;
+                    std::mem::replace(&mut live.snapshot, snapshot)
+                };
+                // Freed outside the lock (it is large), unless a request still holds it.
+                drop(old);
                 Event::Reload(generation)
             }
         };
@@ -293,6 +491,53 @@ mod tests {
             content_type: "text/plain",
             etag: String::new(),
         })
+    }
+
+    #[test]
+    fn problems_stay_in_budget_and_count_what_they_do_not_show() {
+        // 300 files of 30 long errors each: 9,000 errors, megabytes printed.
+        let mut sources = crate::diagnostic::Sources::new();
+        for f in 0..300 {
+            let mut text = String::from("[[actor]]\nid = \"a\"\n");
+            for i in 0..30 {
+                text.push_str(&format!("bogus_{i}_{} = 1\n", "x".repeat(200)));
+            }
+            sources.add(crate::diagnostic::SourceFile::new(
+                format!("f{f:03}.toml"),
+                text,
+            ));
+        }
+        let loaded = crate::workspace::load_sources(sources);
+        let total = loaded.count(Severity::Error);
+        assert!(total >= 9000, "{total}");
+        let p = Problems::of(&loaded, 7).unwrap();
+        let sent = serde_json::to_string(&p).unwrap().len();
+        assert!(sent < PROBLEMS_BUDGET + (16 << 10), "{sent} bytes");
+        assert_eq!(p.errors, total);
+        let shown = p.diagnostics.len();
+        let counted: usize = p.more.iter().map(|m| m.errors).sum::<usize>()
+            + p.more_elsewhere.as_ref().map_or(0, |e| e.errors);
+        assert_eq!(shown + counted, total, "every error is shown or counted");
+        let elsewhere = p.more_elsewhere.as_ref().expect("files with none shown");
+        assert_eq!(count_full(&p), 0, "30 errors a file, 20 shown at most");
+        assert_eq!(p.more.len() + elsewhere.files, 300);
+        assert!(p.more.iter().all(|m| m.errors >= 10));
+        assert!(p.text.contains(&format!(
+            "and {} more errors in {} other files",
+            elsewhere.errors, elsewhere.files
+        )));
+        assert_eq!(p.errors_by_file.values().sum::<usize>(), total);
+        assert_eq!(p.errors_by_file.len(), 300);
+    }
+
+    /// Files whose every error was shown.
+    fn count_full(p: &Problems) -> usize {
+        let files: std::collections::BTreeSet<_> = p
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.position.as_ref().map(|pos| pos.file.clone()))
+            .collect();
+        files.len() - p.more.len()
     }
 
     #[test]

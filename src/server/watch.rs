@@ -141,6 +141,8 @@ impl Armed {
                 let times = modified(&loaded);
                 shared.apply(loaded, times)
             }));
+            // The load's parse trees and, after a reload, the old snapshot are freed now.
+            super::memory::give_back();
             let names: Vec<String> = touched
                 .iter()
                 .map(|p| {

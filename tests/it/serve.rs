@@ -93,6 +93,19 @@ impl Server {
         Response::parse(&raw)
     }
 
+    /// Sends `head` exactly as written (request line and headers, no blank line) and reads the
+    /// answer.
+    fn raw(&self, head: &str) -> Response {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        write!(stream, "{head}Connection: close\r\n\r\n").unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        Response::parse(&raw)
+    }
+
     /// Stops with SIGTERM and returns the exit status and the time it took.
     fn terminate(mut self) -> (std::process::ExitStatus, Duration) {
         let started = Instant::now();
@@ -660,6 +673,127 @@ fn unknown_paths_and_traversal_attempts_are_404_and_leak_nothing() {
 }
 
 #[test]
+fn a_request_that_names_two_hosts_is_refused() {
+    let server = Server::start(Path::new("pathways"));
+    let port = server.port;
+    // The first Host was checked, so `localhost` then `evil.example` passed the rebinding check.
+    for (first, second) in [("localhost", "evil.example"), ("evil.example", "localhost")] {
+        let r = server.raw(&format!(
+            "GET /api/status HTTP/1.1\r\nHost: {first}\r\nHost: {second}\r\n"
+        ));
+        assert_eq!(r.status, 400, "Host: {first} + Host: {second}");
+        assert!(r.text().contains("only one Host"), "{}", r.text());
+    }
+    let r = server.raw(&format!(
+        "GET /api/status HTTP/1.1\r\nHost: localhost:{port}\r\nHost: localhost:{port}\r\n"
+    ));
+    assert_eq!(r.status, 400, "even twice the same");
+    // An absolute request target names the host too; it must agree with Host.
+    let r = server.raw(&format!(
+        "GET http://evil.example/api/status HTTP/1.1\r\nHost: localhost:{port}\r\n"
+    ));
+    assert_eq!(r.status, 400, "{}", r.text());
+    let r = server.raw(&format!(
+        "GET http://localhost:{port}/api/status HTTP/1.1\r\nHost: evil.example\r\n"
+    ));
+    assert_eq!(r.status, 400, "{}", r.text());
+    let r = server.raw("GET http://evil.example/api/status HTTP/1.1\r\nHost: evil.example\r\n");
+    assert_eq!(r.status, 421, "agreeing, but not loopback");
+    let r = server.raw(&format!(
+        "GET http://localhost:{port}/api/status HTTP/1.1\r\nHost: LOCALHOST:{port}\r\n"
+    ));
+    assert_eq!(r.status, 200, "agreeing (case aside) and loopback");
+    let r = server.raw(&format!(
+        "GET /api/status HTTP/1.1\r\nHost: localhost:{port}\r\n"
+    ));
+    assert_eq!(r.status, 200);
+}
+
+/// True once the server has closed `stream` (or answered it): reads for up to `wait`.
+fn closed_within(stream: &mut TcpStream, wait: Duration) -> bool {
+    stream.set_read_timeout(Some(wait)).unwrap();
+    let mut buf = [0; 512];
+    match stream.read(&mut buf) {
+        // 0: closed; more: an answer (the server has given up on it either way).
+        Ok(_n) => true,
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        ),
+    }
+}
+
+#[test]
+fn a_client_that_sends_its_headers_slowly_is_disconnected() {
+    // The timeout is 10 s; shortened here so that the test takes about a second.
+    let server = Server::start_with(Path::new("pathways"), &["--header-timeout", "1s"]);
+    let head = format!(
+        "GET /api/status HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Slow: {}",
+        server.port,
+        "a".repeat(100)
+    );
+    let mut slow = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let started = Instant::now();
+    // One byte a second, the headers never ending: slowloris.
+    let mut closed = false;
+    for byte in head.bytes() {
+        if slow.write_all(&[byte]).is_err() || closed_within(&mut slow, Duration::from_secs(1)) {
+            closed = true;
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(6),
+            "still open after 6 s"
+        );
+    }
+    assert!(closed, "the whole head was sent without the server closing");
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(4), "closed after {took:?}");
+    // A client that is not slow is served as before.
+    assert_eq!(server.get("/api/status").status, 200);
+
+    // An idle connection is closed too: it holds a connection just the same.
+    let mut idle = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    assert!(
+        closed_within(&mut idle, Duration::from_secs(4)),
+        "an idle connection stays open"
+    );
+}
+
+#[test]
+fn connections_above_the_limit_wait_until_one_closes() {
+    let server = Server::start_with(Path::new("pathways"), &["--max-connections", "2"]);
+    let port = server.port;
+    // Two clients hold both connections with headers that never end.
+    let mut holders: Vec<TcpStream> = (0..2)
+        .map(|_| {
+            let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            write!(s, "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n").unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let mut third = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        third,
+        "GET /api/status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    assert!(
+        !closed_within(&mut third, Duration::from_millis(1500)),
+        "a third connection was served while two were open"
+    );
+    holders.pop();
+    third
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut raw = Vec::new();
+    third.read_to_end(&mut raw).unwrap();
+    assert_eq!(Response::parse(&raw).status, 200, "served once one closed");
+    drop(holders);
+}
+
+#[test]
 fn hostile_labels_are_escaped_on_every_page() {
     let server = Server::start(Path::new("tests/fixtures/hostile"));
     for path in [
@@ -856,6 +990,121 @@ fn live_reload_serves_edits_and_keeps_the_last_good_version_while_a_file_is_brok
     );
     let log = server.log().join("\n");
     assert!(log.contains("reloaded (hehku-liikkuva-tuki.toml)"), "{log}");
+}
+
+#[test]
+fn a_large_broken_file_sends_only_its_first_errors_and_a_count_of_the_rest() {
+    // The bound of `/api/status` and of a `problems` event (state::PROBLEMS_BUDGET is 192 KiB for
+    // the text and the diagnostics; the rest is a few fields).
+    const BOUND: usize = 256 << 10;
+    let (_tmp, dir) = copy("pathways");
+    let server = Server::start(&dir);
+    let rx = events(server.port);
+    let _ = next_event(&rx);
+
+    // 50 KB of unknown fields: one error each, 2,500 in one file; and one in another file.
+    let big = dir.join("hehku-liikkuva-tuki.toml");
+    let mut text = std::fs::read_to_string(&big).unwrap();
+    for i in 0..2500 {
+        text.push_str(&format!("bogus_field_{i:05} = 1\n"));
+    }
+    assert!(text.len() > 50_000);
+    let small = dir.join("keski-uusimaa-nuorten-paihdepolku.toml");
+    let small_text = std::fs::read_to_string(&small).unwrap() + "another_bogus = 1\n";
+    std::fs::write(&small, small_text).unwrap();
+    std::fs::write(&big, text).unwrap();
+    let loaded = polku::workspace::load_dir(&dir).unwrap();
+    let total = loaded.count(polku::diagnostic::Severity::Error);
+    let in_big = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == polku::diagnostic::Severity::Error)
+        .filter(|d| {
+            d.origin.as_ref().is_some_and(|o| {
+                loaded
+                    .sources
+                    .get(o.file)
+                    .path
+                    .ends_with("hehku-liikkuva-tuki.toml")
+            })
+        })
+        .count();
+    assert!(in_big >= 2500, "{in_big}");
+
+    // Both writes may come as one reload or two: take the problems event of the big file.
+    let mut data = Value::Null;
+    while !data["text"].as_str().unwrap_or("").contains("bogus_field_") {
+        let (name, d) = next_event(&rx);
+        assert_eq!(name, "problems");
+        data = d;
+    }
+    let sent = serde_json::to_string(&data).unwrap().len();
+    assert!(sent < BOUND, "a problems event of {sent} bytes");
+    assert_eq!(data["errors"].as_u64(), Some(total as u64));
+
+    let r = server.get("/api/status");
+    assert!(
+        r.body.len() < BOUND,
+        "/api/status of {} bytes",
+        r.body.len()
+    );
+    let problems = &r.json()["problems"];
+    assert_eq!(problems["errors"].as_u64(), Some(total as u64));
+    let files = |file: &str| {
+        problems["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["position"]["file"].as_str().unwrap().ends_with(file))
+            .count()
+    };
+    assert_eq!(
+        files("hehku-liikkuva-tuki.toml"),
+        20,
+        "the first 20 of the file"
+    );
+    assert_eq!(
+        files("keski-uusimaa-nuorten-paihdepolku.toml"),
+        1,
+        "another file's error is not crowded out"
+    );
+    let more = problems["more"].as_array().unwrap();
+    assert_eq!(more.len(), 1, "{more:?}");
+    assert!(
+        more[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("hehku-liikkuva-tuki.toml")
+    );
+    assert_eq!(more[0]["errors"].as_u64(), Some(in_big as u64 - 20));
+    let text = problems["text"].as_str().unwrap();
+    assert!(
+        text.contains(&format!("and {} more errors in ", in_big - 20)),
+        "{}",
+        &text[text.len().saturating_sub(500)..]
+    );
+    assert!(
+        !text.contains("bogus_field_02499"),
+        "the last is counted, not shown"
+    );
+
+    // The overview still counts every error of the file, and the page's overlay is as bounded.
+    let rows = server.get("/api/pathways").json();
+    let row = rows["pathways"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "hehku-liikkuva-tuki")
+        .unwrap()
+        .clone();
+    assert_eq!(row["errors"].as_u64(), Some(in_big as u64), "{row}");
+    let page = server.get("/");
+    // (HTML escapes quotes and slashes, so the page's copy of the text may be larger.)
+    assert!(
+        page.body.len() < 2 * BOUND,
+        "a page of {} bytes",
+        page.body.len()
+    );
 }
 
 #[test]
