@@ -8,7 +8,7 @@
 
 use toml::Spanned;
 
-use super::reader::{FileCtx, TableReader};
+use super::reader::{FileCtx, TableReader, compact};
 use super::registry::{IdTable, Registry};
 use crate::diagnostic::Code;
 use crate::model::{
@@ -229,10 +229,26 @@ fn capacity(cx: &mut FileCtx, r: &mut TableReader) -> Option<Capacity> {
             clients_per_month: m.into_inner(),
             staff: staff.map(Spanned::into_inner),
         }),
-        (None, Some(s), Some(p)) => Some(Capacity {
-            clients_per_month: f64::from(*s.get_ref()) * p.get_ref(),
-            staff: Some(s.into_inner()),
-        }),
+        (None, Some(s), Some(p)) if (f64::from(*s.get_ref()) * p.get_ref()).is_finite() => {
+            Some(Capacity {
+                clients_per_month: f64::from(*s.get_ref()) * p.get_ref(),
+                staff: Some(s.into_inner()),
+            })
+        }
+        (None, Some(s), Some(p)) => {
+            // Each is finite, their product is not: an analysis of infinite capacity is no answer.
+            let d = cx.error(
+                Code::InvalidValue,
+                s.span().start.min(p.span().start)..s.span().end.max(p.span().end),
+                format!(
+                    "{} is too large: `staff` × `clients_per_staff_per_month` is beyond any number",
+                    c.what()
+                ),
+            );
+            d.label = Some("the product overflows".into());
+            d.help = Some("write the real number of workers and clients per worker".into());
+            None
+        }
         (Some(_), _, Some(p)) => {
             let d = cx.error(
                 Code::ConflictingFields,
@@ -248,6 +264,8 @@ fn capacity(cx: &mut FileCtx, r: &mut TableReader) -> Option<Capacity> {
             );
             None
         }
+        // `staff` is written but invalid: its own error is already reported.
+        (None, None, Some(_)) if c.contains("staff") => None,
         (None, None, Some(p)) => {
             let d = cx.error(
                 Code::MissingField,
@@ -336,13 +354,16 @@ pub fn handoff(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<
         let d = cx.error(
             Code::ShareRange,
             s.span(),
-            format!("`share` of a handoff is {}, outside 0..1", s.get_ref()),
+            format!(
+                "`share` of a handoff is {}, outside 0..1",
+                compact(*s.get_ref())
+            ),
         );
         d.label = Some("a share is a fraction between 0 and 1".into());
         d.help = Some(if *s.get_ref() > 1.0 && *s.get_ref() <= 100.0 {
             format!(
                 "write percentages as fractions: share = {}",
-                s.get_ref() / 100.0
+                compact(s.get_ref() / 100.0)
             )
         } else {
             "write the fraction of the source's clients that take this handoff, e.g. share = 0.25"

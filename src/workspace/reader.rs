@@ -311,36 +311,94 @@ impl<'t, 'i> TableReader<'t, 'i> {
             .collect()
     }
 
-    /// An optional integer.
-    pub fn integer(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<i64>> {
+    /// A TOML integer as written: its value, or its text when it does not fit in an `i64`.
+    fn whole(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<Result<i64, String>>> {
         let value = self.take(key)?;
-        let parsed = match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
-            _ => None,
-        };
-        if parsed.is_none() {
-            self.wrong_type(cx, key, value, "a whole number", "15");
-        }
-        parsed.map(|n| Spanned::new(value.span(), n))
-    }
-
-    /// An optional number (integer or decimal); `NaN` and infinities are refused.
-    pub fn number(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<f64>> {
-        let value = self.take(key)?;
-        let parsed = match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-                .ok()
-                .map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
-            _ => None,
-        };
-        match parsed {
-            Some(n) if n.is_finite() => Some(Spanned::new(value.span(), n)),
+        match value.get_ref() {
+            DeValue::Integer(i) => Some(Spanned::new(
+                value.span(),
+                i64::from_str_radix(i.as_str(), i.radix()).map_err(|_| written_integer(i)),
+            )),
             _ => {
-                self.wrong_type(cx, key, value, "a finite number", "12.5");
+                self.wrong_type(cx, key, value, "a whole number", "15");
                 None
             }
         }
+    }
+
+    /// An optional integer. One beyond what an `i64` holds is reported as too large (or too
+    /// small), not as "not an integer": it is one, and the user must learn the allowed range.
+    pub fn integer(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<i64>> {
+        let n = self.whole(cx, key)?;
+        let span = n.span();
+        match n.into_inner() {
+            Ok(n) => Some(Spanned::new(span, n)),
+            Err(text) => {
+                let what = if text.starts_with('-') {
+                    "too small"
+                } else {
+                    "too large"
+                };
+                let d = cx.error(
+                    Code::InvalidValue,
+                    span,
+                    format!("`{key}` in {} is {what}: {}", self.what, shorten(&text)),
+                );
+                d.label = Some(format!(
+                    "whole numbers here go from {} to {}",
+                    i64::MIN,
+                    i64::MAX
+                ));
+                d.help = Some("write a whole number within that range".into());
+                None
+            }
+        }
+    }
+
+    /// An optional number (integer or decimal). `nan` and `inf` are refused as what they are,
+    /// not as "a number with decimals" (which they are written as, but which is allowed), and a
+    /// number too large for an `f64` as too large.
+    pub fn number(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<f64>> {
+        let value = self.take(key)?;
+        let (parsed, written) = match value.get_ref() {
+            DeValue::Integer(i) => (integer_as_f64(i), written_integer(i)),
+            DeValue::Float(f) => {
+                let text = f.as_str().replace('_', "");
+                (text.parse::<f64>().ok(), text)
+            }
+            _ => {
+                self.wrong_type(cx, key, value, "a number", "12.5");
+                return None;
+            }
+        };
+        let n = parsed.unwrap_or(f64::INFINITY);
+        if n.is_finite() {
+            return Some(Spanned::new(value.span(), n));
+        }
+        let lower = written.to_ascii_lowercase();
+        let (message, label) = if lower.contains("nan") || lower.contains("inf") {
+            (
+                format!(
+                    "`{key}` in {} is not a finite number: `{}`",
+                    self.what,
+                    shorten(&written)
+                ),
+                "nan and inf are not amounts",
+            )
+        } else {
+            (
+                format!(
+                    "`{key}` in {} is too large: `{}`",
+                    self.what,
+                    shorten(&written)
+                ),
+                "numbers here are at most about 1.8e308",
+            )
+        };
+        let d = cx.error(Code::InvalidValue, value.span(), message);
+        d.label = Some(label.into());
+        d.help = Some(format!("write an amount, e.g. {key} = 12.5"));
+        None
     }
 
     /// An optional number that must not be negative.
@@ -350,7 +408,11 @@ impl<'t, 'i> TableReader<'t, 'i> {
             let d = cx.error(
                 Code::NegativeValue,
                 n.span(),
-                format!("`{key}` in {} is negative ({})", self.what, n.get_ref()),
+                format!(
+                    "`{key}` in {} is negative ({})",
+                    self.what,
+                    compact(*n.get_ref())
+                ),
             );
             d.label = Some("must be 0 or more".into());
             d.help = Some(format!(
@@ -362,22 +424,29 @@ impl<'t, 'i> TableReader<'t, 'i> {
         Some(n)
     }
 
-    /// An optional age in whole years, 0 to 130.
+    /// An optional age in whole years, 0 to 130; the message says which bound it breaks.
     pub fn age(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<u32>> {
-        let n = self.integer(cx, key)?;
-        match u32::try_from(*n.get_ref()) {
-            Ok(age) if age <= 130 => Some(Spanned::new(n.span(), age)),
-            _ => {
-                let d = cx.error(
-                    Code::AgeRange,
-                    n.span(),
-                    format!("`{key}` in {} is not an age: {}", self.what, n.get_ref()),
-                );
-                d.label = Some("ages are whole years from 0 to 130".into());
-                d.help = Some(format!("write the age in years, e.g. {key} = 17"));
-                None
+        let n = self.whole(cx, key)?;
+        let span = n.span();
+        let (shown, below) = match n.into_inner() {
+            Ok(age) if (0..=130).contains(&age) => {
+                return u32::try_from(age).ok().map(|a| Spanned::new(span, a));
             }
-        }
+            Ok(age) => (age.to_string(), age < 0),
+            Err(text) => {
+                let below = text.starts_with('-');
+                (shorten(&text), below)
+            }
+        };
+        let bound = if below { "below 0" } else { "above 130" };
+        let d = cx.error(
+            Code::AgeRange,
+            span,
+            format!("`{key}` in {} is not an age: {shown} is {bound}", self.what),
+        );
+        d.label = Some("ages are whole years from 0 to 130".into());
+        d.help = Some(format!("write the age in years, e.g. {key} = 17"));
+        None
     }
 
     /// An optional boolean.
@@ -568,6 +637,58 @@ impl<'t, 'i> TableReader<'t, 'i> {
     }
 }
 
+/// An integer as its user wrote it, for messages: the digits with the radix prefix of TOML.
+fn written_integer(i: &toml::de::DeInteger) -> String {
+    let (sign, digits) = match i.as_str().strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", i.as_str().trim_start_matches('+')),
+    };
+    let prefix = match i.radix() {
+        16 => "0x",
+        8 => "0o",
+        2 => "0b",
+        _ => "",
+    };
+    format!("{sign}{prefix}{digits}")
+}
+
+/// A TOML integer of any size as an `f64` (infinite when beyond it).
+fn integer_as_f64(i: &toml::de::DeInteger) -> Option<f64> {
+    if let Ok(n) = i64::from_str_radix(i.as_str(), i.radix()) {
+        return Some(n as f64);
+    }
+    if i.radix() == 10 {
+        return i.as_str().parse::<f64>().ok();
+    }
+    // Hexadecimal, octal and binary integers are never negative in TOML.
+    u128::from_str_radix(i.as_str().trim_start_matches('+'), i.radix())
+        .map(|n| n as f64)
+        .ok()
+        .or(Some(f64::INFINITY))
+}
+
+/// A number as written, cut to a length a message can show (a file may hold 100,000 digits).
+fn shorten(written: &str) -> String {
+    const MAX: usize = 40;
+    let count = written.chars().count();
+    if count <= MAX {
+        return written.to_string();
+    }
+    let head: String = written.chars().take(20).collect();
+    format!("{head}… ({count} characters)")
+}
+
+/// A number for a message: as Rust's `{}` writes it for everyday sizes, in exponent form when very
+/// large or very small, because `{}` of `1e308` is 309 digits.
+pub fn compact(n: f64) -> String {
+    let size = n.abs();
+    if size != 0.0 && !(1e-6..1e15).contains(&size) {
+        format!("{n:e}")
+    } else {
+        format!("{n}")
+    }
+}
+
 /// Why `id` is not a valid id: ids are kebab-case ASCII so they are stable in URLs, file names and
 /// other tools.
 pub fn check_id(id: &str) -> Result<(), &'static str> {
@@ -642,6 +763,87 @@ mod tests {
         }
         assert_eq!(suggest_id("Päihde Palvelut"), "paihde-palvelut");
         assert_eq!(suggest_id("___"), "my-id");
+    }
+
+    /// The messages of reading `src` (one TOML table) with `read`.
+    fn messages(src: &str, read: impl FnOnce(&mut TableReader, &mut FileCtx)) -> Vec<String> {
+        let table = DeTable::parse(src).expect("test TOML parses");
+        let mut diagnostics = Vec::new();
+        let mut cx = FileCtx {
+            file: FileId(0),
+            text: src,
+            diagnostics: &mut diagnostics,
+        };
+        let mut r = TableReader::new(table.get_ref(), table.span(), "service");
+        read(&mut r, &mut cx);
+        diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn an_integer_too_large_is_called_too_large_not_a_non_integer() {
+        let m = messages("staff = 18446744073709551615", |r, cx| {
+            assert!(r.integer(cx, "staff").is_none());
+        });
+        assert_eq!(m, ["`staff` in service is too large: 18446744073709551615"]);
+        let m = messages("age = 18446744073709551615", |r, cx| {
+            assert!(r.age(cx, "age").is_none());
+        });
+        assert_eq!(
+            m,
+            ["`age` in service is not an age: 18446744073709551615 is above 130"]
+        );
+        let m = messages("age = -3", |r, cx| assert!(r.age(cx, "age").is_none()));
+        assert_eq!(m, ["`age` in service is not an age: -3 is below 0"]);
+        // As a number, an integer beyond i64 is still a number.
+        let m = messages("share = 18446744073709551615", |r, cx| {
+            assert_eq!(
+                r.number(cx, "share").map(Spanned::into_inner),
+                Some(18446744073709551615.0)
+            );
+        });
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn nan_and_inf_are_called_not_finite_not_decimals() {
+        for (src, written) in [
+            ("w = nan", "nan"),
+            ("w = +inf", "+inf"),
+            ("w = -nan", "-nan"),
+        ] {
+            let m = messages(src, |r, cx| assert!(r.number(cx, "w").is_none()));
+            assert_eq!(
+                m,
+                [format!(
+                    "`w` in service is not a finite number: `{written}`"
+                )]
+            );
+        }
+        let m = messages("w = 1e400", |r, cx| assert!(r.number(cx, "w").is_none()));
+        assert_eq!(m, ["`w` in service is too large: `1e400`"]);
+        let digits = "9".repeat(400);
+        let m = messages(&format!("w = {digits}"), |r, cx| {
+            assert!(r.number(cx, "w").is_none());
+        });
+        assert_eq!(
+            m,
+            ["`w` in service is too large: `99999999999999999999… (400 characters)`"]
+        );
+    }
+
+    #[test]
+    fn numbers_in_messages_are_compact() {
+        assert_eq!(compact(1e308), "1e308");
+        assert_eq!(compact(-1e308), "-1e308");
+        assert_eq!(compact(1.8446744073709552e19), "1.8446744073709552e19");
+        assert_eq!(compact(1e-9), "1e-9");
+        assert_eq!(compact(0.25), "0.25");
+        assert_eq!(compact(12.0), "12");
+        assert_eq!(compact(0.0), "0");
+        let m = messages("w = -1e308", |r, cx| {
+            assert!(r.non_negative(cx, "w").is_none());
+        });
+        assert_eq!(m, ["`w` in service is negative (-1e308)"]);
     }
 
     #[test]
