@@ -8,7 +8,7 @@
 
 use toml::Spanned;
 
-use super::reader::{FileCtx, TableReader, compact};
+use super::reader::{FileCtx, TableReader, compact, suggest_word};
 use super::registry::{IdTable, Registry};
 use crate::diagnostic::Code;
 use crate::model::{
@@ -705,12 +705,10 @@ fn section_list(cx: &mut FileCtx, r: &mut TableReader, key: &'static str) -> Vec
                     ),
                 );
                 d.label = Some("not a documentation section".into());
-                d.help = Some(
-                    match crate::diagnostic::did_you_mean(word.get_ref(), words.iter().copied()) {
-                        Some(m) => format!("did you mean `{m}`? sections: {}", words.join(", ")),
-                        None => format!("the sections are: {}", words.join(", ")),
-                    },
-                );
+                d.help = Some(match suggest_word::<DocSection>(word.get_ref()) {
+                    Some(m) => format!("did you mean {m}? sections: {}", words.join(", ")),
+                    None => format!("the sections are: {}", words.join(", ")),
+                });
             }
         }
     }

@@ -511,8 +511,8 @@ impl<'t, 'i> TableReader<'t, 'i> {
             format!("unknown {} `{}` in {}", V::WHAT, s.get_ref(), self.what),
         );
         d.label = Some(format!("not a known {}", V::WHAT));
-        d.help = Some(match did_you_mean(s.get_ref(), words.iter().copied()) {
-            Some(m) => format!("did you mean `{m}`? allowed: {}", words.join(", ")),
+        d.help = Some(match suggest_word::<V>(s.get_ref()) {
+            Some(m) => format!("did you mean {m}? allowed: {}", words.join(", ")),
             None => format!("allowed: {}", words.join(", ")),
         });
         None
@@ -687,6 +687,17 @@ pub fn compact(n: f64) -> String {
     } else {
         format!("{n}")
     }
+}
+
+/// The word of vocabulary `V` an unknown `value` most likely means, quoted for a message with
+/// the label or synonym it was found by: "`warm_handoff` (Saattaen vaihtaen)".
+pub fn suggest_word<V: Vocabulary>(value: &str) -> Option<String> {
+    let (word, name) = V::closest(value)?;
+    Some(if name == word {
+        format!("`{word}`")
+    } else {
+        format!("`{word}` ({name})")
+    })
 }
 
 /// Why `id` is not a valid id: ids are kebab-case ASCII so they are stable in URLs, file names and
