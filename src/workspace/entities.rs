@@ -8,7 +8,7 @@
 
 use toml::Spanned;
 
-use super::reader::{FileCtx, TableReader, compact, suggest_word};
+use super::reader::{FileCtx, TableReader, compact, escape_hidden, suggest_word};
 use super::registry::{IdTable, Registry};
 use crate::diagnostic::Code;
 use crate::model::{
@@ -35,7 +35,7 @@ fn resolve(
         id.span(),
         format!(
             "unknown {kind} `{}` in `{key}` of {}",
-            id.get_ref(),
+            escape_hidden(id.get_ref()),
             r.what()
         ),
     );
@@ -44,7 +44,7 @@ fn resolve(
         Some(m) => format!("did you mean `{m}`?"),
         None => format!(
             "define it in any file of the workspace: [[{kind}]] id = \"{}\"",
-            id.get_ref()
+            escape_hidden(id.get_ref())
         ),
     });
     None

@@ -45,6 +45,18 @@ impl FileCtx<'_> {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
+    /// Records a warning.
+    pub fn warning(
+        &mut self,
+        code: Code,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::warning(code, self.origin(span), message);
+        self.diagnostics.push(d);
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
     /// The first line of `span`: where a table's header is, so that an error about a whole table
     /// underlines one line rather than the whole table.
     pub fn head(&self, span: Range<usize>) -> Range<usize> {
@@ -204,7 +216,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             let d = cx.error(
                 Code::InvalidId,
                 id.span(),
-                format!("invalid id `{}`: {why}", id.get_ref()),
+                format!("invalid id `{}`: {why}", escape_hidden(id.get_ref())),
             );
             d.label = Some("not a kebab-case id".into());
             d.help = Some(format!(
@@ -253,14 +265,23 @@ impl<'t, 'i> TableReader<'t, 'i> {
         value: &Spanned<DeValue>,
     ) -> Option<LocalText> {
         match value.get_ref() {
-            DeValue::String(s) => Some(LocalText::plain(s.to_string())),
+            DeValue::String(s) => {
+                check_hidden(cx, &format!("`{key}` of {}", self.what), value.span(), s);
+                Some(LocalText::plain(s.to_string()))
+            }
             DeValue::Table(t) => {
                 let mut r = TableReader::new(t, value.span(), format!("`{key}` of {}", self.what));
+                let lang = |r: &mut TableReader, cx: &mut FileCtx, lang: &str| {
+                    let text = r.string(cx, lang)?;
+                    let what = format!("`{key}.{lang}` of {}", self.what);
+                    check_hidden(cx, &what, text.span(), text.get_ref());
+                    Some(text.into_inner())
+                };
                 let text = LocalText {
                     plain: None,
-                    fi: r.string(cx, "fi").map(Spanned::into_inner),
-                    sv: r.string(cx, "sv").map(Spanned::into_inner),
-                    en: r.string(cx, "en").map(Spanned::into_inner),
+                    fi: lang(&mut r, cx, "fi"),
+                    sv: lang(&mut r, cx, "sv"),
+                    en: lang(&mut r, cx, "en"),
                 };
                 r.finish(cx);
                 Some(text)
@@ -508,7 +529,12 @@ impl<'t, 'i> TableReader<'t, 'i> {
         let d = cx.error(
             Code::UnknownValue,
             s.span(),
-            format!("unknown {} `{}` in {}", V::WHAT, s.get_ref(), self.what),
+            format!(
+                "unknown {} `{}` in {}",
+                V::WHAT,
+                escape_hidden(s.get_ref()),
+                self.what
+            ),
         );
         d.label = Some(format!("not a known {}", V::WHAT));
         d.help = Some(match suggest_word::<V>(s.get_ref()) {
@@ -700,6 +726,94 @@ pub fn suggest_word<V: Vocabulary>(value: &str) -> Option<String> {
     })
 }
 
+/// A character that changes how text is shown without being seen itself, with its Unicode name;
+/// `true` for bidi embeddings, overrides and isolates, which reorder the text around them
+/// (the "Trojan Source" characters), `false` for zero-width characters and direction marks.
+pub fn hidden_char(c: char) -> Option<(bool, &'static str)> {
+    Some(match c {
+        '\u{202A}' => (true, "LEFT-TO-RIGHT EMBEDDING"),
+        '\u{202B}' => (true, "RIGHT-TO-LEFT EMBEDDING"),
+        '\u{202C}' => (true, "POP DIRECTIONAL FORMATTING"),
+        '\u{202D}' => (true, "LEFT-TO-RIGHT OVERRIDE"),
+        '\u{202E}' => (true, "RIGHT-TO-LEFT OVERRIDE"),
+        '\u{2066}' => (true, "LEFT-TO-RIGHT ISOLATE"),
+        '\u{2067}' => (true, "RIGHT-TO-LEFT ISOLATE"),
+        '\u{2068}' => (true, "FIRST STRONG ISOLATE"),
+        '\u{2069}' => (true, "POP DIRECTIONAL ISOLATE"),
+        '\u{200E}' => (false, "LEFT-TO-RIGHT MARK"),
+        '\u{200F}' => (false, "RIGHT-TO-LEFT MARK"),
+        '\u{061C}' => (false, "ARABIC LETTER MARK"),
+        '\u{200B}' => (false, "ZERO WIDTH SPACE"),
+        '\u{200C}' => (false, "ZERO WIDTH NON-JOINER"),
+        '\u{200D}' => (false, "ZERO WIDTH JOINER"),
+        '\u{2060}' => (false, "WORD JOINER"),
+        '\u{FEFF}' => (false, "ZERO WIDTH NO-BREAK SPACE"),
+        _ => return None,
+    })
+}
+
+/// `text` with control characters and the [`hidden_char`]s written as `\u{202E}`, for quoting a
+/// value in a message: printed raw, they would reorder or hide the message itself.
+pub fn escape_hidden(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || hidden_char(c).is_some() {
+            out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Reports the first hidden character of a text (`what`, written at `span`): an error for a bidi
+/// control, a warning for an invisible one, because either lets two different names look the
+/// same. Points at the character itself when it is written raw in the file, else at the value.
+fn check_hidden(cx: &mut FileCtx, what: &str, span: Range<usize>, text: &str) {
+    let mut found = text
+        .chars()
+        .enumerate()
+        .filter_map(|(i, c)| hidden_char(c).map(|h| (i, c, h)));
+    let Some((index, c, (reorders, name))) = found.next() else {
+        return;
+    };
+    let more = found.count();
+    // The same character earlier in the text, to find this one among the raw ones of the source.
+    let earlier = text.chars().take(index).filter(|x| *x == c).count();
+    let at = cx
+        .text
+        .get(span.clone())
+        .and_then(|raw| raw.match_indices(c).nth(earlier))
+        .map_or(span.clone(), |(offset, _)| {
+            let start = span.start + offset;
+            start..start + c.len_utf8()
+        });
+    let message = format!(
+        "{what} contains U+{:04X} {name} (`{}`) at character {}{}",
+        u32::from(c),
+        escape_hidden(&c.to_string()),
+        index + 1,
+        match more {
+            0 => String::new(),
+            1 => ", and 1 more such character".into(),
+            n => format!(", and {n} more such characters"),
+        }
+    );
+    let d = if reorders {
+        let d = cx.error(Code::BidiControl, at, message);
+        d.label = Some("reorders how the text around it is shown".into());
+        d
+    } else {
+        let d = cx.warning(Code::InvisibleCharacter, at, message);
+        d.label = Some("an invisible character".into());
+        d
+    };
+    d.help = Some(
+        "remove it (retype the text if it came from a copy): it makes a text look different from what it is, so two different names can look the same"
+            .into(),
+    );
+}
+
 /// Why `id` is not a valid id: ids are kebab-case ASCII so they are stable in URLs, file names and
 /// other tools.
 pub fn check_id(id: &str) -> Result<(), &'static str> {
@@ -855,6 +969,29 @@ mod tests {
             assert!(r.non_negative(cx, "w").is_none());
         });
         assert_eq!(m, ["`w` in service is negative (-1e308)"]);
+    }
+
+    #[test]
+    fn hidden_characters_are_escaped_in_messages() {
+        assert_eq!(
+            escape_hidden("a\u{202E}b\u{200B}c\u{1b}"),
+            "a\\u{202E}b\\u{200B}c\\u{001B}"
+        );
+        assert_eq!(escape_hidden("Päijät-Häme"), "Päijät-Häme");
+        let m = messages("id = \"kunta\u{202E}\"", |r, cx| {
+            assert!(r.id(cx).is_none())
+        });
+        assert_eq!(
+            m,
+            ["invalid id `kunta\\u{202E}`: it may only contain a–z, 0–9 and `-`"]
+        );
+        let m = messages("name = \"a\u{200B}b\"", |r, cx| {
+            assert_eq!(r.text(cx, "name"), LocalText::plain("a\u{200B}b"));
+        });
+        assert_eq!(
+            m,
+            ["`name` of service contains U+200B ZERO WIDTH SPACE (`\\u{200B}`) at character 2"]
+        );
     }
 
     #[test]
