@@ -261,3 +261,74 @@ fn graphviz_layouts_are_cached_by_content() {
         1
     );
 }
+
+#[test]
+fn an_output_extension_that_is_not_the_format_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    for (args, says) in [
+        (
+            vec![
+                "render",
+                "pathways",
+                "--pathway",
+                HEHKU,
+                "-o",
+                &path("x.jpg"),
+            ],
+            "writes .svg, .png, .pdf, .dot, .gv files",
+        ),
+        (
+            vec![
+                "render",
+                "pathways",
+                "--pathway",
+                HEHKU,
+                "--format",
+                "png",
+                "-o",
+                &path("x.svg"),
+            ],
+            "`--format png` but",
+        ),
+        (
+            vec![
+                "export",
+                "pathways",
+                "--pathway",
+                HEHKU,
+                "--format",
+                "bpmn",
+                "-o",
+                &path("x.json"),
+            ],
+            "name the file .bpmn or .xml",
+        ),
+    ] {
+        let (code, _, err) = run(&args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    // A file without an extension takes the format it is given.
+    let (code, _, err) = run(&[
+        "render",
+        "pathways",
+        "--pathway",
+        HEHKU,
+        "--format",
+        "dot",
+        "-o",
+        &path("diagram"),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        std::fs::read_to_string(path("diagram"))
+            .unwrap()
+            .starts_with("digraph")
+    );
+}

@@ -50,6 +50,18 @@ enum Format {
 /// Writes the export. Exits 1 when the workspace has load errors (the valid part is still
 /// exported), like `check` and `analyze`.
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    // Refuses `--format bpmn -o x.json`, before anything is loaded (see `output_format`).
+    super::render::output_format(
+        "export",
+        Some(args.format),
+        args.output.as_deref(),
+        &[
+            (Format::Mermaid, "mermaid", &["mmd", "mermaid"]),
+            (Format::Bpmn, "bpmn", &["bpmn", "xml"]),
+            (Format::Graphml, "graphml", &["graphml", "xml"]),
+            (Format::Json, "json", &["json"]),
+        ],
+    )?;
     let loaded = workspace::load_dir(&args.dir)?;
     let load_errors = loaded.count(Severity::Error) > 0;
     if load_errors {

@@ -1,7 +1,7 @@
 //! `polku render [DIR]`: a pathway (or the ecosystem) as a diagram — SVG, PNG, PDF or DOT.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -84,19 +84,18 @@ enum Format {
 /// Renders the diagram; says on standard error which engine it used. Exits 1 when the workspace
 /// has load errors (the valid part is still drawn), like `check` and `analyze`.
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
-    let format = args.format.unwrap_or_else(|| {
-        let ext = args
-            .output
-            .as_deref()
-            .and_then(|p| p.extension())
-            .and_then(|e| e.to_str());
-        match ext.map(str::to_ascii_lowercase).as_deref() {
-            Some("png") => Format::Png,
-            Some("pdf") => Format::Pdf,
-            Some("dot" | "gv") => Format::Dot,
-            _ => Format::Svg,
-        }
-    });
+    let format = output_format(
+        "render",
+        args.format,
+        args.output.as_deref(),
+        &[
+            (Format::Svg, "svg", &["svg"]),
+            (Format::Png, "png", &["png"]),
+            (Format::Pdf, "pdf", &["pdf"]),
+            (Format::Dot, "dot", &["dot", "gv"]),
+        ],
+    )?
+    .unwrap_or(Format::Svg);
     let loaded = workspace::load_dir(&args.dir)?;
     let load_errors = loaded.count(Severity::Error) > 0;
     if load_errors {
@@ -208,4 +207,117 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The format to write to `output`, for `polku {command}`: `given` (`--format`) if any, else the
+/// one the file's extension names; `formats` lists each format with its `--format` value and the
+/// extensions it is written under. One rule, for `render` and `export` alike: a file with an
+/// extension must have one of its format's, so `-o x.jpg` never gets SVG in it and `--format png
+/// -o x.svg` never a PNG named `.svg`. A file without an extension takes any format. `None` when
+/// neither says (the caller's default).
+pub(super) fn output_format<F: Copy + PartialEq>(
+    command: &str,
+    given: Option<F>,
+    output: Option<&Path>,
+    formats: &[(F, &str, &[&str])],
+) -> Result<Option<F>, Failure> {
+    let Some(ext) = output
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+    else {
+        return Ok(given);
+    };
+    let file = output.map_or_else(String::new, |p| p.display().to_string());
+    let by_extension = formats
+        .iter()
+        .find(|(_, _, exts)| exts.contains(&ext.as_str()));
+    let all: Vec<String> = formats
+        .iter()
+        .flat_map(|(_, _, exts)| exts.iter().map(|e| format!(".{e}")))
+        .collect();
+    let fits = |g: F| {
+        formats
+            .iter()
+            .any(|(f, _, exts)| *f == g && exts.contains(&ext.as_str()))
+    };
+    match (given, by_extension) {
+        (None, Some((f, _, _))) => Ok(Some(*f)),
+        (Some(g), _) if fits(g) => Ok(Some(g)),
+        (Some(g), found) => {
+            let (name, exts) = formats
+                .iter()
+                .find(|(f, _, _)| *f == g)
+                .map(|(_, name, exts)| (*name, *exts))
+                .unwrap_or_default();
+            let wanted: Vec<String> = exts.iter().map(|e| format!(".{e}")).collect();
+            let named = match found {
+                Some((_, other, _)) => format!("names a `{other}` file"),
+                None => format!("has an extension `polku {command}` does not write"),
+            };
+            Err(Failure(format!(
+                "`--format {name}` but `{file}` {named}: name the file {}, or leave out \
+                 --format to take the format from the extension",
+                wanted.join(" or ")
+            )))
+        }
+        (None, None) => Err(Failure(format!(
+            "cannot write `{file}`: `polku {command}` writes {} files; name the file so, or \
+             choose with --format (a file without an extension takes any format)",
+            all.join(", ")
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FORMATS: &[(Format, &str, &[&str])] = &[
+        (Format::Svg, "svg", &["svg"]),
+        (Format::Png, "png", &["png"]),
+        (Format::Dot, "dot", &["dot", "gv"]),
+    ];
+
+    fn choose(given: Option<Format>, file: &str) -> Result<Option<Format>, String> {
+        output_format("render", given, Some(Path::new(file)), FORMATS).map_err(|f| f.0)
+    }
+
+    #[test]
+    fn the_extension_and_format_must_agree() {
+        assert_eq!(choose(None, "x.PNG"), Ok(Some(Format::Png)));
+        assert_eq!(choose(None, "x.gv"), Ok(Some(Format::Dot)));
+        assert_eq!(choose(Some(Format::Dot), "x.dot"), Ok(Some(Format::Dot)));
+        assert_eq!(choose(Some(Format::Png), "x"), Ok(Some(Format::Png)));
+        assert_eq!(choose(None, "x"), Ok(None));
+        assert_eq!(
+            output_format("render", Some(Format::Svg), None, FORMATS).map_err(|f| f.0),
+            Ok(Some(Format::Svg))
+        );
+        let jpg = choose(None, "x.jpg").unwrap_err();
+        assert_eq!(
+            jpg,
+            "cannot write `x.jpg`: `polku render` writes .svg, .png, .dot, .gv files; name the \
+             file so, or choose with --format (a file without an extension takes any format)"
+        );
+        let clash = choose(Some(Format::Png), "x.svg").unwrap_err();
+        assert_eq!(
+            clash,
+            "`--format png` but `x.svg` names a `svg` file: name the file .png, or leave out \
+             --format to take the format from the extension"
+        );
+        // An extension two formats share is either's.
+        let shared: &[(Format, &str, &[&str])] = &[
+            (Format::Svg, "svg", &["xml"]),
+            (Format::Png, "png", &["xml"]),
+        ];
+        let png = output_format(
+            "export",
+            Some(Format::Png),
+            Some(Path::new("a.xml")),
+            shared,
+        );
+        assert_eq!(png.map_err(|f| f.0), Ok(Some(Format::Png)));
+        let unknown = choose(Some(Format::Dot), "x.jpg").unwrap_err();
+        assert!(unknown.contains("name the file .dot or .gv"), "{unknown}");
+    }
 }
