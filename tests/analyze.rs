@@ -1,11 +1,9 @@
 //! `polku analyze` through the real binary: formats, scoping, what-if and exit codes.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn polku() -> Command {
-    Command::cargo_bin("polku").unwrap()
-}
+mod common;
+use common::polku;
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
     let out = polku().args(args).output().unwrap();

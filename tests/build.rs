@@ -4,16 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use polku::analysis::analyze;
 use polku::model::Lang;
 use polku::render::site::{self, Extras, Site};
 use polku::workspace::load_dir;
 use scraper::{Html, Selector};
 
-fn polku() -> Command {
-    Command::cargo_bin("polku").unwrap()
-}
+mod common;
+use common::polku;
 
 /// Runs `polku build DIR --out OUT ARGS…` and returns whether it succeeded.
 fn build(dir: &str, out: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
@@ -563,7 +561,10 @@ fn graphviz_is_capped_and_can_be_switched_off_but_svg_is_always_written() {
         assert_eq!(with_extension(&out, "png").len(), 2, "{stderr}");
         assert_eq!(with_extension(&out, "pdf").len(), 2, "{stderr}");
     } else {
-        eprintln!("skipped: Graphviz `dot` is not installed");
+        common::skip(
+            "Graphviz `dot` is not installed, so the PNG and PDF beside the SVG are not checked",
+            "apt-get install graphviz",
+        );
     }
 }
 

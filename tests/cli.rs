@@ -1,10 +1,7 @@
 //! The binary's contract: exit codes, output formats and files written, through the real binary.
 
-use assert_cmd::Command;
-
-fn polku() -> Command {
-    Command::cargo_bin("polku").unwrap()
-}
+mod common;
+use common::polku;
 
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -188,4 +185,46 @@ fn help_lists_the_commands() {
     for cmd in ["check", "new", "schema"] {
         assert!(text.contains(cmd), "{text}");
     }
+}
+
+/// Not run by itself: [`a_skip_shows_in_a_plain_cargo_test`] runs it in a child process.
+#[test]
+#[ignore = "run by a_skip_shows_in_a_plain_cargo_test"]
+fn skips_as_a_demonstration() {
+    common::skip("the demonstration tool is missing", "nothing, it is a test");
+}
+
+#[test]
+fn a_skip_shows_in_a_plain_cargo_test() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("skipped.txt");
+    // This very test binary, as `cargo test` runs it: output captured, no --nocapture.
+    let run = |ci: Option<&str>| {
+        let mut cmd = std::process::Command::new(std::env::current_exe().unwrap());
+        cmd.args(["--ignored", "--exact", "skips_as_a_demonstration"])
+            .env_remove("CI")
+            .env("POLKU_SKIP_LOG", &log);
+        if let Some(ci) = ci {
+            cmd.env("CI", ci);
+        }
+        cmd.output().unwrap()
+    };
+    let out = run(None);
+    assert!(out.status.success(), "{out:?}");
+    let line = "skipped: cli::skips_as_a_demonstration: the demonstration tool is missing; \
+                install with `nothing, it is a test`";
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(line), "not shown: {stderr}");
+    let listed = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(lines[0].starts_with("run "), "{listed}");
+    assert_eq!(lines[1], line);
+    // In CI a skip fails the test.
+    let out = run(Some("true"));
+    assert!(!out.status.success(), "a skip passed in CI");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("CI must have it: nothing, it is a test"),
+        "{out:?}"
+    );
 }

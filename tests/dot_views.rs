@@ -9,6 +9,8 @@ use polku::render::view::{self, LaneBy, ViewKind, ViewOptions};
 use polku::render::{dot, graphviz};
 use polku::workspace::load_dir;
 
+mod common;
+
 /// Every view the CLI can draw of the shipped workspace: per pathway lanes by actor and by sector,
 /// each profile's route; and the ecosystem.
 fn all_views() -> Vec<(String, view::View)> {
@@ -53,12 +55,9 @@ fn all_views() -> Vec<(String, view::View)> {
 #[test]
 fn graphviz_parses_every_view() {
     if !graphviz::available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install Graphviz (apt-get install graphviz)"
-        );
-        eprintln!(
-            "skipped: install Graphviz (apt-get install graphviz) to check DOT with the real dot"
+        common::skip(
+            "Graphviz `dot` is not installed, so DOT is not checked with the real dot",
+            "apt-get install graphviz",
         );
         return;
     }
@@ -124,9 +123,9 @@ fn xml_names(
 #[test]
 fn hostile_labels_cannot_add_elements_or_attributes_to_graphviz_svg() {
     if !graphviz::available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install Graphviz (apt-get install graphviz)"
+        common::skip(
+            "Graphviz `dot` is not installed, so its SVG of hostile labels is not checked",
+            "apt-get install graphviz",
         );
         return;
     }

@@ -1,11 +1,8 @@
 //! `polku render` and `polku export` through the real binary: formats, engines, errors, and the
 //! real Graphviz where a user would use it.
 
-use assert_cmd::Command;
-
-fn polku() -> Command {
-    Command::cargo_bin("polku").unwrap()
-}
+mod common;
+use common::polku;
 
 fn run(args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
     // Layouts are cached per user; the tests keep theirs out of the real cache.
@@ -26,12 +23,9 @@ fn graphviz_or_skip() -> bool {
     if polku::render::graphviz::available() {
         return true;
     }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must install Graphviz (apt-get install graphviz)"
-    );
-    eprintln!(
-        "skipped: install Graphviz (apt-get install graphviz) to test PNG, PDF and the dot engine"
+    common::skip(
+        "Graphviz `dot` is not installed, so PNG, PDF and the dot engine are not tested",
+        "apt-get install graphviz",
     );
     false
 }
