@@ -106,7 +106,7 @@ pub fn actor(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<(u
     let id = owned_id(cx, r, &reg.actors);
     let name = r.required_text(cx, "name");
     let kind = r.required_word::<ActorKind>(cx, "kind");
-    let region = r.string(cx, "region");
+    let region = r.label(cx, "region");
     let description = r.text(cx, "description");
     let (id, pos) = id?;
     Some((
@@ -305,7 +305,7 @@ pub fn service(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<
     let actor = optional_ref(cx, &reg.actors, "actor", "actor", r);
     let sector = r.required_word::<Sector>(cx, "sector");
     let level = r.word::<Level>(cx, "level");
-    let region = r.string(cx, "region");
+    let region = r.label(cx, "region");
     let entry = r.word_list::<EntryChannel>(cx, "entry");
     let exit = r.boolean(cx, "exit").unwrap_or(false);
     let wait = r.duration(cx, "wait");
@@ -460,7 +460,7 @@ fn selector(cx: &mut FileCtx, mut s: TableReader, reg: &Registry) -> Option<Sele
 pub fn clock(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<(u32, Clock)> {
     let id = owned_id(cx, r, &reg.clocks);
     let name = r.required_text(cx, "name");
-    let law = r.string(cx, "law");
+    let law = r.label(cx, "law");
     let from = r.table(cx, "from").map(|t| selector(cx, t, reg));
     let to = if r.has("to") {
         r.table(cx, "to").map(|t| selector(cx, t, reg))
@@ -526,19 +526,19 @@ pub fn pathway(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<
     let id = r.id(cx);
     let title = r.required_text(cx, "title");
     let summary = r.text(cx, "summary");
-    let region = r.string(cx, "region");
+    let region = r.label(cx, "region");
     let core_idea = r.text(cx, "core_idea");
     let operating_environment = r.text(cx, "operating_environment");
     let purpose = r.text(cx, "purpose");
     let goals = r.text_list(cx, "goals");
     let target_groups = r.text_list(cx, "target_groups");
     let owner = optional_ref(cx, &reg.actors, "actor", "owner", r);
-    let contact = r.string(cx, "contact");
+    let contact = r.label(cx, "contact");
     let status = r.word::<PathwayStatus>(cx, "status");
     let created = r.date(cx, "created");
     let updated = r.date(cx, "updated");
-    let funder = r.string(cx, "funder");
-    let parent_project = r.string(cx, "parent_project");
+    let funder = r.label(cx, "funder");
+    let parent_project = r.label(cx, "parent_project");
     let conditions = r.text(cx, "conditions");
     let indicators = r.text_list(cx, "indicators");
     let evaluation = r.text(cx, "evaluation");

@@ -73,6 +73,9 @@ pub fn type_name(value: &DeValue<'_>) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",
+        // nan and inf are written as floats but are no "number with decimals".
+        DeValue::Float(f) if f.as_str().to_ascii_lowercase().contains("nan") => "nan",
+        DeValue::Float(f) if f.as_str().to_ascii_lowercase().contains("inf") => "infinity",
         DeValue::Float(_) => "a number with decimals",
         DeValue::Boolean(_) => "true or false",
         DeValue::Datetime(_) => "a date",
@@ -191,6 +194,19 @@ impl<'t, 'i> TableReader<'t, 'i> {
                 None
             }
         }
+    }
+
+    /// An optional string that people read (a region, a contact, a law): checked for hidden
+    /// characters like the texts are.
+    pub fn label(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<String>> {
+        let s = self.string(cx, key)?;
+        check_hidden(
+            cx,
+            &format!("`{key}` of {}", self.what),
+            s.span(),
+            s.get_ref(),
+        );
+        Some(s)
     }
 
     /// A required string.
@@ -991,6 +1007,19 @@ mod tests {
         assert_eq!(
             m,
             ["`name` of service contains U+200B ZERO WIDTH SPACE (`\\u{200B}`) at character 2"]
+        );
+    }
+
+    #[test]
+    fn a_whole_number_field_calls_nan_nan() {
+        let m = messages("age = nan", |r, cx| assert!(r.age(cx, "age").is_none()));
+        assert_eq!(m, ["`age` in service must be a whole number, not nan"]);
+        let m = messages("age = -inf", |r, cx| assert!(r.age(cx, "age").is_none()));
+        assert_eq!(m, ["`age` in service must be a whole number, not infinity"]);
+        let m = messages("age = 1.5", |r, cx| assert!(r.age(cx, "age").is_none()));
+        assert_eq!(
+            m,
+            ["`age` in service must be a whole number, not a number with decimals"]
         );
     }
 
