@@ -57,7 +57,11 @@ pub fn skip_to(ci: bool, log: &Path, why: &str, install: &str) {
 fn append(log: &Path, line: &str) -> std::io::Result<()> {
     static LOCK: Mutex<()> = Mutex::new(());
     let _held = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    #[cfg(unix)]
     let run = format!("run {}", std::os::unix::process::parent_id());
+    // Elsewhere each test binary starts its own list.
+    #[cfg(not(unix))]
+    let run = format!("run {}", std::process::id());
     let old = std::fs::read_to_string(log).unwrap_or_default();
     let mut text = if old.lines().next() == Some(run.as_str()) {
         old
