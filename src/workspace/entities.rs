@@ -8,7 +8,7 @@
 
 use toml::Spanned;
 
-use super::reader::{FileCtx, TableReader, compact, escape_hidden, suggest_word};
+use super::reader::{FileCtx, TableReader, compact, shown, suggest_word};
 use super::registry::{IdTable, Registry};
 use crate::diagnostic::Code;
 use crate::model::{
@@ -35,7 +35,7 @@ fn resolve(
         id.span(),
         format!(
             "unknown {kind} `{}` in `{key}` of {}",
-            escape_hidden(id.get_ref()),
+            shown(id.get_ref()),
             r.what()
         ),
     );
@@ -44,7 +44,7 @@ fn resolve(
         Some(m) => format!("did you mean `{m}`?"),
         None => format!(
             "define it in any file of the workspace: [[{kind}]] id = \"{}\"",
-            escape_hidden(id.get_ref())
+            shown(id.get_ref())
         ),
     });
     None
@@ -152,7 +152,11 @@ fn language_code(
     let d = cx.error(
         Code::InvalidValue,
         code.span(),
-        format!("`{c}` in `{key}` of {} is not a language code", r.what()),
+        format!(
+            "`{}` in `{key}` of {} is not a language code",
+            shown(c),
+            r.what()
+        ),
     );
     d.label = Some("expected a two- or three-letter ISO 639 code".into());
     d.help = Some(
@@ -597,7 +601,7 @@ pub fn allow(cx: &mut FileCtx, r: &mut TableReader) -> Option<Allow> {
                 c.span(),
                 format!(
                     "`{}` is not a finding code that can be allowed",
-                    c.get_ref()
+                    shown(c.get_ref())
                 ),
             );
             d.label = Some("not a finding code".into());
@@ -687,7 +691,10 @@ fn section_list(cx: &mut FileCtx, r: &mut TableReader, key: &'static str) -> Vec
                 let d = cx.error(
                     Code::InvalidValue,
                     word.span(),
-                    format!("section `{}` is listed twice in `{key}`", word.get_ref()),
+                    format!(
+                        "section `{}` is listed twice in `{key}`",
+                        shown(word.get_ref())
+                    ),
                 );
                 d.label = Some("second time".into());
                 d.help = Some("a section appears once on a page: remove one of the two".into());
@@ -700,7 +707,7 @@ fn section_list(cx: &mut FileCtx, r: &mut TableReader, key: &'static str) -> Vec
                     word.span(),
                     format!(
                         "unknown section `{}` in `{key}` of {}",
-                        word.get_ref(),
+                        shown(word.get_ref()),
                         r.what()
                     ),
                 );

@@ -232,7 +232,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             let d = cx.error(
                 Code::InvalidId,
                 id.span(),
-                format!("invalid id `{}`: {why}", escape_hidden(id.get_ref())),
+                format!("invalid id `{}`: {why}", shown(id.get_ref())),
             );
             d.label = Some("not a kebab-case id".into());
             d.help = Some(format!(
@@ -548,7 +548,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             format!(
                 "unknown {} `{}` in {}",
                 V::WHAT,
-                escape_hidden(s.get_ref()),
+                shown(s.get_ref()),
                 self.what
             ),
         );
@@ -616,7 +616,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             let d = cx.error(
                 Code::InvalidValue,
                 value.span(),
-                format!("`{key}` in {} is not a date: `{text}`", self.what),
+                format!("`{key}` in {} is not a date: `{}`", self.what, shown(&text)),
             );
             d.label = Some("expected YYYY-MM-DD".into());
             d.help = Some(format!("write the date as {key} = 2024-05-16"));
@@ -662,7 +662,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             let d = cx.error(
                 code,
                 key.span(),
-                format!("unknown {noun} `{name}` in {}", self.what),
+                format!("unknown {noun} `{}` in {}", shown(name), self.what),
             );
             d.label = Some(label.into());
             d.help = Some(
@@ -780,6 +780,19 @@ pub fn escape_hidden(text: &str) -> String {
         }
     }
     out
+}
+
+/// A value of a file quoted in a message: hidden and control characters escaped
+/// ([`escape_hidden`]) and cut after 100 characters, because a message names the value, it does
+/// not reprint it (the source line under it shows where it is).
+pub fn shown(value: &str) -> String {
+    const MAX: usize = 100;
+    let count = value.chars().count();
+    if count <= MAX {
+        return escape_hidden(value);
+    }
+    let head: String = value.chars().take(MAX).collect();
+    format!("{}… ({count} characters)", escape_hidden(&head))
 }
 
 /// Reports the first hidden character of a text (`what`, written at `span`): an error for a bidi
@@ -1007,6 +1020,34 @@ mod tests {
         assert_eq!(
             m,
             ["`name` of service contains U+200B ZERO WIDTH SPACE (`\\u{200B}`) at character 2"]
+        );
+    }
+
+    #[test]
+    fn quoted_values_are_escaped_and_cut() {
+        let long = "x".repeat(5000);
+        let m = messages(&format!("d = \"{long}\""), |r, cx| {
+            assert!(r.date(cx, "d").is_none());
+        });
+        assert_eq!(
+            m,
+            [format!(
+                "`d` in service is not a date: `{}… (5000 characters)`",
+                "x".repeat(100)
+            )]
+        );
+        let src = "\"na\u{202E}me\" = 1";
+        let table = DeTable::parse(src).unwrap();
+        let mut diagnostics = Vec::new();
+        let mut cx = FileCtx {
+            file: FileId(0),
+            text: src,
+            diagnostics: &mut diagnostics,
+        };
+        TableReader::new(table.get_ref(), table.span(), "service").finish(&mut cx);
+        assert_eq!(
+            diagnostics[0].message,
+            "unknown field `na\\u{202E}me` in service"
         );
     }
 
