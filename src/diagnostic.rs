@@ -105,12 +105,16 @@ codes! {
     InvalidValue = "E0016", "invalid-value";
     /// A `[documentation]` section id that polku does not know (with a did-you-mean).
     UnknownSection = "E0017", "unknown-section";
+    /// A bidi embedding, override or isolate in a text: it reorders how the text is shown.
+    BidiControl = "E0018", "bidi-control";
     /// The same handoff (source, target and kind) is written twice.
     DuplicateHandoff = "W0101", "duplicate-handoff";
     /// The workspace folder holds no pathway file.
     EmptyWorkspace = "W0102", "empty-workspace";
     /// An `[[allow]]` that no finding matches: the problem it excused is gone, or the entry is wrong.
     UnusedAllow = "W0103", "unused-allow";
+    /// A zero-width character or direction mark in a text: two different names can look the same.
+    InvisibleCharacter = "W0104", "invisible-character";
     /// A profile's need that no reachable, eligible service addresses.
     UnmetNeed = "G0201", "unmet-need";
     /// Ages that no service of a region covers for a need (incl. the 17→18 transition).

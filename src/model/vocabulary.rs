@@ -17,12 +17,66 @@ pub trait Vocabulary: Sized + Copy + 'static {
     fn words() -> Vec<&'static str>;
     /// What the word names, for messages ("sector").
     const WHAT: &'static str;
+    /// Every word with the other names people call it by: its fi, sv and en labels and the
+    /// synonyms of the docs and the glossary ("saattaen vaihtaen" for `warm_handoff`).
+    fn aliases() -> Vec<(&'static str, Vec<&'static str>)>;
+
+    /// The word that `value` names in other words, with the name it matched: `value` equals the
+    /// word, a label or a synonym once case, spaces, `_` and `-` are ignored. Not accepted as the
+    /// word (files stay in one spelling), but suggested.
+    fn by_alias(value: &str) -> Option<(&'static str, &'static str)> {
+        let wanted = fold(value);
+        Self::aliases().into_iter().find_map(|(word, names)| {
+            if fold(word) == wanted {
+                return Some((word, word));
+            }
+            names
+                .into_iter()
+                .find(|n| fold(n) == wanted)
+                .map(|n| (word, n))
+        })
+    }
+
+    /// The word an unknown `value` most likely means, with the name it was found by: first
+    /// [`by_alias`](Vocabulary::by_alias), then the closest word by spelling, then the closest
+    /// label or synonym by spelling (compared folded, so "saattaen-vaihtaan" still finds
+    /// `warm_handoff`). One rule for every vocabulary, so a team that writes the Finnish terms of
+    /// its field is led to the word.
+    fn closest(value: &str) -> Option<(&'static str, &'static str)> {
+        if let Some(found) = Self::by_alias(value) {
+            return Some(found);
+        }
+        let words = Self::words();
+        if let Some(m) = crate::diagnostic::did_you_mean(value, words.iter().copied()) {
+            return Some((m, m));
+        }
+        let folded: Vec<(String, &'static str, &'static str)> = Self::aliases()
+            .into_iter()
+            .flat_map(|(word, names)| names.into_iter().map(move |n| (fold(n), word, n)))
+            .collect();
+        let wanted = fold(value);
+        let m =
+            crate::diagnostic::did_you_mean(&wanted, folded.iter().map(|(f, _, _)| f.as_str()))?;
+        folded
+            .iter()
+            .find(|(f, _, _)| f == m)
+            .map(|(_, word, name)| (*word, *name))
+    }
+}
+
+/// A name folded for comparing: lower case, without spaces, `_` and `-`.
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 macro_rules! vocabulary {
     (
         $(#[$doc:meta])* $name:ident ($what:literal) {
-            $( $(#[$vdoc:meta])* $variant:ident = $word:literal, $fi:literal, $sv:literal, $en:literal; )*
+            $( $(#[$vdoc:meta])* $variant:ident = $word:literal, $fi:literal, $sv:literal, $en:literal
+               $(, also [$($also:literal),+ $(,)?])?; )*
         }
     ) => {
         $(#[$doc])*
@@ -50,6 +104,12 @@ macro_rules! vocabulary {
                 Self::ALL.iter().map(|v| v.as_str()).collect()
             }
 
+            /// Other names of the word than its labels (from the docs and the glossary),
+            /// for suggestions.
+            pub fn synonyms(self) -> &'static [&'static str] {
+                match self { $($name::$variant => &[$($($also),+)?],)* }
+            }
+
             /// The user-facing label.
             pub fn label(self, lang: Lang) -> &'static str {
                 match (self, lang) {
@@ -70,6 +130,17 @@ macro_rules! vocabulary {
                 $name::words()
             }
             const WHAT: &'static str = $what;
+            fn aliases() -> Vec<(&'static str, Vec<&'static str>)> {
+                Self::ALL
+                    .iter()
+                    .map(|v| {
+                        let mut names: Vec<&'static str> =
+                            Lang::ALL.iter().map(|l| v.label(*l)).collect();
+                        names.extend_from_slice(v.synonyms());
+                        (v.as_str(), names)
+                    })
+                    .collect()
+            }
         }
 
         impl Serialize for $name {
@@ -87,11 +158,11 @@ vocabulary! {
         /// hyvinvointialue: runs social and health services since 2023.
         WellbeingCounty = "wellbeing_county", "Hyvinvointialue", "Välfärdsområde", "Wellbeing services county";
         /// kunta: schools, pupil welfare staff, youth work.
-        Municipality = "municipality", "Kunta", "Kommun", "Municipality";
+        Municipality = "municipality", "Kunta", "Kommun", "Municipality", also ["kunnat"];
         /// sairaala: specialist care such as HUS youth psychiatry.
         Hospital = "hospital", "Sairaala", "Sjukhus", "Hospital";
         /// järjestö: NGO, third sector.
-        Ngo = "ngo", "Järjestö", "Organisation", "NGO";
+        Ngo = "ngo", "Järjestö", "Organisation", "NGO", also ["järjestöt", "third sector", "kolmas sektori"];
         /// valtio: state agencies (e.g. Kela, police).
         State = "state", "Valtio", "Staten", "State";
         /// yksityinen: private providers.
@@ -108,11 +179,11 @@ vocabulary! {
         /// lastensuojelu: child welfare (in-home, out-of-home care and aftercare).
         ChildWelfare = "child_welfare", "Lastensuojelu", "Barnskydd", "Child welfare";
         /// sivistystoimi, koulu: education.
-        Education = "education", "Sivistystoimi", "Bildningsväsende", "Education";
+        Education = "education", "Sivistystoimi", "Bildningsväsende", "Education", also ["koulu", "education department"];
         /// oppilashuolto: pupil welfare (school social workers, psychologists).
         PupilWelfare = "pupil_welfare", "Oppilashuolto", "Elevhälsa", "Pupil welfare";
         /// koulu- ja opiskeluterveydenhuolto: school and student health care.
-        SchoolHealth = "school_health", "Koulu- ja opiskeluterveydenhuolto", "Skol- och studerandehälsovård", "School health care";
+        SchoolHealth = "school_health", "Koulu- ja opiskeluterveydenhuolto", "Skol- och studerandehälsovård", "School health care", also ["kouluterveydenhuolto", "opiskeluterveydenhuolto"];
         /// mielenterveyspalvelut: mental-health services.
         MentalHealth = "mental_health", "Mielenterveyspalvelut", "Mentalvård", "Mental-health services";
         /// päihdepalvelut: substance-use services.
@@ -124,7 +195,7 @@ vocabulary! {
         /// nuorisotyö: youth work.
         YouthWork = "youth_work", "Nuorisotyö", "Ungdomsarbete", "Youth work";
         /// perhepalvelut: family services (family centre, family counselling, early support).
-        FamilyServices = "family_services", "Perhepalvelut", "Familjetjänster", "Family services";
+        FamilyServices = "family_services", "Perhepalvelut", "Familjetjänster", "Family services", also ["perhekeskus", "perheneuvola", "familjecenter", "familjerådgivning", "family centre", "family counselling"];
         /// sosiaalityö: social work (incl. adult social work).
         SocialWork = "social_work", "Sosiaalityö", "Socialt arbete", "Social work";
         /// järjestöjen tuki: NGO support.
@@ -150,7 +221,7 @@ vocabulary! {
     /// How clients arrive at an entry service (miten asiakas tulee palveluun).
     EntryChannel ("entry channel") {
         /// The young person or family comes on their own (itse hakeutuen).
-        SelfReferral = "self_referral", "Oma yhteydenotto", "Egen kontakt", "Self-referral";
+        SelfReferral = "self_referral", "Oma yhteydenotto", "Egen kontakt", "Self-referral", also ["itse hakeutuen"];
         /// Sent by school staff (koulu).
         School = "school", "Koulu", "Skola", "School";
         /// A child-welfare notification (lastensuojeluilmoitus).
@@ -158,7 +229,7 @@ vocabulary! {
         /// Sent by health care (terveydenhuolto).
         HealthCare = "health_care", "Terveydenhuolto", "Hälso- och sjukvård", "Health care";
         /// Found by outreach work (etsivä työ, jalkautuva työ).
-        Outreach = "outreach", "Etsivä työ", "Uppsökande arbete", "Outreach";
+        Outreach = "outreach", "Etsivä työ", "Uppsökande arbete", "Outreach", also ["jalkautuva työ"];
         /// The police (poliisi).
         Police = "police", "Poliisi", "Polis", "Police";
     }
@@ -195,11 +266,11 @@ vocabulary! {
         /// No agreed way: the client is told where to go.
         None = "none", "Ei sovittua käytäntöä", "Ingen överenskommen praxis", "No agreed protocol";
         /// A written referral (kirjallinen lähete).
-        WrittenReferral = "written_referral", "Kirjallinen lähete", "Skriftlig remiss", "Written referral";
+        WrittenReferral = "written_referral", "Kirjallinen lähete", "Skriftlig remiss", "Written referral", also ["lähete", "remiss"];
         /// saattaen vaihtaen: the worker accompanies the client to the next service.
         WarmHandoff = "warm_handoff", "Saattaen vaihtaen", "Följsam överlämning", "Warm handoff";
         /// A shared client plan governs the move (yhteinen suunnitelma).
-        SharedPlan = "shared_plan", "Yhteinen suunnitelma", "Gemensam plan", "Shared plan";
+        SharedPlan = "shared_plan", "Yhteinen suunnitelma", "Gemensam plan", "Shared plan", also ["yhteinen asiakassuunnitelma", "gemensam klientplan"];
     }
 }
 
@@ -207,11 +278,11 @@ vocabulary! {
     /// Where a pathway stands, as Innokylä asks.
     PathwayStatus ("status") {
         /// idea (ideavaihe).
-        Idea = "idea", "Idea", "Idé", "Idea";
+        Idea = "idea", "Idea", "Idé", "Idea", also ["ideavaihe"];
         /// being developed (kehitteillä).
         InDevelopment = "in_development", "Kehitteillä", "Under utveckling", "In development";
         /// piloted (pilotoitu, kokeilussa).
-        Pilot = "pilot", "Kokeilussa", "Pilot", "Pilot";
+        Pilot = "pilot", "Kokeilussa", "Pilot", "Pilot", also ["pilotoitu"];
         /// in use (käytössä).
         InUse = "in_use", "Käytössä", "I bruk", "In use";
         /// ended (päättynyt).
@@ -284,5 +355,66 @@ mod tests {
         }
         assert_eq!(Protocol::parse("warm_handoff"), Some(Protocol::WarmHandoff));
         assert_eq!(Protocol::parse("Warm handoff"), None);
+    }
+
+    #[test]
+    fn labels_and_synonyms_lead_to_their_word() {
+        // The Finnish term of the docs, in any case, spacing, `_` or `-`.
+        for written in [
+            "saattaen vaihtaen",
+            "Saattaen-Vaihtaen",
+            "SAATTAEN_VAIHTAEN",
+        ] {
+            assert_eq!(
+                Protocol::by_alias(written),
+                Some(("warm_handoff", "Saattaen vaihtaen")),
+                "{written}"
+            );
+        }
+        assert_eq!(
+            Protocol::by_alias("Warm handoff"),
+            Some(("warm_handoff", "warm_handoff"))
+        );
+        assert_eq!(
+            Protocol::by_alias("Följsam överlämning").map(|f| f.0),
+            Some("warm_handoff")
+        );
+        assert_eq!(
+            Sector::by_alias("perheneuvola").map(|f| f.0),
+            Some("family_services")
+        );
+        assert_eq!(ActorKind::by_alias("Järjestö").map(|f| f.0), Some("ngo"));
+        assert_eq!(Protocol::by_alias("soitto"), None);
+        // A misspelt label still finds its word.
+        assert_eq!(
+            Protocol::closest("saattaen vaihtaan").map(|f| f.0),
+            Some("warm_handoff")
+        );
+        assert_eq!(Protocol::closest("puhelu"), None);
+    }
+
+    /// Within one vocabulary a name leads to one word only, else a suggestion would be a guess.
+    fn unambiguous<V: Vocabulary>() {
+        let mut seen: std::collections::BTreeMap<String, &str> = Default::default();
+        for (word, names) in V::aliases() {
+            for name in std::iter::once(word).chain(names) {
+                if let Some(other) = seen.insert(fold(name), word) {
+                    assert_eq!(other, word, "{} `{name}` names two words", V::WHAT);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_name_leads_to_two_words() {
+        unambiguous::<ActorKind>();
+        unambiguous::<Sector>();
+        unambiguous::<Level>();
+        unambiguous::<EntryChannel>();
+        unambiguous::<HandoffKind>();
+        unambiguous::<Protocol>();
+        unambiguous::<PathwayStatus>();
+        unambiguous::<ClockEnd>();
+        unambiguous::<DocSection>();
     }
 }

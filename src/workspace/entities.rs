@@ -8,7 +8,7 @@
 
 use toml::Spanned;
 
-use super::reader::{FileCtx, TableReader};
+use super::reader::{FileCtx, TableReader, compact, shown, suggest_word};
 use super::registry::{IdTable, Registry};
 use crate::diagnostic::Code;
 use crate::model::{
@@ -35,7 +35,7 @@ fn resolve(
         id.span(),
         format!(
             "unknown {kind} `{}` in `{key}` of {}",
-            id.get_ref(),
+            shown(id.get_ref()),
             r.what()
         ),
     );
@@ -44,7 +44,7 @@ fn resolve(
         Some(m) => format!("did you mean `{m}`?"),
         None => format!(
             "define it in any file of the workspace: [[{kind}]] id = \"{}\"",
-            id.get_ref()
+            shown(id.get_ref())
         ),
     });
     None
@@ -106,7 +106,7 @@ pub fn actor(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<(u
     let id = owned_id(cx, r, &reg.actors);
     let name = r.required_text(cx, "name");
     let kind = r.required_word::<ActorKind>(cx, "kind");
-    let region = r.string(cx, "region");
+    let region = r.label(cx, "region");
     let description = r.text(cx, "description");
     let (id, pos) = id?;
     Some((
@@ -152,7 +152,11 @@ fn language_code(
     let d = cx.error(
         Code::InvalidValue,
         code.span(),
-        format!("`{c}` in `{key}` of {} is not a language code", r.what()),
+        format!(
+            "`{}` in `{key}` of {} is not a language code",
+            shown(c),
+            r.what()
+        ),
     );
     d.label = Some("expected a two- or three-letter ISO 639 code".into());
     d.help = Some(
@@ -229,10 +233,26 @@ fn capacity(cx: &mut FileCtx, r: &mut TableReader) -> Option<Capacity> {
             clients_per_month: m.into_inner(),
             staff: staff.map(Spanned::into_inner),
         }),
-        (None, Some(s), Some(p)) => Some(Capacity {
-            clients_per_month: f64::from(*s.get_ref()) * p.get_ref(),
-            staff: Some(s.into_inner()),
-        }),
+        (None, Some(s), Some(p)) if (f64::from(*s.get_ref()) * p.get_ref()).is_finite() => {
+            Some(Capacity {
+                clients_per_month: f64::from(*s.get_ref()) * p.get_ref(),
+                staff: Some(s.into_inner()),
+            })
+        }
+        (None, Some(s), Some(p)) => {
+            // Each is finite, their product is not: an analysis of infinite capacity is no answer.
+            let d = cx.error(
+                Code::InvalidValue,
+                s.span().start.min(p.span().start)..s.span().end.max(p.span().end),
+                format!(
+                    "{} is too large: `staff` × `clients_per_staff_per_month` is beyond any number",
+                    c.what()
+                ),
+            );
+            d.label = Some("the product overflows".into());
+            d.help = Some("write the real number of workers and clients per worker".into());
+            None
+        }
         (Some(_), _, Some(p)) => {
             let d = cx.error(
                 Code::ConflictingFields,
@@ -248,6 +268,8 @@ fn capacity(cx: &mut FileCtx, r: &mut TableReader) -> Option<Capacity> {
             );
             None
         }
+        // `staff` is written but invalid: its own error is already reported.
+        (None, None, Some(_)) if c.contains("staff") => None,
         (None, None, Some(p)) => {
             let d = cx.error(
                 Code::MissingField,
@@ -287,7 +309,7 @@ pub fn service(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<
     let actor = optional_ref(cx, &reg.actors, "actor", "actor", r);
     let sector = r.required_word::<Sector>(cx, "sector");
     let level = r.word::<Level>(cx, "level");
-    let region = r.string(cx, "region");
+    let region = r.label(cx, "region");
     let entry = r.word_list::<EntryChannel>(cx, "entry");
     let exit = r.boolean(cx, "exit").unwrap_or(false);
     let wait = r.duration(cx, "wait");
@@ -336,13 +358,16 @@ pub fn handoff(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<
         let d = cx.error(
             Code::ShareRange,
             s.span(),
-            format!("`share` of a handoff is {}, outside 0..1", s.get_ref()),
+            format!(
+                "`share` of a handoff is {}, outside 0..1",
+                compact(*s.get_ref())
+            ),
         );
         d.label = Some("a share is a fraction between 0 and 1".into());
         d.help = Some(if *s.get_ref() > 1.0 && *s.get_ref() <= 100.0 {
             format!(
                 "write percentages as fractions: share = {}",
-                s.get_ref() / 100.0
+                compact(s.get_ref() / 100.0)
             )
         } else {
             "write the fraction of the source's clients that take this handoff, e.g. share = 0.25"
@@ -439,7 +464,7 @@ fn selector(cx: &mut FileCtx, mut s: TableReader, reg: &Registry) -> Option<Sele
 pub fn clock(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<(u32, Clock)> {
     let id = owned_id(cx, r, &reg.clocks);
     let name = r.required_text(cx, "name");
-    let law = r.string(cx, "law");
+    let law = r.label(cx, "law");
     let from = r.table(cx, "from").map(|t| selector(cx, t, reg));
     let to = if r.has("to") {
         r.table(cx, "to").map(|t| selector(cx, t, reg))
@@ -505,19 +530,19 @@ pub fn pathway(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<
     let id = r.id(cx);
     let title = r.required_text(cx, "title");
     let summary = r.text(cx, "summary");
-    let region = r.string(cx, "region");
+    let region = r.label(cx, "region");
     let core_idea = r.text(cx, "core_idea");
     let operating_environment = r.text(cx, "operating_environment");
     let purpose = r.text(cx, "purpose");
     let goals = r.text_list(cx, "goals");
     let target_groups = r.text_list(cx, "target_groups");
     let owner = optional_ref(cx, &reg.actors, "actor", "owner", r);
-    let contact = r.string(cx, "contact");
+    let contact = r.label(cx, "contact");
     let status = r.word::<PathwayStatus>(cx, "status");
     let created = r.date(cx, "created");
     let updated = r.date(cx, "updated");
-    let funder = r.string(cx, "funder");
-    let parent_project = r.string(cx, "parent_project");
+    let funder = r.label(cx, "funder");
+    let parent_project = r.label(cx, "parent_project");
     let conditions = r.text(cx, "conditions");
     let indicators = r.text_list(cx, "indicators");
     let evaluation = r.text(cx, "evaluation");
@@ -576,7 +601,7 @@ pub fn allow(cx: &mut FileCtx, r: &mut TableReader) -> Option<Allow> {
                 c.span(),
                 format!(
                     "`{}` is not a finding code that can be allowed",
-                    c.get_ref()
+                    shown(c.get_ref())
                 ),
             );
             d.label = Some("not a finding code".into());
@@ -666,7 +691,10 @@ fn section_list(cx: &mut FileCtx, r: &mut TableReader, key: &'static str) -> Vec
                 let d = cx.error(
                     Code::InvalidValue,
                     word.span(),
-                    format!("section `{}` is listed twice in `{key}`", word.get_ref()),
+                    format!(
+                        "section `{}` is listed twice in `{key}`",
+                        shown(word.get_ref())
+                    ),
                 );
                 d.label = Some("second time".into());
                 d.help = Some("a section appears once on a page: remove one of the two".into());
@@ -679,17 +707,15 @@ fn section_list(cx: &mut FileCtx, r: &mut TableReader, key: &'static str) -> Vec
                     word.span(),
                     format!(
                         "unknown section `{}` in `{key}` of {}",
-                        word.get_ref(),
+                        shown(word.get_ref()),
                         r.what()
                     ),
                 );
                 d.label = Some("not a documentation section".into());
-                d.help = Some(
-                    match crate::diagnostic::did_you_mean(word.get_ref(), words.iter().copied()) {
-                        Some(m) => format!("did you mean `{m}`? sections: {}", words.join(", ")),
-                        None => format!("the sections are: {}", words.join(", ")),
-                    },
-                );
+                d.help = Some(match suggest_word::<DocSection>(word.get_ref()) {
+                    Some(m) => format!("did you mean {m}? sections: {}", words.join(", ")),
+                    None => format!("the sections are: {}", words.join(", ")),
+                });
             }
         }
     }

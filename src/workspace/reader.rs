@@ -45,6 +45,18 @@ impl FileCtx<'_> {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
+    /// Records a warning.
+    pub fn warning(
+        &mut self,
+        code: Code,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::warning(code, self.origin(span), message);
+        self.diagnostics.push(d);
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
     /// The first line of `span`: where a table's header is, so that an error about a whole table
     /// underlines one line rather than the whole table.
     pub fn head(&self, span: Range<usize>) -> Range<usize> {
@@ -61,6 +73,9 @@ pub fn type_name(value: &DeValue<'_>) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",
+        // nan and inf are written as floats but are no "number with decimals".
+        DeValue::Float(f) if f.as_str().to_ascii_lowercase().contains("nan") => "nan",
+        DeValue::Float(f) if f.as_str().to_ascii_lowercase().contains("inf") => "infinity",
         DeValue::Float(_) => "a number with decimals",
         DeValue::Boolean(_) => "true or false",
         DeValue::Datetime(_) => "a date",
@@ -181,6 +196,19 @@ impl<'t, 'i> TableReader<'t, 'i> {
         }
     }
 
+    /// An optional string that people read (a region, a contact, a law): checked for hidden
+    /// characters like the texts are.
+    pub fn label(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<String>> {
+        let s = self.string(cx, key)?;
+        check_hidden(
+            cx,
+            &format!("`{key}` of {}", self.what),
+            s.span(),
+            s.get_ref(),
+        );
+        Some(s)
+    }
+
     /// A required string.
     pub fn required_string(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<String>> {
         if !self.table.contains_key(key) {
@@ -204,7 +232,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             let d = cx.error(
                 Code::InvalidId,
                 id.span(),
-                format!("invalid id `{}`: {why}", id.get_ref()),
+                format!("invalid id `{}`: {why}", shown(id.get_ref())),
             );
             d.label = Some("not a kebab-case id".into());
             d.help = Some(format!(
@@ -253,14 +281,23 @@ impl<'t, 'i> TableReader<'t, 'i> {
         value: &Spanned<DeValue>,
     ) -> Option<LocalText> {
         match value.get_ref() {
-            DeValue::String(s) => Some(LocalText::plain(s.to_string())),
+            DeValue::String(s) => {
+                check_hidden(cx, &format!("`{key}` of {}", self.what), value.span(), s);
+                Some(LocalText::plain(s.to_string()))
+            }
             DeValue::Table(t) => {
                 let mut r = TableReader::new(t, value.span(), format!("`{key}` of {}", self.what));
+                let lang = |r: &mut TableReader, cx: &mut FileCtx, lang: &str| {
+                    let text = r.string(cx, lang)?;
+                    let what = format!("`{key}.{lang}` of {}", self.what);
+                    check_hidden(cx, &what, text.span(), text.get_ref());
+                    Some(text.into_inner())
+                };
                 let text = LocalText {
                     plain: None,
-                    fi: r.string(cx, "fi").map(Spanned::into_inner),
-                    sv: r.string(cx, "sv").map(Spanned::into_inner),
-                    en: r.string(cx, "en").map(Spanned::into_inner),
+                    fi: lang(&mut r, cx, "fi"),
+                    sv: lang(&mut r, cx, "sv"),
+                    en: lang(&mut r, cx, "en"),
                 };
                 r.finish(cx);
                 Some(text)
@@ -311,36 +348,94 @@ impl<'t, 'i> TableReader<'t, 'i> {
             .collect()
     }
 
-    /// An optional integer.
-    pub fn integer(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<i64>> {
+    /// A TOML integer as written: its value, or its text when it does not fit in an `i64`.
+    fn whole(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<Result<i64, String>>> {
         let value = self.take(key)?;
-        let parsed = match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
-            _ => None,
-        };
-        if parsed.is_none() {
-            self.wrong_type(cx, key, value, "a whole number", "15");
-        }
-        parsed.map(|n| Spanned::new(value.span(), n))
-    }
-
-    /// An optional number (integer or decimal); `NaN` and infinities are refused.
-    pub fn number(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<f64>> {
-        let value = self.take(key)?;
-        let parsed = match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-                .ok()
-                .map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
-            _ => None,
-        };
-        match parsed {
-            Some(n) if n.is_finite() => Some(Spanned::new(value.span(), n)),
+        match value.get_ref() {
+            DeValue::Integer(i) => Some(Spanned::new(
+                value.span(),
+                i64::from_str_radix(i.as_str(), i.radix()).map_err(|_| written_integer(i)),
+            )),
             _ => {
-                self.wrong_type(cx, key, value, "a finite number", "12.5");
+                self.wrong_type(cx, key, value, "a whole number", "15");
                 None
             }
         }
+    }
+
+    /// An optional integer. One beyond what an `i64` holds is reported as too large (or too
+    /// small), not as "not an integer": it is one, and the user must learn the allowed range.
+    pub fn integer(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<i64>> {
+        let n = self.whole(cx, key)?;
+        let span = n.span();
+        match n.into_inner() {
+            Ok(n) => Some(Spanned::new(span, n)),
+            Err(text) => {
+                let what = if text.starts_with('-') {
+                    "too small"
+                } else {
+                    "too large"
+                };
+                let d = cx.error(
+                    Code::InvalidValue,
+                    span,
+                    format!("`{key}` in {} is {what}: {}", self.what, shorten(&text)),
+                );
+                d.label = Some(format!(
+                    "whole numbers here go from {} to {}",
+                    i64::MIN,
+                    i64::MAX
+                ));
+                d.help = Some("write a whole number within that range".into());
+                None
+            }
+        }
+    }
+
+    /// An optional number (integer or decimal). `nan` and `inf` are refused as what they are,
+    /// not as "a number with decimals" (which they are written as, but which is allowed), and a
+    /// number too large for an `f64` as too large.
+    pub fn number(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<f64>> {
+        let value = self.take(key)?;
+        let (parsed, written) = match value.get_ref() {
+            DeValue::Integer(i) => (integer_as_f64(i), written_integer(i)),
+            DeValue::Float(f) => {
+                let text = f.as_str().replace('_', "");
+                (text.parse::<f64>().ok(), text)
+            }
+            _ => {
+                self.wrong_type(cx, key, value, "a number", "12.5");
+                return None;
+            }
+        };
+        let n = parsed.unwrap_or(f64::INFINITY);
+        if n.is_finite() {
+            return Some(Spanned::new(value.span(), n));
+        }
+        let lower = written.to_ascii_lowercase();
+        let (message, label) = if lower.contains("nan") || lower.contains("inf") {
+            (
+                format!(
+                    "`{key}` in {} is not a finite number: `{}`",
+                    self.what,
+                    shorten(&written)
+                ),
+                "nan and inf are not amounts",
+            )
+        } else {
+            (
+                format!(
+                    "`{key}` in {} is too large: `{}`",
+                    self.what,
+                    shorten(&written)
+                ),
+                "numbers here are at most about 1.8e308",
+            )
+        };
+        let d = cx.error(Code::InvalidValue, value.span(), message);
+        d.label = Some(label.into());
+        d.help = Some(format!("write an amount, e.g. {key} = 12.5"));
+        None
     }
 
     /// An optional number that must not be negative.
@@ -350,7 +445,11 @@ impl<'t, 'i> TableReader<'t, 'i> {
             let d = cx.error(
                 Code::NegativeValue,
                 n.span(),
-                format!("`{key}` in {} is negative ({})", self.what, n.get_ref()),
+                format!(
+                    "`{key}` in {} is negative ({})",
+                    self.what,
+                    compact(*n.get_ref())
+                ),
             );
             d.label = Some("must be 0 or more".into());
             d.help = Some(format!(
@@ -362,22 +461,29 @@ impl<'t, 'i> TableReader<'t, 'i> {
         Some(n)
     }
 
-    /// An optional age in whole years, 0 to 130.
+    /// An optional age in whole years, 0 to 130; the message says which bound it breaks.
     pub fn age(&mut self, cx: &mut FileCtx, key: &str) -> Option<Spanned<u32>> {
-        let n = self.integer(cx, key)?;
-        match u32::try_from(*n.get_ref()) {
-            Ok(age) if age <= 130 => Some(Spanned::new(n.span(), age)),
-            _ => {
-                let d = cx.error(
-                    Code::AgeRange,
-                    n.span(),
-                    format!("`{key}` in {} is not an age: {}", self.what, n.get_ref()),
-                );
-                d.label = Some("ages are whole years from 0 to 130".into());
-                d.help = Some(format!("write the age in years, e.g. {key} = 17"));
-                None
+        let n = self.whole(cx, key)?;
+        let span = n.span();
+        let (shown, below) = match n.into_inner() {
+            Ok(age) if (0..=130).contains(&age) => {
+                return u32::try_from(age).ok().map(|a| Spanned::new(span, a));
             }
-        }
+            Ok(age) => (age.to_string(), age < 0),
+            Err(text) => {
+                let below = text.starts_with('-');
+                (shorten(&text), below)
+            }
+        };
+        let bound = if below { "below 0" } else { "above 130" };
+        let d = cx.error(
+            Code::AgeRange,
+            span,
+            format!("`{key}` in {} is not an age: {shown} is {bound}", self.what),
+        );
+        d.label = Some("ages are whole years from 0 to 130".into());
+        d.help = Some(format!("write the age in years, e.g. {key} = 17"));
+        None
     }
 
     /// An optional boolean.
@@ -439,11 +545,16 @@ impl<'t, 'i> TableReader<'t, 'i> {
         let d = cx.error(
             Code::UnknownValue,
             s.span(),
-            format!("unknown {} `{}` in {}", V::WHAT, s.get_ref(), self.what),
+            format!(
+                "unknown {} `{}` in {}",
+                V::WHAT,
+                shown(s.get_ref()),
+                self.what
+            ),
         );
         d.label = Some(format!("not a known {}", V::WHAT));
-        d.help = Some(match did_you_mean(s.get_ref(), words.iter().copied()) {
-            Some(m) => format!("did you mean `{m}`? allowed: {}", words.join(", ")),
+        d.help = Some(match suggest_word::<V>(s.get_ref()) {
+            Some(m) => format!("did you mean {m}? allowed: {}", words.join(", ")),
             None => format!("allowed: {}", words.join(", ")),
         });
         None
@@ -505,7 +616,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             let d = cx.error(
                 Code::InvalidValue,
                 value.span(),
-                format!("`{key}` in {} is not a date: `{text}`", self.what),
+                format!("`{key}` in {} is not a date: `{}`", self.what, shown(&text)),
             );
             d.label = Some("expected YYYY-MM-DD".into());
             d.help = Some(format!("write the date as {key} = 2024-05-16"));
@@ -551,7 +662,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             let d = cx.error(
                 code,
                 key.span(),
-                format!("unknown {noun} `{name}` in {}", self.what),
+                format!("unknown {noun} `{}` in {}", shown(name), self.what),
             );
             d.label = Some(label.into());
             d.help = Some(
@@ -566,6 +677,170 @@ impl<'t, 'i> TableReader<'t, 'i> {
             );
         }
     }
+}
+
+/// An integer as its user wrote it, for messages: the digits with the radix prefix of TOML.
+fn written_integer(i: &toml::de::DeInteger) -> String {
+    let (sign, digits) = match i.as_str().strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", i.as_str().trim_start_matches('+')),
+    };
+    let prefix = match i.radix() {
+        16 => "0x",
+        8 => "0o",
+        2 => "0b",
+        _ => "",
+    };
+    format!("{sign}{prefix}{digits}")
+}
+
+/// A TOML integer of any size as an `f64` (infinite when beyond it).
+fn integer_as_f64(i: &toml::de::DeInteger) -> Option<f64> {
+    if let Ok(n) = i64::from_str_radix(i.as_str(), i.radix()) {
+        return Some(n as f64);
+    }
+    if i.radix() == 10 {
+        return i.as_str().parse::<f64>().ok();
+    }
+    // Hexadecimal, octal and binary integers are never negative in TOML.
+    u128::from_str_radix(i.as_str().trim_start_matches('+'), i.radix())
+        .map(|n| n as f64)
+        .ok()
+        .or(Some(f64::INFINITY))
+}
+
+/// A number as written, cut to a length a message can show (a file may hold 100,000 digits).
+fn shorten(written: &str) -> String {
+    const MAX: usize = 40;
+    let count = written.chars().count();
+    if count <= MAX {
+        return written.to_string();
+    }
+    let head: String = written.chars().take(20).collect();
+    format!("{head}… ({count} characters)")
+}
+
+/// A number for a message: as Rust's `{}` writes it for everyday sizes, in exponent form when very
+/// large or very small, because `{}` of `1e308` is 309 digits.
+pub fn compact(n: f64) -> String {
+    let size = n.abs();
+    if size != 0.0 && !(1e-6..1e15).contains(&size) {
+        format!("{n:e}")
+    } else {
+        format!("{n}")
+    }
+}
+
+/// The word of vocabulary `V` an unknown `value` most likely means, quoted for a message with
+/// the label or synonym it was found by: "`warm_handoff` (Saattaen vaihtaen)".
+pub fn suggest_word<V: Vocabulary>(value: &str) -> Option<String> {
+    let (word, name) = V::closest(value)?;
+    Some(if name == word {
+        format!("`{word}`")
+    } else {
+        format!("`{word}` ({name})")
+    })
+}
+
+/// A character that changes how text is shown without being seen itself, with its Unicode name;
+/// `true` for bidi embeddings, overrides and isolates, which reorder the text around them
+/// (the "Trojan Source" characters), `false` for zero-width characters and direction marks.
+pub fn hidden_char(c: char) -> Option<(bool, &'static str)> {
+    Some(match c {
+        '\u{202A}' => (true, "LEFT-TO-RIGHT EMBEDDING"),
+        '\u{202B}' => (true, "RIGHT-TO-LEFT EMBEDDING"),
+        '\u{202C}' => (true, "POP DIRECTIONAL FORMATTING"),
+        '\u{202D}' => (true, "LEFT-TO-RIGHT OVERRIDE"),
+        '\u{202E}' => (true, "RIGHT-TO-LEFT OVERRIDE"),
+        '\u{2066}' => (true, "LEFT-TO-RIGHT ISOLATE"),
+        '\u{2067}' => (true, "RIGHT-TO-LEFT ISOLATE"),
+        '\u{2068}' => (true, "FIRST STRONG ISOLATE"),
+        '\u{2069}' => (true, "POP DIRECTIONAL ISOLATE"),
+        '\u{200E}' => (false, "LEFT-TO-RIGHT MARK"),
+        '\u{200F}' => (false, "RIGHT-TO-LEFT MARK"),
+        '\u{061C}' => (false, "ARABIC LETTER MARK"),
+        '\u{200B}' => (false, "ZERO WIDTH SPACE"),
+        '\u{200C}' => (false, "ZERO WIDTH NON-JOINER"),
+        '\u{200D}' => (false, "ZERO WIDTH JOINER"),
+        '\u{2060}' => (false, "WORD JOINER"),
+        '\u{FEFF}' => (false, "ZERO WIDTH NO-BREAK SPACE"),
+        _ => return None,
+    })
+}
+
+/// `text` with control characters and the [`hidden_char`]s written as `\u{202E}`, for quoting a
+/// value in a message: printed raw, they would reorder or hide the message itself.
+pub fn escape_hidden(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || hidden_char(c).is_some() {
+            out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A value of a file quoted in a message: hidden and control characters escaped
+/// ([`escape_hidden`]) and cut after 100 characters, because a message names the value, it does
+/// not reprint it (the source line under it shows where it is).
+pub fn shown(value: &str) -> String {
+    const MAX: usize = 100;
+    let count = value.chars().count();
+    if count <= MAX {
+        return escape_hidden(value);
+    }
+    let head: String = value.chars().take(MAX).collect();
+    format!("{}… ({count} characters)", escape_hidden(&head))
+}
+
+/// Reports the first hidden character of a text (`what`, written at `span`): an error for a bidi
+/// control, a warning for an invisible one, because either lets two different names look the
+/// same. Points at the character itself when it is written raw in the file, else at the value.
+fn check_hidden(cx: &mut FileCtx, what: &str, span: Range<usize>, text: &str) {
+    let mut found = text
+        .chars()
+        .enumerate()
+        .filter_map(|(i, c)| hidden_char(c).map(|h| (i, c, h)));
+    let Some((index, c, (reorders, name))) = found.next() else {
+        return;
+    };
+    let more = found.count();
+    // The same character earlier in the text, to find this one among the raw ones of the source.
+    let earlier = text.chars().take(index).filter(|x| *x == c).count();
+    let at = cx
+        .text
+        .get(span.clone())
+        .and_then(|raw| raw.match_indices(c).nth(earlier))
+        .map_or(span.clone(), |(offset, _)| {
+            let start = span.start + offset;
+            start..start + c.len_utf8()
+        });
+    let message = format!(
+        "{what} contains U+{:04X} {name} (`{}`) at character {}{}",
+        u32::from(c),
+        escape_hidden(&c.to_string()),
+        index + 1,
+        match more {
+            0 => String::new(),
+            1 => ", and 1 more such character".into(),
+            n => format!(", and {n} more such characters"),
+        }
+    );
+    let d = if reorders {
+        let d = cx.error(Code::BidiControl, at, message);
+        d.label = Some("reorders how the text around it is shown".into());
+        d
+    } else {
+        let d = cx.warning(Code::InvisibleCharacter, at, message);
+        d.label = Some("an invisible character".into());
+        d
+    };
+    d.help = Some(
+        "remove it (retype the text if it came from a copy): it makes a text look different from what it is, so two different names can look the same"
+            .into(),
+    );
 }
 
 /// Why `id` is not a valid id: ids are kebab-case ASCII so they are stable in URLs, file names and
@@ -642,6 +917,151 @@ mod tests {
         }
         assert_eq!(suggest_id("Päihde Palvelut"), "paihde-palvelut");
         assert_eq!(suggest_id("___"), "my-id");
+    }
+
+    /// The messages of reading `src` (one TOML table) with `read`.
+    fn messages(src: &str, read: impl FnOnce(&mut TableReader, &mut FileCtx)) -> Vec<String> {
+        let table = DeTable::parse(src).expect("test TOML parses");
+        let mut diagnostics = Vec::new();
+        let mut cx = FileCtx {
+            file: FileId(0),
+            text: src,
+            diagnostics: &mut diagnostics,
+        };
+        let mut r = TableReader::new(table.get_ref(), table.span(), "service");
+        read(&mut r, &mut cx);
+        diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn an_integer_too_large_is_called_too_large_not_a_non_integer() {
+        let m = messages("staff = 18446744073709551615", |r, cx| {
+            assert!(r.integer(cx, "staff").is_none());
+        });
+        assert_eq!(m, ["`staff` in service is too large: 18446744073709551615"]);
+        let m = messages("age = 18446744073709551615", |r, cx| {
+            assert!(r.age(cx, "age").is_none());
+        });
+        assert_eq!(
+            m,
+            ["`age` in service is not an age: 18446744073709551615 is above 130"]
+        );
+        let m = messages("age = -3", |r, cx| assert!(r.age(cx, "age").is_none()));
+        assert_eq!(m, ["`age` in service is not an age: -3 is below 0"]);
+        // As a number, an integer beyond i64 is still a number.
+        let m = messages("share = 18446744073709551615", |r, cx| {
+            assert_eq!(
+                r.number(cx, "share").map(Spanned::into_inner),
+                Some(18446744073709551615.0)
+            );
+        });
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn nan_and_inf_are_called_not_finite_not_decimals() {
+        for (src, written) in [
+            ("w = nan", "nan"),
+            ("w = +inf", "+inf"),
+            ("w = -nan", "-nan"),
+        ] {
+            let m = messages(src, |r, cx| assert!(r.number(cx, "w").is_none()));
+            assert_eq!(
+                m,
+                [format!(
+                    "`w` in service is not a finite number: `{written}`"
+                )]
+            );
+        }
+        let m = messages("w = 1e400", |r, cx| assert!(r.number(cx, "w").is_none()));
+        assert_eq!(m, ["`w` in service is too large: `1e400`"]);
+        let digits = "9".repeat(400);
+        let m = messages(&format!("w = {digits}"), |r, cx| {
+            assert!(r.number(cx, "w").is_none());
+        });
+        assert_eq!(
+            m,
+            ["`w` in service is too large: `99999999999999999999… (400 characters)`"]
+        );
+    }
+
+    #[test]
+    fn numbers_in_messages_are_compact() {
+        assert_eq!(compact(1e308), "1e308");
+        assert_eq!(compact(-1e308), "-1e308");
+        assert_eq!(compact(1.8446744073709552e19), "1.8446744073709552e19");
+        assert_eq!(compact(1e-9), "1e-9");
+        assert_eq!(compact(0.25), "0.25");
+        assert_eq!(compact(12.0), "12");
+        assert_eq!(compact(0.0), "0");
+        let m = messages("w = -1e308", |r, cx| {
+            assert!(r.non_negative(cx, "w").is_none());
+        });
+        assert_eq!(m, ["`w` in service is negative (-1e308)"]);
+    }
+
+    #[test]
+    fn hidden_characters_are_escaped_in_messages() {
+        assert_eq!(
+            escape_hidden("a\u{202E}b\u{200B}c\u{1b}"),
+            "a\\u{202E}b\\u{200B}c\\u{001B}"
+        );
+        assert_eq!(escape_hidden("Päijät-Häme"), "Päijät-Häme");
+        let m = messages("id = \"kunta\u{202E}\"", |r, cx| {
+            assert!(r.id(cx).is_none())
+        });
+        assert_eq!(
+            m,
+            ["invalid id `kunta\\u{202E}`: it may only contain a–z, 0–9 and `-`"]
+        );
+        let m = messages("name = \"a\u{200B}b\"", |r, cx| {
+            assert_eq!(r.text(cx, "name"), LocalText::plain("a\u{200B}b"));
+        });
+        assert_eq!(
+            m,
+            ["`name` of service contains U+200B ZERO WIDTH SPACE (`\\u{200B}`) at character 2"]
+        );
+    }
+
+    #[test]
+    fn quoted_values_are_escaped_and_cut() {
+        let long = "x".repeat(5000);
+        let m = messages(&format!("d = \"{long}\""), |r, cx| {
+            assert!(r.date(cx, "d").is_none());
+        });
+        assert_eq!(
+            m,
+            [format!(
+                "`d` in service is not a date: `{}… (5000 characters)`",
+                "x".repeat(100)
+            )]
+        );
+        let src = "\"na\u{202E}me\" = 1";
+        let table = DeTable::parse(src).unwrap();
+        let mut diagnostics = Vec::new();
+        let mut cx = FileCtx {
+            file: FileId(0),
+            text: src,
+            diagnostics: &mut diagnostics,
+        };
+        TableReader::new(table.get_ref(), table.span(), "service").finish(&mut cx);
+        assert_eq!(
+            diagnostics[0].message,
+            "unknown field `na\\u{202E}me` in service"
+        );
+    }
+
+    #[test]
+    fn a_whole_number_field_calls_nan_nan() {
+        let m = messages("age = nan", |r, cx| assert!(r.age(cx, "age").is_none()));
+        assert_eq!(m, ["`age` in service must be a whole number, not nan"]);
+        let m = messages("age = -inf", |r, cx| assert!(r.age(cx, "age").is_none()));
+        assert_eq!(m, ["`age` in service must be a whole number, not infinity"]);
+        let m = messages("age = 1.5", |r, cx| assert!(r.age(cx, "age").is_none()));
+        assert_eq!(
+            m,
+            ["`age` in service must be a whole number, not a number with decimals"]
+        );
     }
 
     #[test]

@@ -404,7 +404,7 @@ fn control_and_invisible_characters_are_shown_escaped() {
         assert!(!err.contains(raw), "{raw:?} printed raw: {err}");
     }
     assert!(
-        err.contains("name = \"\\u{1b}]0;pwned\\u{7}\\u{202e}abc\\u{200b}\""),
+        err.contains("name = \"\\u{1B}]0;pwned\\u{7}\\u{202E}abc\\u{200B}\""),
         "escaped where it was: {err}"
     );
     assert!(
@@ -468,5 +468,47 @@ fn a_duplicate_key_points_at_its_first_definition_and_the_summary_says_the_file_
     assert!(
         err.contains("(2 files left out until their errors are fixed)"),
         "{err}"
+    );
+}
+
+/// Not run by itself: [`a_skip_shows_in_a_plain_cargo_test`] runs it in a child process.
+#[test]
+#[ignore = "run by a_skip_shows_in_a_plain_cargo_test"]
+fn skips_as_a_demonstration() {
+    crate::support::skip("the demonstration tool is missing", "nothing, it is a test");
+}
+
+#[test]
+fn a_skip_shows_in_a_plain_cargo_test() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("skipped.txt");
+    // This very test binary, as `cargo test` runs it: output captured, no --nocapture.
+    let run = |ci: Option<&str>| {
+        let mut cmd = std::process::Command::new(std::env::current_exe().unwrap());
+        cmd.args(["--ignored", "--exact", "cli::skips_as_a_demonstration"])
+            .env_remove("CI")
+            .env("POLKU_SKIP_LOG", &log);
+        if let Some(ci) = ci {
+            cmd.env("CI", ci);
+        }
+        cmd.output().unwrap()
+    };
+    let out = run(None);
+    assert!(out.status.success(), "{out:?}");
+    let line = "skipped: cli::skips_as_a_demonstration: the demonstration tool is missing; \
+                install with `nothing, it is a test`";
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(line), "not shown: {stderr}");
+    let listed = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(lines[0].starts_with("run "), "{listed}");
+    assert_eq!(lines[1], line);
+    // In CI a skip fails the test.
+    let out = run(Some("true"));
+    assert!(!out.status.success(), "a skip passed in CI");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("CI must have it: nothing, it is a test"),
+        "{out:?}"
     );
 }

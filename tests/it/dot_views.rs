@@ -53,12 +53,9 @@ fn all_views() -> Vec<(String, view::View)> {
 #[test]
 fn graphviz_parses_every_view() {
     if !graphviz::available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install Graphviz (apt-get install graphviz)"
-        );
-        eprintln!(
-            "skipped: install Graphviz (apt-get install graphviz) to check DOT with the real dot"
+        crate::support::skip(
+            "Graphviz `dot` is not installed, so DOT is not checked with the real dot",
+            "apt-get install graphviz",
         );
         return;
     }
@@ -124,9 +121,9 @@ fn xml_names(
 #[test]
 fn hostile_labels_cannot_add_elements_or_attributes_to_graphviz_svg() {
     if !graphviz::available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install Graphviz (apt-get install graphviz)"
+        crate::support::skip(
+            "Graphviz `dot` is not installed, so its SVG of hostile labels is not checked",
+            "apt-get install graphviz",
         );
         return;
     }

@@ -807,10 +807,7 @@ enum Consumer {
 /// mean "not installed": a failure when `CI` is set, else a printed skip.
 fn consume(program: &str, args: &[&str], install: &str) -> Consumer {
     let missing = |why: String| {
-        if std::env::var_os("CI").is_some() {
-            panic!("{why}; CI must have it: {install}");
-        }
-        println!("skipped: {why}; install with `{install}`");
+        crate::support::skip(&why, install);
         Consumer::Missing
     };
     let out = match Command::new(program).args(args).output() {

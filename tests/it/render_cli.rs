@@ -22,12 +22,9 @@ fn graphviz_or_skip() -> bool {
     if polku::render::diagram::graphviz::available() {
         return true;
     }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must install Graphviz (apt-get install graphviz)"
-    );
-    eprintln!(
-        "skipped: install Graphviz (apt-get install graphviz) to test PNG, PDF and the dot engine"
+    crate::support::skip(
+        "Graphviz `dot` is not installed, so PNG, PDF and the dot engine are not tested",
+        "apt-get install graphviz",
     );
     false
 }
@@ -314,4 +311,22 @@ fn an_output_file_must_be_named_for_what_it_holds() {
         svg.to_str().unwrap(),
     ]);
     assert_eq!(code, Some(2), "{err}");
+    // A file without an extension takes the format it is given.
+    let plain = dir.path().join("diagram");
+    let (code, _, err) = run(&[
+        "render",
+        "pathways",
+        "--pathway",
+        HEHKU,
+        "--format",
+        "dot",
+        "-o",
+        plain.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        std::fs::read_to_string(&plain)
+            .unwrap()
+            .starts_with("digraph")
+    );
 }

@@ -18,7 +18,7 @@ pub fn is_hidden_char(c: char) -> bool {
             | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// `text` with every [hidden character](is_hidden_char) written as a Rust escape (`\u{1b}`), and
+/// `text` with every [hidden character](is_hidden_char) written as a Rust escape (`\u{1B}`), and
 /// line feeds too when `one_line`.
 pub fn escape_hidden(text: &str, one_line: bool) -> std::borrow::Cow<'_, str> {
     let hide = |c: char| is_hidden_char(c) || (one_line && c == '\n');
@@ -28,7 +28,7 @@ pub fn escape_hidden(text: &str, one_line: bool) -> std::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if hide(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            out.push_str(&format!("\\u{{{:X}}}", c as u32));
         } else {
             out.push(c);
         }
@@ -129,7 +129,7 @@ impl Excerpt {
                     shown: self.text.len(),
                     verbatim: false,
                 });
-                self.text.push_str(&format!("\\u{{{:x}}}", c as u32));
+                self.text.push_str(&format!("\\u{{{:X}}}", c as u32));
                 run = i + c.len_utf8();
             }
         }
