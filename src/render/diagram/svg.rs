@@ -12,9 +12,9 @@ use std::borrow::Cow;
 
 use super::layout::{
     EdgePath, LABEL_FONT, LABEL_LINE, LANE_FONT, LANE_LINE, LEGEND_FONT, LEGEND_SYMBOL_WIDTH,
-    Layout, LegendItem, LegendSymbol, MARK_STRIP, MARK_WIDTH, NODE_FONT, NODE_LINE, Rect,
-    TITLE_FONT,
+    Layout, LegendItem, MARK_STRIP, MARK_WIDTH, NODE_FONT, NODE_LINE, Rect, TITLE_FONT,
 };
+use super::legend::LegendSymbol;
 use super::view::{
     BOUNDARY_COLOR, LOOP_COLOR, View, ViewEdge, ViewNode, dark_fill, heat_color, sector_color,
 };
