@@ -296,3 +296,29 @@ pub(super) fn place_in_slots(desired: &[f64], slots: usize) -> Vec<usize> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boxes_of_one_cell_get_rows_of_their_own_and_follow_their_neighbours() {
+        // Lane 0: 0 and 1 in column 0, 2 in column 1 joined to 1; lane 1: 3 in column 0.
+        let g = grid(
+            2,
+            &[0, 0, 0, 1],
+            vec![0, 0, 1, 0],
+            vec![40.0, 60.0, 36.0, 36.0],
+            &[Some((1, 2)), None],
+        );
+        assert_ne!(g.rows[0], g.rows[1]);
+        assert_eq!(g.rows[2], g.rows[1], "2 sits level with its neighbour 1");
+        assert_eq!(g.lane_rows, [2, 1]);
+        assert_eq!(g.row_h[0][g.rows[1]], 60.0);
+        assert_eq!(g.cell_node[&g.cell(3)], 3);
+        let y = YGrid::new(60.0, &g.row_h, &g.base_channels, &[0.0, 200.0]);
+        assert_eq!(y.lane_top[0], 60.0);
+        assert!(y.lane_h[1] >= 200.0, "a lane grows for its label");
+        assert!(g.node_top(&y, 3) > y.lane_top[1]);
+    }
+}

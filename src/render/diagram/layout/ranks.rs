@@ -123,3 +123,26 @@ pub(super) fn ranks(
         .map(|r| used.binary_search(r).unwrap_or(0))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ranks;
+
+    #[test]
+    fn ranks_count_from_the_entries_over_ranked_edges_only() {
+        // 0 → 1 → 2 → 1 (a cycle, broken at its back edge); 3 only informs 1; 4 → 2.
+        let entry = [true, false, false, false, false];
+        let ranked = [true, true, true, false, true];
+        let ends = [
+            Some((0, 1)),
+            Some((1, 2)),
+            Some((2, 1)),
+            Some((3, 1)),
+            Some((4, 2)),
+        ];
+        assert_eq!(ranks(&entry, &ranked, &ends), [0, 1, 2, 0, 1]);
+        // Without an entry, columns start at the boxes nothing leads to; undrawn edges count not.
+        let ends = [Some((1, 0)), None];
+        assert_eq!(ranks(&[false, false], &[true, true], &ends), [1, 0]);
+    }
+}

@@ -603,3 +603,110 @@ proptest! {
         prop_assert!(check(&v, &l).is_ok(), "{} in {}", check(&v, &l).unwrap_err(), describe(&v));
     }
 }
+
+/// The engine alone: a hand-made input, no view, no language.
+fn input() -> LayoutInput {
+    let b = |lane: usize, label: &str, entry: bool| BoxInput {
+        lane,
+        label: vec![label.to_string()],
+        badges: 0,
+        entry,
+    };
+    let e = |from: usize, to: usize, label: &[&str], ranked: bool| EdgeInput {
+        from,
+        to,
+        label: label.iter().map(|s| s.to_string()).collect(),
+        ranked,
+    };
+    LayoutInput {
+        title: "Input".to_string(),
+        lanes: vec![
+            LaneInput {
+                label: "Upper".to_string(),
+            },
+            LaneInput {
+                label: "Lower".to_string(),
+            },
+        ],
+        boxes: vec![b(0, "A", true), b(1, "B", false), b(0, "C", false)],
+        edges: vec![
+            e(0, 1, &["a to b"], true),
+            e(1, 2, &[], true),
+            e(2, 0, &["back"], true),
+            e(2, 1, &["beside"], false),
+        ],
+        legend: crate::render::diagram::legend::Legend {
+            title: "Key words".to_string(),
+            entries: vec![crate::render::diagram::legend::LegendEntry {
+                symbol: LegendSymbol::Loop,
+                text: "Words the engine never chose".to_string(),
+            }],
+        },
+    }
+}
+
+#[test]
+fn the_engine_lays_out_an_input_without_a_view() {
+    let l = arrange(&input());
+    let columns: Vec<usize> = l.nodes.iter().map(|b| b.column).collect();
+    assert_eq!(
+        columns,
+        [0, 1, 2],
+        "ranked edges order columns, the back edge is broken"
+    );
+    assert!(
+        l.lanes[0].rect.bottom() <= l.nodes[1].rect.y,
+        "B sits in the lower lane"
+    );
+    let back = &l.edges[2].points;
+    assert!(
+        back[0].0 > back[back.len() - 1].0,
+        "the back edge runs right to left"
+    );
+    assert_eq!(l.edges[0].label_lines, ["a to b"]);
+    assert!(l.edges[1].label.is_none());
+    for (i, b) in l.nodes.iter().enumerate() {
+        for c in &l.nodes[..i] {
+            assert!(!b.rect.overlaps(&c.rect));
+        }
+        for p in &l.edges {
+            assert!(p.label.is_none_or(|r| !r.overlaps(&b.rect)));
+        }
+    }
+}
+
+#[test]
+fn the_legend_is_placed_as_worded_by_the_input() {
+    let l = arrange(&input());
+    assert_eq!(l.legend_title, "Key words");
+    assert_eq!(l.legend_items.len(), 1);
+    let item = &l.legend_items[0];
+    assert_eq!(
+        (item.symbol, item.text.as_str()),
+        (LegendSymbol::Loop, "Words the engine never chose")
+    );
+    assert!(l.legend.y >= l.lanes[1].rect.bottom() && item.rect.bottom() <= l.legend.bottom());
+    // The picture widens for a long entry: the engine measures the words it is given.
+    let mut long = input();
+    long.legend.entries[0].text = "x".repeat(300);
+    let wide = arrange(&long);
+    let text_right = wide.legend_items[0].rect.x + LEGEND_SYMBOL_WIDTH + 300.0 * 7.0;
+    assert!(wide.width > l.width && text_right <= wide.width);
+}
+
+#[test]
+fn a_view_lays_out_as_its_input() {
+    let mut v = view(
+        2,
+        vec![node(0, &["A"]), node(1, &["B", "toinen rivi"])],
+        vec![edge(0, 1, true, &["Lähete"]), edge(1, 0, false, &[])],
+    );
+    v.nodes[0].entry = true;
+    v.nodes[1].marks = vec![Mark::DeadEnd, Mark::Unreachable];
+    let input = LayoutInput::from(&v);
+    assert_eq!(input.boxes[1].badges, 2);
+    assert_eq!(input.boxes[1].label, ["B", "toinen rivi"]);
+    assert!(input.boxes[0].entry && input.edges[0].ranked && !input.edges[1].ranked);
+    assert_eq!(input.legend, crate::render::diagram::legend::legend(&v));
+    assert_eq!(layout(&v), arrange(&input));
+}
