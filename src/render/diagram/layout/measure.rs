@@ -154,7 +154,7 @@ pub(super) struct Measured {
 }
 
 /// Measures the boxes, labels and lane headers of an input.
-pub(super) fn measure(input: &LayoutInput) -> Measured {
+pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
     let n = input.boxes.len();
     let lane_count = input.lanes.len().max(1);
     let lane_of: Vec<usize> = input
@@ -169,7 +169,7 @@ pub(super) fn measure(input: &LayoutInput) -> Measured {
         .collect();
 
     // Edge labels: drawn just before the arrow head, in a strip of the gutter kept for them.
-    let label_lines: Vec<Vec<String>> = input.edges.iter().map(|e| label_text(&e.label)).collect();
+    let label_lines: Vec<Vec<String>> = input.edges.iter().map(|e| label_text(e.label)).collect();
     let label_sizes: Vec<Option<(f64, f64)>> = label_lines.iter().map(|l| label_size(l)).collect();
 
     // Node sizes: the label, the finding badges, and room for every edge end on either side; on
@@ -224,7 +224,7 @@ pub(super) fn measure(input: &LayoutInput) -> Measured {
             input
                 .lanes
                 .get(l)
-                .map_or_else(Vec::new, |lane| wrap_hard(&lane.label, header_chars))
+                .map_or_else(Vec::new, |lane| wrap_hard(lane.label, header_chars))
         })
         .collect();
     let lane_min_h: Vec<f64> = lane_lines

@@ -203,25 +203,23 @@ pub fn layout(view: &View) -> Layout {
     arrange(&LayoutInput::from(view))
 }
 
-impl From<&View> for LayoutInput {
+impl<'a> From<&'a View> for LayoutInput<'a> {
     /// The one adapter between the view and the layout engine: what the engine measures and
     /// places, with the legend worded in the view's language.
-    fn from(view: &View) -> LayoutInput {
+    fn from(view: &'a View) -> LayoutInput<'a> {
         LayoutInput {
-            title: view.title.clone(),
+            title: &view.title,
             lanes: view
                 .lanes
                 .iter()
-                .map(|l| LaneInput {
-                    label: l.label.clone(),
-                })
+                .map(|l| LaneInput { label: &l.label })
                 .collect(),
             boxes: view
                 .nodes
                 .iter()
                 .map(|v| BoxInput {
                     lane: v.lane,
-                    label: v.label.clone(),
+                    label: &v.label,
                     badges: v.marks.len(),
                     entry: v.entry,
                 })
@@ -232,7 +230,7 @@ impl From<&View> for LayoutInput {
                 .map(|e| EdgeInput {
                     from: e.from,
                     to: e.to,
-                    label: e.label.clone(),
+                    label: &e.label,
                     ranked: e.moves_client,
                 })
                 .collect(),
@@ -244,7 +242,7 @@ impl From<&View> for LayoutInput {
 /// Lays out an input, phase after phase. Never fails: an empty input gives an empty frame, edges
 /// whose endpoints are not boxes get no points, boxes whose lane does not exist go to the last
 /// lane.
-pub fn arrange(input: &LayoutInput) -> Layout {
+pub fn arrange(input: &LayoutInput<'_>) -> Layout {
     let m = measure::measure(input);
     let entry: Vec<bool> = input.boxes.iter().map(|b| b.entry).collect();
     let ranked: Vec<bool> = input.edges.iter().map(|e| e.ranked).collect();
@@ -263,7 +261,7 @@ pub fn arrange(input: &LayoutInput) -> Layout {
     let gutter_tracks = tracks::gutter_tracks(&grid, &ygrid, &ports, &mut routing);
     let geometry = geometry::geometry(&m, &grid, &ygrid, &ports, &routing, &gutter_tracks);
     let frame = frame::frame(
-        &input.title,
+        input.title,
         &input.legend,
         geometry.content_right,
         ygrid.bottom,

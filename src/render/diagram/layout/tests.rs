@@ -604,30 +604,27 @@ proptest! {
     }
 }
 
-/// The engine alone: a hand-made input, no view, no language.
-fn input() -> LayoutInput {
+/// The engine alone: a hand-made input, no view, no language (its texts leaked to be `'static`).
+fn input() -> LayoutInput<'static> {
     let b = |lane: usize, label: &str, entry: bool| BoxInput {
         lane,
-        label: vec![label.to_string()],
+        label: vec![label.to_string()].leak(),
         badges: 0,
         entry,
     };
     let e = |from: usize, to: usize, label: &[&str], ranked: bool| EdgeInput {
         from,
         to,
-        label: label.iter().map(|s| s.to_string()).collect(),
+        label: label
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .leak(),
         ranked,
     };
     LayoutInput {
-        title: "Input".to_string(),
-        lanes: vec![
-            LaneInput {
-                label: "Upper".to_string(),
-            },
-            LaneInput {
-                label: "Lower".to_string(),
-            },
-        ],
+        title: "Input",
+        lanes: vec![LaneInput { label: "Upper" }, LaneInput { label: "Lower" }],
         boxes: vec![b(0, "A", true), b(1, "B", false), b(0, "C", false)],
         edges: vec![
             e(0, 1, &["a to b"], true),
