@@ -89,13 +89,13 @@ pub(super) fn ports(
             entries.entry(grid.cell(b)).or_default().push((e, y));
         }
         let clear = SAME_Y + 0.5;
-        for i in 0..n {
+        for (i, outs_here) in outs_of.iter().enumerate() {
             let ins_here: &[(usize, f64)] = entries
                 .get(&(grid.lane_of[i], grid.rows[i], grid.column[i] + 1))
                 .map_or(&[], |v| v.as_slice());
             let top = grid.node_top(ygrid, i);
             let h = grid.node_h[i];
-            let mut exits: Vec<usize> = outs_of[i].clone();
+            let mut exits: Vec<usize> = outs_here.clone();
             exits.sort_by(|&x, &y| out[x].total_cmp(&out[y]));
             // First, level each exit with its target's entry when the target is further along
             // the same row and the height is free: the edge can then be one straight line.
