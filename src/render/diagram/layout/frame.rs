@@ -1,0 +1,87 @@
+//! Phase 7, frame: the title above the lanes, the legend below them (its worded entries measured
+//! and flowed into rows), and the picture's total size.
+
+use super::measure::{
+    LEGEND_CHAR, LEGEND_ROW, LEGEND_SYMBOL_WIDTH, LEGEND_TITLE_H, MARGIN, TITLE_CHAR, TITLE_H,
+    text_width,
+};
+use super::{LegendItem, Rect};
+use crate::render::diagram::legend::Legend;
+
+/// The picture's frame around the lanes.
+pub(super) struct Frame {
+    /// Total width.
+    pub width: f64,
+    /// Total height.
+    pub height: f64,
+    /// The width inside the margins, which the lanes span.
+    pub inner: f64,
+    /// Area for the title.
+    pub title: Rect,
+    /// Area for the legend.
+    pub legend: Rect,
+    /// The legend's entries, placed.
+    pub legend_items: Vec<LegendItem>,
+}
+
+/// Frames content that ends at `content_right` and `lanes_bottom`: wide enough for the title and
+/// the widest legend entry, the legend's entries flowed left to right into rows below the lanes.
+pub(super) fn frame(title: &str, legend: &Legend, content_right: f64, lanes_bottom: f64) -> Frame {
+    let title_w = text_width(title, TITLE_CHAR) + 2.0 * MARGIN;
+    let legend_min: f64 = legend
+        .entries
+        .iter()
+        .map(|s| LEGEND_SYMBOL_WIDTH + text_width(&s.text, LEGEND_CHAR) + 2.0 * MARGIN)
+        .fold(0.0, f64::max);
+    let width = (content_right + MARGIN)
+        .max(title_w)
+        .max(legend_min)
+        .max(480.0);
+    let inner = width - 2.0 * MARGIN;
+    let legend_top = lanes_bottom + MARGIN;
+    let mut legend_items = Vec::new();
+    let (mut lx, mut ly) = (MARGIN, legend_top + LEGEND_TITLE_H);
+    for entry in &legend.entries {
+        let text = entry.text.clone();
+        let w = LEGEND_SYMBOL_WIDTH + text_width(&text, LEGEND_CHAR) + 18.0;
+        if lx > MARGIN && lx + w > MARGIN + inner {
+            lx = MARGIN;
+            ly += LEGEND_ROW;
+        }
+        legend_items.push(LegendItem {
+            symbol: entry.symbol,
+            text,
+            rect: Rect {
+                x: lx,
+                y: ly,
+                width: w,
+                height: LEGEND_ROW,
+            },
+        });
+        lx += w;
+    }
+    let legend_h = if legend_items.is_empty() {
+        LEGEND_TITLE_H
+    } else {
+        ly + LEGEND_ROW - legend_top
+    };
+    let legend_rect = Rect {
+        x: MARGIN,
+        y: legend_top,
+        width: inner,
+        height: legend_h,
+    };
+    Frame {
+        width,
+        height: legend_rect.bottom() + MARGIN,
+        inner,
+        title: Rect {
+            x: MARGIN,
+            y: MARGIN,
+            width: inner,
+            height: TITLE_H,
+        },
+        legend: legend_rect,
+        legend_items,
+    }
+}

@@ -1,0 +1,247 @@
+//! Measuring before placing: text widths, the size of every box, edge label and lane header.
+//!
+//! Widths are estimates for a sans-serif font (≈ 0.6 em per character): no font files are read.
+//! The font metrics are shared with the SVG writer, so text drawn there fits the boxes measured
+//! here.
+
+use super::input::LayoutInput;
+
+/// Font size of node labels.
+pub(crate) const NODE_FONT: f64 = 12.0;
+/// Estimated width of one character of a node label.
+pub(super) const NODE_CHAR: f64 = 7.2;
+/// Line height of node labels.
+pub(crate) const NODE_LINE: f64 = 16.0;
+/// Horizontal padding inside a node; wide enough for the entry and exit markers.
+pub(super) const NODE_PAD_X: f64 = 16.0;
+/// Vertical padding inside a node.
+pub(super) const NODE_PAD_Y: f64 = 8.0;
+/// Height of the strip at the bottom of a node holding its finding badges.
+pub(crate) const MARK_STRIP: f64 = 20.0;
+/// Width of one finding badge.
+pub(crate) const MARK_WIDTH: f64 = 22.0;
+pub(super) const MIN_NODE_W: f64 = 96.0;
+pub(super) const MIN_NODE_H: f64 = 36.0;
+/// Least distance between two edge ends on one side of a node.
+pub(super) const PORT_GAP: f64 = 10.0;
+
+/// Font size of edge labels.
+pub(crate) const LABEL_FONT: f64 = 11.0;
+pub(super) const LABEL_CHAR: f64 = 6.6;
+/// Line height of edge labels.
+pub(crate) const LABEL_LINE: f64 = 14.0;
+pub(super) const LABEL_PAD_X: f64 = 4.0;
+pub(super) const LABEL_PAD_Y: f64 = 3.0;
+/// Space kept clear around a label's box.
+pub(super) const LABEL_GAP: f64 = 6.0;
+/// Vertical space between the labels of two edges entering one node.
+pub(super) const LABEL_SEP: f64 = 4.0;
+/// Room between a label and its target for the arrow head.
+pub(super) const ARROW_ROOM: f64 = 12.0;
+/// Labels whose lines joined are at most this long are drawn on one line.
+pub(super) const ONE_LINE: usize = 20;
+
+/// Font size of lane labels.
+pub(crate) const LANE_FONT: f64 = 13.0;
+pub(super) const LANE_CHAR: f64 = 7.8;
+/// Line height of lane labels.
+pub(crate) const LANE_LINE: f64 = 17.0;
+pub(super) const HEADER_PAD: f64 = 10.0;
+pub(super) const HEADER_MIN: f64 = 150.0;
+pub(super) const HEADER_MAX: f64 = 240.0;
+
+/// Font size of the title.
+pub(crate) const TITLE_FONT: f64 = 18.0;
+pub(super) const TITLE_CHAR: f64 = 10.0;
+pub(super) const TITLE_H: f64 = 44.0;
+
+/// Font size of legend text.
+pub(crate) const LEGEND_FONT: f64 = 12.0;
+pub(super) const LEGEND_CHAR: f64 = 7.0;
+/// Height of one legend row.
+pub(crate) const LEGEND_ROW: f64 = 24.0;
+/// Width of the symbol slot at the left of a legend entry.
+pub const LEGEND_SYMBOL_WIDTH: f64 = 34.0;
+pub(super) const LEGEND_TITLE_H: f64 = 26.0;
+
+pub(super) const MARGIN: f64 = 16.0;
+/// Distance between two parallel tracks in a gutter or channel.
+pub(super) const TRACK: f64 = 8.0;
+/// Space between a gutter's edge and its first or last track.
+pub(super) const GUTTER_PAD: f64 = 12.0;
+/// Least height of the channel between two rows of a lane.
+pub(super) const ROW_GAP: f64 = 18.0;
+/// Least height of the channels at the top and bottom of a lane.
+pub(super) const LANE_PAD: f64 = 20.0;
+/// Space between a channel's edge and its first or last track.
+pub(super) const CHANNEL_PAD: f64 = 8.0;
+/// Two y values closer than this are treated as the same line.
+pub(super) const SAME_Y: f64 = 2.5;
+
+/// Width of a text of `chars` characters at the given per-character estimate.
+pub(super) fn text_width(text: &str, per_char: f64) -> f64 {
+    text.chars().count() as f64 * per_char
+}
+
+/// Wraps text to at most `width` characters a line at spaces, cutting words longer than a line
+/// so that nothing spills out of its box.
+fn wrap_hard(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for line in crate::render::diagram::view::wrap(text, width) {
+        let chars: Vec<char> = line.chars().collect();
+        if chars.len() <= width {
+            lines.push(line);
+        } else {
+            lines.extend(chars.chunks(width).map(|c| c.iter().collect::<String>()));
+        }
+    }
+    lines
+}
+
+/// An edge's label lines as drawn: joined with a middle dot when that stays short.
+fn label_text(lines: &[String]) -> Vec<String> {
+    let lines: Vec<String> = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .cloned()
+        .collect();
+    let joined = lines.join(" · ");
+    if lines.len() > 1 && joined.chars().count() <= ONE_LINE {
+        vec![joined]
+    } else {
+        lines
+    }
+}
+
+/// Size of an edge's label box, or `None` when the edge has no label text.
+fn label_size(lines: &[String]) -> Option<(f64, f64)> {
+    if lines.iter().all(|l| l.trim().is_empty()) {
+        return None;
+    }
+    let w = lines
+        .iter()
+        .map(|l| text_width(l, LABEL_CHAR))
+        .fold(0.0, f64::max);
+    Some((
+        w + 2.0 * LABEL_PAD_X,
+        lines.len() as f64 * LABEL_LINE + 2.0 * LABEL_PAD_Y,
+    ))
+}
+
+/// The sizes of everything to place, measured once.
+pub(super) struct Measured {
+    /// Each edge's ends, or `None` when one of them is not a box (the edge is not drawn).
+    pub ends: Vec<Option<(usize, usize)>>,
+    /// The lane of each box, clamped to the lanes that exist.
+    pub lane_of: Vec<usize>,
+    /// How many lanes the grid has: at least one, so every box has a lane.
+    pub lane_count: usize,
+    /// Each edge's label lines as drawn (see [`label_text`]).
+    pub label_lines: Vec<Vec<String>>,
+    /// Each edge's label box, when it has one.
+    pub label_sizes: Vec<Option<(f64, f64)>>,
+    /// The least distance between edge ends on the left of each box.
+    pub in_gap: Vec<f64>,
+    /// Width and height of each box.
+    pub sizes: Vec<(f64, f64)>,
+    /// Width of the lane headers (one for all lanes).
+    pub header_w: f64,
+    /// Each lane's label wrapped to the header.
+    pub lane_lines: Vec<Vec<String>>,
+    /// The least height of each lane, for its label.
+    pub lane_min_h: Vec<f64>,
+}
+
+/// Measures the boxes, labels and lane headers of an input.
+pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
+    let n = input.boxes.len();
+    let lane_count = input.lanes.len().max(1);
+    let lane_of: Vec<usize> = input
+        .boxes
+        .iter()
+        .map(|v| v.lane.min(lane_count - 1))
+        .collect();
+    let ends: Vec<Option<(usize, usize)>> = input
+        .edges
+        .iter()
+        .map(|e| (e.from < n && e.to < n).then_some((e.from, e.to)))
+        .collect();
+
+    // Edge labels: drawn just before the arrow head, in a strip of the gutter kept for them.
+    let label_lines: Vec<Vec<String>> = input.edges.iter().map(|e| label_text(e.label)).collect();
+    let label_sizes: Vec<Option<(f64, f64)>> = label_lines.iter().map(|l| label_size(l)).collect();
+
+    // Node sizes: the label, the finding badges, and room for every edge end on either side; on
+    // the left, ends carrying a label are spaced by the label's height so labels never meet.
+    let mut outs = vec![0usize; n];
+    let mut ins = vec![0usize; n];
+    let mut in_gap = vec![PORT_GAP; n];
+    for (e, &(a, b)) in ends
+        .iter()
+        .enumerate()
+        .filter_map(|(e, x)| x.as_ref().map(|x| (e, x)))
+    {
+        outs[a] += 1;
+        ins[b] += 1;
+        if let Some((_, h)) = label_sizes[e] {
+            in_gap[b] = in_gap[b].max(h + LABEL_SEP);
+        }
+    }
+    let sizes: Vec<(f64, f64)> = input
+        .boxes
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let text = v
+                .label
+                .iter()
+                .map(|l| text_width(l, NODE_CHAR))
+                .fold(0.0, f64::max);
+            let badges = v.badges as f64 * MARK_WIDTH;
+            let w = (text.max(badges) + 2.0 * NODE_PAD_X).max(MIN_NODE_W);
+            let lines = v.label.len().max(1) as f64;
+            let strip = if v.badges == 0 { 0.0 } else { MARK_STRIP };
+            let ports = ((outs[i] + 1) as f64 * PORT_GAP).max(ins[i] as f64 * in_gap[i]);
+            let h = (lines * NODE_LINE + 2.0 * NODE_PAD_Y + strip)
+                .max(ports)
+                .max(MIN_NODE_H);
+            (w, h)
+        })
+        .collect();
+
+    // Lane headers.
+    let longest_word = input
+        .lanes
+        .iter()
+        .flat_map(|l| l.label.split_whitespace())
+        .map(|w| text_width(w, LANE_CHAR))
+        .fold(0.0, f64::max);
+    let header_w = (longest_word + 2.0 * HEADER_PAD).clamp(HEADER_MIN, HEADER_MAX);
+    let header_chars = ((header_w - 2.0 * HEADER_PAD) / LANE_CHAR).floor() as usize;
+    let lane_lines: Vec<Vec<String>> = (0..lane_count)
+        .map(|l| {
+            input
+                .lanes
+                .get(l)
+                .map_or_else(Vec::new, |lane| wrap_hard(lane.label, header_chars))
+        })
+        .collect();
+    let lane_min_h: Vec<f64> = lane_lines
+        .iter()
+        .map(|lines| lines.len() as f64 * LANE_LINE + 2.0 * HEADER_PAD)
+        .collect();
+
+    Measured {
+        ends,
+        lane_of,
+        lane_count,
+        label_lines,
+        label_sizes,
+        in_gap,
+        sizes,
+        header_w,
+        lane_lines,
+        lane_min_h,
+    }
+}

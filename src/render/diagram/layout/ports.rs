@@ -1,0 +1,152 @@
+//! Phase 3, ports: where on its source's right side each edge leaves and where on its target's
+//! left side it enters, as heights from the box's top.
+
+use std::collections::HashMap;
+
+use super::grid::{Grid, YGrid};
+use super::measure::SAME_Y;
+
+/// Edge ends on one side of the nodes of each cell (lane, row, column): the edge and its height.
+pub(super) type PortsByCell = HashMap<(usize, usize, usize), Vec<(usize, f64)>>;
+
+/// Each edge's port heights, from the top of its source (`out`) and of its target (`into`).
+pub(super) struct Ports {
+    /// Where each edge leaves its source.
+    pub out: Vec<f64>,
+    /// Where each edge enters its target.
+    pub into: Vec<f64>,
+}
+
+/// Spreads the ports of every box over its sides, ordered by where the other end lies so fans
+/// do not cross at the box; `in_gap` is the least distance between two entries of each box.
+pub(super) fn ports(
+    grid: &Grid,
+    ygrid: &YGrid,
+    ends: &[Option<(usize, usize)>],
+    in_gap: &[f64],
+) -> Ports {
+    let n = grid.lane_of.len();
+    // Ports: where each edge leaves its source (right side) and enters its target (left side),
+    // ordered by where the other end lies so fans do not cross at the node.
+    let mut out = vec![0.0; ends.len()];
+    let mut into = vec![0.0; ends.len()];
+    {
+        let mut by_out: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut by_in: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (e, (a, b)) in ends
+            .iter()
+            .enumerate()
+            .filter_map(|(e, x)| x.map(|x| (e, x)))
+        {
+            by_out[a].push(e);
+            by_in[b].push(e);
+        }
+        let key = |i: usize| (grid.centre(ygrid, i), grid.column[i]);
+        for i in 0..n {
+            let h = grid.node_h[i];
+            let list = &mut by_out[i];
+            list.sort_by(|&x, &y| {
+                let (kx, ky) = (
+                    key(ends[x].map_or(0, |e| e.1)),
+                    key(ends[y].map_or(0, |e| e.1)),
+                );
+                kx.0.total_cmp(&ky.0).then(kx.1.cmp(&ky.1)).then(x.cmp(&y))
+            });
+            for (k, &e) in list.iter().enumerate() {
+                out[e] = h * (k + 1) as f64 / (list.len() + 1) as f64;
+            }
+            let list = &mut by_in[i];
+            list.sort_by(|&x, &y| {
+                let (kx, ky) = (
+                    key(ends[x].map_or(0, |e| e.0)),
+                    key(ends[y].map_or(0, |e| e.0)),
+                );
+                kx.0.total_cmp(&ky.0).then(ky.1.cmp(&kx.1)).then(x.cmp(&y))
+            });
+            // Evenly spread when that leaves room enough, else packed around the middle.
+            let m = list.len() as f64;
+            let gap = (h / (m + 1.0)).max(in_gap[i]);
+            for (k, &e) in list.iter().enumerate() {
+                into[e] = h / 2.0 + (k as f64 - (m - 1.0) / 2.0) * gap;
+            }
+        }
+    }
+
+    // Where an edge leaves one node at exactly the height another edge enters the next node of
+    // the same row, the two horizontal pieces could lie on one line in the gutter between them;
+    // move such exits a little (they carry no labels), keeping exits that continue straight into
+    // their own target.
+    {
+        let mut outs_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut entries: PortsByCell = HashMap::new();
+        for (e, (a, b)) in ends
+            .iter()
+            .enumerate()
+            .filter_map(|(e, x)| x.map(|x| (e, x)))
+        {
+            outs_of[a].push(e);
+            let y = grid.node_top(ygrid, b) + into[e];
+            entries.entry(grid.cell(b)).or_default().push((e, y));
+        }
+        let clear = SAME_Y + 0.5;
+        for (i, outs_here) in outs_of.iter().enumerate() {
+            let ins_here: &[(usize, f64)] = entries
+                .get(&(grid.lane_of[i], grid.rows[i], grid.column[i] + 1))
+                .map_or(&[], |v| v.as_slice());
+            let top = grid.node_top(ygrid, i);
+            let h = grid.node_h[i];
+            let mut exits: Vec<usize> = outs_here.clone();
+            exits.sort_by(|&x, &y| out[x].total_cmp(&out[y]));
+            // First, level each exit with its target's entry when the target is further along
+            // the same row and the height is free: the edge can then be one straight line.
+            for k in 0..exits.len() {
+                let e = exits[k];
+                let Some((_, b)) = ends[e] else { continue };
+                if grid.lane_of[b] != grid.lane_of[i]
+                    || grid.rows[b] != grid.rows[i]
+                    || grid.column[b] <= grid.column[i]
+                {
+                    continue;
+                }
+                let want = grid.node_top(ygrid, b) + into[e] - top;
+                let lo = if k > 0 {
+                    out[exits[k - 1]] + clear
+                } else {
+                    1.0
+                };
+                let hi = exits.get(k + 1).map_or(h - 1.0, |&o| out[o] - clear);
+                let taken = ins_here
+                    .iter()
+                    .any(|&(e2, y2)| e2 != e && (top + want - y2).abs() < clear);
+                if want > lo && want < hi && !taken {
+                    out[e] = want;
+                }
+            }
+            for k in 0..exits.len() {
+                let e = exits[k];
+                let blocked = |y: f64| {
+                    ins_here
+                        .iter()
+                        .any(|&(e2, y2)| e2 != e && (y - y2).abs() < clear)
+                        || exits
+                            .iter()
+                            .any(|&o| o != e && (top + out[o] - y).abs() < clear)
+                };
+                let y = top + out[e];
+                if !blocked(y) {
+                    continue;
+                }
+                let free = (1..)
+                    .map(|t| t as f64 * 0.5)
+                    .take_while(|d| *d < h)
+                    .flat_map(|d| [y + d, y - d])
+                    .find(|&c| c > top + 1.0 && c < top + h - 1.0 && !blocked(c));
+                if let Some(c) = free {
+                    out[e] = c - top;
+                }
+            }
+        }
+    }
+
+    Ports { out, into }
+}
