@@ -268,8 +268,9 @@ impl Diagnostic {
 pub struct SourceFile {
     /// The path as shown to users: relative to the folder `polku` was pointed at, where possible.
     pub path: PathBuf,
-    /// The file's text; empty when it could not be read.
-    pub text: String,
+    /// The file's text; empty when it could not be read. Shared, so that the server's copy of the
+    /// files as read and the sources of a load are one text, not two.
+    pub text: std::sync::Arc<str>,
     /// True for polku's own built-in files (default rules), which are not the user's.
     pub builtin: bool,
     /// Byte offsets where each line starts, for line and column look-ups.
@@ -278,8 +279,8 @@ pub struct SourceFile {
 
 impl SourceFile {
     /// A file with its text.
-    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
-        let text = text.into();
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<std::sync::Arc<str>>) -> Self {
+        let text: std::sync::Arc<str> = text.into();
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();

@@ -83,7 +83,7 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 #[derive(Clone, Debug, PartialEq)]
 enum FileRead {
     /// UTF-8 text.
-    Text(String),
+    Text(std::sync::Arc<str>),
     /// Not UTF-8: a lossy copy (so the report can show the line), the first bad byte, and
     /// whether the bytes look like UTF-16.
     NotUtf8 {
@@ -139,7 +139,7 @@ impl FileRead {
             return FileRead::TooLarge(bytes.len() as u64);
         }
         match String::from_utf8(bytes) {
-            Ok(text) => FileRead::Text(text),
+            Ok(text) => FileRead::Text(text.into()),
             Err(e) => {
                 let bytes = e.as_bytes();
                 FileRead::NotUtf8 {
@@ -255,7 +255,7 @@ impl Files {
                 // of a file that had text is most likely the moment between, so look again.
                 let was_text =
                     matches!(self.files.get(&path), Some(FileRead::Text(t)) if !t.is_empty());
-                if was_text && read == FileRead::Text(String::new()) {
+                if was_text && read == FileRead::Text("".into()) {
                     std::thread::sleep(std::time::Duration::from_millis(100));
                     read = FileRead::from_disk(&path, &self.root);
                 }
