@@ -20,7 +20,7 @@ use serde::Serialize;
 /// pathway; above it the betweenness is sampled. Measured with `benches/single-pathway.sh`: a
 /// unit costs 3–6 ns on one core here, so the limit is about a second on one core, half on two.
 /// A pathway of 5,000 services with 20,000 connections is still exact (1.25·10⁸).
-pub const EXACT_WORK_LIMIT: u64 = 200_000_000;
+pub const EXACT_WORK_LIMIT: u64 = 100_000_000;
 
 /// Fewest sources of a sampled estimate, however large the pathway.
 pub const MIN_SOURCES: usize = 200;
@@ -76,7 +76,8 @@ fn with_limit(n: usize, edges: &[(u32, u32)], exact: bool, limit: u64) -> Betwee
     } else {
         let k = usize::try_from(limit / per_source.max(1))
             .unwrap_or(usize::MAX)
-            .clamp(MIN_SOURCES, n);
+            .max(MIN_SOURCES)
+            .min(n);
         sample(n, k)
     };
     let (mut nodes, mut edge_values) = accumulate(&graph, &sources);
@@ -133,14 +134,18 @@ fn sample(n: usize, k: usize) -> Vec<u32> {
     all
 }
 
-/// Out- and in-adjacency in compressed rows; edges keep their given index.
+/// Out- and in-adjacency in compressed rows. The searches read only neighbours, and edge
+/// dependencies are summed per in-row position (next to the row being read) and put back in the
+/// given edge order at the end: on 100,000 services the searches wait on memory, not arithmetic.
 struct Csr {
     out_start: Vec<usize>,
-    /// (target, edge index) per out-edge.
-    out: Vec<(u32, u32)>,
+    /// Target of each out-edge.
+    out: Vec<u32>,
     in_start: Vec<usize>,
-    /// (source, edge index) per in-edge.
-    into: Vec<(u32, u32)>,
+    /// Source of each in-edge.
+    into: Vec<u32>,
+    /// Given index of each in-edge.
+    into_edge: Vec<u32>,
 }
 
 impl Csr {
@@ -154,21 +159,24 @@ impl Csr {
                 start[i + 1] += start[i];
             }
             let mut next = start.clone();
-            let mut row = vec![(0u32, 0u32); edges.len()];
-            for (ix, e) in edges.iter().enumerate() {
-                let (from, to) = key(e);
-                row[next[from as usize]] = (to, ix as u32);
+            let mut row = vec![0u32; edges.len()];
+            let mut ix = vec![0u32; edges.len()];
+            for (e, edge) in edges.iter().enumerate() {
+                let (from, to) = key(edge);
+                row[next[from as usize]] = to;
+                ix[next[from as usize]] = e as u32;
                 next[from as usize] += 1;
             }
-            (start, row)
+            (start, row, ix)
         };
-        let (out_start, out) = rows(|&(a, b)| (a, b));
-        let (in_start, into) = rows(|&(a, b)| (b, a));
+        let (out_start, out, _) = rows(|&(a, b)| (a, b));
+        let (in_start, into, into_edge) = rows(|&(a, b)| (b, a));
         Csr {
             out_start,
             out,
             in_start,
             into,
+            into_edge,
         }
     }
 
@@ -187,7 +195,8 @@ fn accumulate(graph: &Csr, sources: &[u32]) -> (Vec<f64>, Vec<f64>) {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
     };
     if threads == 1 {
-        return Searches::new(graph).run(sources);
+        let (nodes, positions) = Searches::new(graph).run(sources);
+        return (nodes, by_edge(graph, positions));
     }
     let chunk = sources.len().div_ceil(threads);
     let parts: Vec<(Vec<f64>, Vec<f64>)> = std::thread::scope(|scope| {
@@ -207,19 +216,45 @@ fn accumulate(graph: &Csr, sources: &[u32]) -> (Vec<f64>, Vec<f64>) {
         nodes.iter_mut().zip(n).for_each(|(a, b)| *a += b);
         edges.iter_mut().zip(e).for_each(|(a, b)| *a += b);
     }
-    (nodes, edges)
+    (nodes, by_edge(graph, edges))
 }
+
+/// Edge sums from in-row positions back to the given edge order.
+fn by_edge(graph: &Csr, by_position: Vec<f64>) -> Vec<f64> {
+    let mut edges = vec![0.0; by_position.len()];
+    for (&e, x) in graph.into_edge.iter().zip(by_position) {
+        edges[e as usize] = x;
+    }
+    edges
+}
+
+/// One node's state during a search, kept together: a search touches all three of a neighbour
+/// at once, and one cache line instead of three is what the large pathways wait on.
+#[derive(Clone, Copy)]
+struct State {
+    /// Distance from the source; `u32::MAX` when not reached.
+    dist: u32,
+    /// Shortest paths from the source.
+    sigma: f64,
+    /// Dependency of the source on this node.
+    delta: f64,
+}
+
+const UNREACHED: State = State {
+    dist: u32::MAX,
+    sigma: 0.0,
+    delta: 0.0,
+};
 
 /// The buffers of Brandes' searches, reused from one source to the next: each source costs the
 /// nodes and edges it reaches, never a fresh allocation of the whole graph.
 struct Searches<'g> {
     graph: &'g Csr,
-    dist: Vec<u32>,
-    sigma: Vec<f64>,
-    delta: Vec<f64>,
+    state: Vec<State>,
     /// Reached nodes in order of distance.
     order: Vec<u32>,
     nodes: Vec<f64>,
+    /// Edge dependencies by in-row position.
     edges: Vec<f64>,
 }
 
@@ -228,9 +263,7 @@ impl<'g> Searches<'g> {
         let n = graph.nodes();
         Searches {
             graph,
-            dist: vec![u32::MAX; n],
-            sigma: vec![0.0; n],
-            delta: vec![0.0; n],
+            state: vec![UNREACHED; n],
             order: Vec::with_capacity(n),
             nodes: vec![0.0; n],
             edges: vec![0.0; graph.out.len()],
@@ -247,47 +280,51 @@ impl<'g> Searches<'g> {
     /// Adds the dependencies of every node and edge on `s`.
     fn source(&mut self, s: usize) {
         let g = self.graph;
+        let state = &mut self.state;
         self.order.clear();
-        self.dist[s] = 0;
-        self.sigma[s] = 1.0;
+        state[s] = State {
+            dist: 0,
+            sigma: 1.0,
+            delta: 0.0,
+        };
         self.order.push(s as u32);
         let mut head = 0;
         while head < self.order.len() {
             let v = self.order[head] as usize;
             head += 1;
-            let next = self.dist[v] + 1;
-            for &(w, _) in &g.out[g.out_start[v]..g.out_start[v + 1]] {
-                let w = w as usize;
-                if self.dist[w] == u32::MAX {
-                    self.dist[w] = next;
-                    self.order.push(w as u32);
+            let State { dist, sigma, .. } = state[v];
+            let next = dist + 1;
+            for &w in &g.out[g.out_start[v]..g.out_start[v + 1]] {
+                let reached = &mut state[w as usize];
+                if reached.dist == u32::MAX {
+                    reached.dist = next;
+                    self.order.push(w);
                 }
-                if self.dist[w] == next {
-                    self.sigma[w] += self.sigma[v];
+                if reached.dist == next {
+                    reached.sigma += sigma;
                 }
             }
         }
         for &w in self.order.iter().rev() {
             let w = w as usize;
-            let coeff = (1.0 + self.delta[w]) / self.sigma[w];
-            let before = self.dist[w].wrapping_sub(1);
-            for &(v, e) in &g.into[g.in_start[w]..g.in_start[w + 1]] {
-                let v = v as usize;
-                if self.dist[v] == before {
-                    let c = self.sigma[v] * coeff;
-                    self.edges[e as usize] += c;
-                    self.delta[v] += c;
+            let State { dist, sigma, delta } = state[w];
+            let coeff = (1.0 + delta) / sigma;
+            let before = dist.wrapping_sub(1);
+            let row = g.in_start[w]..g.in_start[w + 1];
+            for (&v, acc) in g.into[row.clone()].iter().zip(&mut self.edges[row]) {
+                let v = &mut state[v as usize];
+                if v.dist == before {
+                    let c = v.sigma * coeff;
+                    *acc += c;
+                    v.delta += c;
                 }
             }
             if w != s {
-                self.nodes[w] += self.delta[w];
+                self.nodes[w] += delta;
             }
         }
         for &v in &self.order {
-            let v = v as usize;
-            self.dist[v] = u32::MAX;
-            self.sigma[v] = 0.0;
-            self.delta[v] = 0.0;
+            state[v as usize] = UNREACHED;
         }
     }
 }
