@@ -417,4 +417,65 @@ mod tests {
     }
 
     use super::NodeIndex;
+
+    #[test]
+    fn a_sampled_betweenness_states_its_error_bound() {
+        let model = crate::analysis::test_model(
+            r#"
+[pathway]
+id = "p"
+title = "P"
+
+[[service]]
+id = "a"
+name = "A"
+sector = "social_work"
+
+[[service]]
+id = "b"
+name = "B"
+sector = "social_work"
+
+[[service]]
+id = "c"
+name = "C"
+sector = "social_work"
+
+[[handoff]]
+from = "a"
+to = "b"
+
+[[handoff]]
+from = "b"
+to = "c"
+"#,
+        );
+        let flow = super::flow::solve(&model);
+        let mut centrality = super::centrality(&model, &flow, Default::default());
+        assert_eq!(centrality[0].sampled, None);
+        let message = |c: &super::Centrality| {
+            let mut out = Vec::new();
+            super::single_points(&model, c, &mut out);
+            out.iter()
+                .map(|f| f.diagnostic.message.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            message(&centrality[0]),
+            [
+                "`b` is a single point of failure of pathway `p`: removing it cuts the pathway in two, 50 % of shortest routes pass through it"
+            ]
+        );
+        centrality[0].sampled = Some(super::Sample {
+            sources: 250,
+            services: 2000,
+            error_bound: 0.123,
+        });
+        assert_eq!(
+            message(&centrality[0]),
+            [
+                "`b` is a single point of failure of pathway `p`: removing it cuts the pathway in two, about 50 % of shortest routes pass through it (estimated from routes starting at 250 of its 2000 services: within ±12 points with 95 % confidence)"
+            ]
+        );
+    }
 }
