@@ -366,13 +366,14 @@ mod tests {
             let by_edge = rustworkx_core::centrality::edge_betweenness_centrality(&g, true, usize::MAX);
             let ours = betweenness(n, &edges, false);
             prop_assert_eq!(ours.sampled, None);
-            for v in 0..n {
-                let expected = nodes[v].unwrap_or(0.0);
-                prop_assert!((ours.nodes[v] - expected).abs() <= 1e-12, "node {}: {} vs {}", v, ours.nodes[v], expected);
+            for (v, (got, expected)) in ours.nodes.iter().zip(&nodes).enumerate() {
+                let expected = expected.unwrap_or(0.0);
+                prop_assert!((got - expected).abs() <= 1e-12, "node {}: {} vs {}", v, got, expected);
             }
-            for e in 0..edges.len() {
-                let expected = by_edge[e].unwrap_or(0.0);
-                prop_assert!((ours.edges[e] - expected).abs() <= 1e-12, "edge {}: {} vs {}", e, ours.edges[e], expected);
+            prop_assert_eq!(ours.edges.len(), edges.len());
+            for (e, (got, expected)) in ours.edges.iter().zip(&by_edge).enumerate() {
+                let expected = expected.unwrap_or(0.0);
+                prop_assert!((got - expected).abs() <= 1e-12, "edge {}: {} vs {}", e, got, expected);
             }
         }
 
