@@ -17,9 +17,11 @@
 use serde::Serialize;
 
 /// Most work, in sources × (services + connections), spent on the exact betweenness of one
-/// pathway; above it the betweenness is sampled. Measured with `benches/single-pathway.sh`: a
-/// unit costs 3–6 ns on one core here, so the limit is about a second on one core, half on two.
-/// A pathway of 5,000 services with 20,000 connections is still exact (1.25·10⁸).
+/// pathway; above it the betweenness is sampled. Measured with `benches/single-pathway.sh` and
+/// `benches/analysis.rs` on this project's 2-core machine: a unit costs 5 ns on a chain and up to
+/// 15 ns on 10,000 randomly connected services (memory, not arithmetic), so the limit is about a
+/// second of CPU, half that on two cores. A pathway of 4,000 services with 20,000 connections is
+/// still exact (9.6·10⁷); every pathway of the national benchmark workspace is.
 pub const EXACT_WORK_LIMIT: u64 = 100_000_000;
 
 /// Fewest sources of a sampled estimate, however large the pathway.

@@ -172,7 +172,7 @@ impl Analysis {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AnalysisOptions {
     /// Count betweenness exactly on every pathway, however large. By default a pathway whose
-    /// exact count would exceed [`betweenness::EXACT_WORK_LIMIT`] (about a second; some 10,000
+    /// exact count would exceed [`betweenness::EXACT_WORK_LIMIT`] (about a second; some 5,000
     /// services) gets an estimate from a sample of sources, with its error bound in
     /// [`bottlenecks::Centrality::sampled`] and in the findings that use it.
     pub exact_betweenness: bool,

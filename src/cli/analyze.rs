@@ -44,7 +44,7 @@ pub struct Args {
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Count betweenness exactly on every pathway, however large (slow: a pathway of 100,000
-    /// services takes hours). By default a pathway above about 10,000 services gets a sampled
+    /// services takes many minutes). By default a pathway above about 5,000 services gets a sampled
     /// estimate whose error bound its findings state.
     #[arg(long)]
     exact_betweenness: bool,
