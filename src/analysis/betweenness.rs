@@ -64,7 +64,8 @@ pub struct Betweenness {
 }
 
 /// Betweenness of the directed graph of `n` nodes and `edges` (from, to), without parallel
-/// edges (a self-loop lies on no shortest path and counts 0); exact when `exact` or when the work is within [`EXACT_WORK_LIMIT`].
+/// edges (a self-loop lies on no shortest path and counts 0); exact when `exact` or when the
+/// work is within [`EXACT_WORK_LIMIT`].
 pub fn betweenness(n: usize, edges: &[(u32, u32)], exact: bool) -> Betweenness {
     with_limit(n, edges, exact, EXACT_WORK_LIMIT)
 }
