@@ -16,6 +16,9 @@
 //! cargo bench --bench analysis -- --check               # exit 1 when analyze's median is over 2 s
 //! cargo bench --bench analysis -- --only-analyze        # nothing but analyze() `--runs` times, for
 //!                                                       # a profiler (perf record -g BENCH_EXE --dir DIR --only-analyze)
+//! cargo bench --bench analysis -- --generate-single SHAPE N DIR
+//!                                                       # only write one pathway of N services shaped
+//!                                                       # chain, random or scc to DIR (benches/single-pathway.sh)
 //! ```
 //!
 //! **Analysis.** `analyze()` in total (min/median of the runs), then each of its parts called the
@@ -67,6 +70,7 @@ struct Args {
     global: bool,
     only_analyze: bool,
     check: bool,
+    generate_single: Option<(generate::single::Shape, usize, PathBuf)>,
 }
 
 fn args() -> Args {
@@ -79,6 +83,7 @@ fn args() -> Args {
         global: true,
         only_analyze: false,
         check: false,
+        generate_single: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -98,6 +103,16 @@ fn args() -> Args {
             "--global-only" => a.analysis = false,
             "--only-analyze" => a.only_analyze = true,
             "--check" => a.check = true,
+            "--generate-single" => {
+                let usage = "--generate-single chain|random|scc N DIR";
+                let shape = it
+                    .next()
+                    .and_then(|s| generate::single::Shape::parse(&s))
+                    .expect(usage);
+                let n = it.next().and_then(|n| n.parse().ok()).expect(usage);
+                let dir = it.next().expect(usage).into();
+                a.generate_single = Some((shape, n, dir));
+            }
             // Filters and flags cargo or a user may pass to every bench: not ours.
             _ => {}
         }
@@ -107,6 +122,21 @@ fn args() -> Args {
 
 fn main() -> ExitCode {
     let args = args();
+    if let Some((shape, n, dir)) = &args.generate_single {
+        let start = Instant::now();
+        let s =
+            generate::single::single(dir, *shape, *n, 0x9011_c0de).expect("writes the workspace");
+        println!(
+            "wrote {} in {}: one {} pathway, {} services, {} handoffs, {:.1} MB",
+            dir.display(),
+            ms(start.elapsed()),
+            shape.name(),
+            s.services,
+            s.handoffs,
+            s.bytes as f64 / 1e6
+        );
+        return ExitCode::SUCCESS;
+    }
     let full = args.bench || args.dir.is_some();
     let temp = tempfile::tempdir().expect("a temporary folder");
     let dir = match &args.dir {
@@ -267,7 +297,7 @@ fn analysis_figures(
     let flow = flow::solve(model);
     let client_graph = graph::ClientGraph::new(model);
     let routes = routes::all(model, &client_graph);
-    let centrality = bottlenecks::centrality(model, &flow);
+    let centrality = bottlenecks::centrality(model, &flow, Default::default());
     let parts: Vec<(&str, Stats)> = vec![
         ("flow::solve", time(runs, || flow::solve(model)).0),
         (
@@ -288,7 +318,10 @@ fn analysis_figures(
         ),
         (
             "bottlenecks::centrality",
-            time(runs, || bottlenecks::centrality(model, &flow)).0,
+            time(runs, || {
+                bottlenecks::centrality(model, &flow, Default::default())
+            })
+            .0,
         ),
         (
             "bottlenecks::find",

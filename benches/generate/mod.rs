@@ -20,6 +20,8 @@
 
 #![allow(dead_code)]
 
+pub mod single;
+
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io;

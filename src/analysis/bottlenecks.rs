@@ -4,8 +4,9 @@
 use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 use serde::Serialize;
 
+use super::betweenness::{self, Sample};
 use super::flow::{self, Flow};
-use super::{Entity, Finding, FindingBuilder, days};
+use super::{AnalysisOptions, Entity, Finding, FindingBuilder, days};
 use crate::diagnostic::{Code, Severity};
 use crate::model::{HandoffIx, HandoffKind, Model, PathwayIx, Protocol, ServiceIx};
 
@@ -163,6 +164,9 @@ pub struct Centrality {
     pub services: Vec<ServiceCentrality>,
     /// Per client-moving handoff of the pathway: normalised edge betweenness.
     pub handoffs: Vec<(HandoffIx, f64)>,
+    /// `None` when the betweenness is exact; how it was estimated on a pathway too large to
+    /// count exactly (see [`betweenness`]).
+    pub sampled: Option<Sample>,
 }
 
 /// Structural importance of one service.
@@ -178,8 +182,9 @@ pub struct ServiceCentrality {
     pub flow_share: Option<f64>,
 }
 
-/// Betweenness, articulation points and flow shares of every pathway.
-pub fn centrality(model: &Model, flow: &Flow) -> Vec<Centrality> {
+/// Betweenness, articulation points and flow shares of every pathway; betweenness is sampled on
+/// pathways too large to count exactly unless `options` asks for exact.
+pub fn centrality(model: &Model, flow: &Flow, options: AnalysisOptions) -> Vec<Centrality> {
     // Client-moving handoffs leaving each service, and a service -> position-in-pathway table
     // reused across pathways: each pathway costs the handoffs leaving its services, not a scan
     // of every handoff of the model.
@@ -191,7 +196,7 @@ pub fn centrality(model: &Model, flow: &Flow) -> Vec<Centrality> {
     }
     let mut position = vec![u32::MAX; model.services.len()];
     (0..model.pathways.len() as u32)
-        .map(|p| pathway_centrality(model, flow, PathwayIx(p), &out, &mut position))
+        .map(|p| pathway_centrality(model, flow, PathwayIx(p), &out, &mut position, options))
         .collect()
 }
 
@@ -201,6 +206,7 @@ fn pathway_centrality(
     p: PathwayIx,
     out: &[Vec<HandoffIx>],
     position: &mut [u32],
+    options: AnalysisOptions,
 ) -> Centrality {
     let pathway = model.pathway(p);
     let members = &pathway.services;
@@ -235,10 +241,12 @@ fn pathway_centrality(
     for s in members {
         position[s.index()] = u32::MAX;
     }
-    let betweenness =
-        rustworkx_core::centrality::betweenness_centrality(&directed, false, true, 500);
-    let edge_betweenness =
-        rustworkx_core::centrality::edge_betweenness_centrality(&directed, true, 500);
+    let pairs: Vec<(u32, u32)> = directed
+        .raw_edges()
+        .iter()
+        .map(|e| (e.source().index() as u32, e.target().index() as u32))
+        .collect();
+    let between = betweenness::betweenness(members.len(), &pairs, options.exact_betweenness);
     let cut = rustworkx_core::connectivity::articulation_points(&undirected, None);
     let arriving: f64 = members.iter().map(|s| flow.arrivals[s.index()]).sum();
     let services = members
@@ -246,7 +254,7 @@ fn pathway_centrality(
         .enumerate()
         .map(|(i, &s)| ServiceCentrality {
             service: s,
-            betweenness: betweenness[i].unwrap_or(0.0),
+            betweenness: between.nodes[i],
             articulation: cut.contains(&NodeIndex::new(i)),
             flow_share: (arriving > 0.0 && flow.load[s.index()].is_finite())
                 .then(|| (flow.load[s.index()] / arriving).min(1.0)),
@@ -254,12 +262,13 @@ fn pathway_centrality(
         .collect();
     let handoffs = directed
         .edge_indices()
-        .map(|e| (directed[e], edge_betweenness[e.index()].unwrap_or(0.0)))
+        .map(|e| (directed[e], between.edges[e.index()]))
         .collect();
     Centrality {
         pathway: p,
         services,
         handoffs,
+        sampled: between.sampled,
     }
 }
 
@@ -281,10 +290,19 @@ fn single_points(model: &Model, c: &Centrality, out: &mut Vec<Finding>) {
             why.push("removing it cuts the pathway in two".to_string());
         }
         if sc.betweenness > 0.0 {
-            why.push(format!(
-                "{:.0} % of shortest routes pass through it",
-                sc.betweenness * 100.0
-            ));
+            why.push(match c.sampled {
+                None => format!(
+                    "{:.0} % of shortest routes pass through it",
+                    sc.betweenness * 100.0
+                ),
+                Some(s) => format!(
+                    "about {:.0} % of shortest routes pass through it (estimated from routes starting at {} of its {} services: within ±{:.0} points with 95 % confidence)",
+                    sc.betweenness * 100.0,
+                    s.sources,
+                    s.services,
+                    s.error_bound * 100.0
+                ),
+            });
         }
         if let Some(f) = sc.flow_share.filter(|f| *f > 0.0) {
             why.push(format!(
@@ -399,4 +417,65 @@ mod tests {
     }
 
     use super::NodeIndex;
+
+    #[test]
+    fn a_sampled_betweenness_states_its_error_bound() {
+        let model = crate::analysis::test_model(
+            r#"
+[pathway]
+id = "p"
+title = "P"
+
+[[service]]
+id = "a"
+name = "A"
+sector = "social_work"
+
+[[service]]
+id = "b"
+name = "B"
+sector = "social_work"
+
+[[service]]
+id = "c"
+name = "C"
+sector = "social_work"
+
+[[handoff]]
+from = "a"
+to = "b"
+
+[[handoff]]
+from = "b"
+to = "c"
+"#,
+        );
+        let flow = super::flow::solve(&model);
+        let mut centrality = super::centrality(&model, &flow, Default::default());
+        assert_eq!(centrality[0].sampled, None);
+        let message = |c: &super::Centrality| {
+            let mut out = Vec::new();
+            super::single_points(&model, c, &mut out);
+            out.iter()
+                .map(|f| f.diagnostic.message.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            message(&centrality[0]),
+            [
+                "`b` is a single point of failure of pathway `p`: removing it cuts the pathway in two, 50 % of shortest routes pass through it"
+            ]
+        );
+        centrality[0].sampled = Some(super::Sample {
+            sources: 250,
+            services: 2000,
+            error_bound: 0.123,
+        });
+        assert_eq!(
+            message(&centrality[0]),
+            [
+                "`b` is a single point of failure of pathway `p`: removing it cuts the pathway in two, about 50 % of shortest routes pass through it (estimated from routes starting at 250 of its 2000 services: within ±12 points with 95 % confidence)"
+            ]
+        );
+    }
 }

@@ -174,10 +174,21 @@ pub fn queue(load_per_month: f64, capacity: &Capacity) -> Option<Queue> {
     })
 }
 
+/// Largest number of servers for which [`erlang_c`] runs the Erlang B recursion over every
+/// worker, as it always has: any real team, and a few microseconds. Above it the recursion would
+/// cost a second per 10⁸ workers (`staff = 4294967295` took 75 s), so [`erlang_c_large`] takes
+/// over; the two agree to about 1e-12 (a property test compares them below this limit).
+pub const EXACT_SERVERS: u32 = 10_000;
+
+/// Natural log of a relative error that no `f64` can show (e⁻⁴⁰ ≈ 4·10⁻¹⁸, below half an ulp).
+const NEGLIGIBLE_LN: f64 = -40.0;
+
 /// Erlang C: probability of waiting in an M/M/c queue with c servers and offered load a = λ/μ
 /// Erlangs (a < c). Computed via the stable Erlang B recursion
 /// B₀ = 1, Bₖ = a·Bₖ₋₁ / (k + a·Bₖ₋₁), C = c·B / (c − a·(1 − B)), which never forms the
 /// factorials and powers of the closed form and so neither overflows nor loses precision.
+/// Above [`EXACT_SERVERS`] servers the same B comes from [`erlang_c_large`] in time that does
+/// not grow with c (or as √c near full load), since a `staff` of billions is accepted.
 ///
 /// At or above a = c every client waits: the result is 1. With no load it is 0.
 pub fn erlang_c(servers: u32, offered_load: f64) -> f64 {
@@ -192,6 +203,9 @@ pub fn erlang_c(servers: u32, offered_load: f64) -> f64 {
     if a >= c {
         return 1.0;
     }
+    if servers > EXACT_SERVERS {
+        return erlang_c_large(servers, a);
+    }
     let mut b = 1.0;
     for k in 1..=servers {
         b = a * b / (f64::from(k) + a * b);
@@ -201,6 +215,81 @@ pub fn erlang_c(servers: u32, offered_load: f64) -> f64 {
         }
     }
     c * b / (c - a * (1.0 - b))
+}
+
+/// Erlang C for any number of servers without a step per server, for 0 < a < c.
+///
+/// Erlang B is a ratio of Poisson probabilities: B(c, a) = p(c) / P(X ≤ c) for X ~ Poisson(a),
+/// p(k) = e⁻ᵃ·aᵏ/k!. Two cases, chosen by a sound bound rather than a guess:
+///
+/// * Far below full load the upper tail is negligible. Chernoff's bound
+///   P(X ≥ m) ≤ exp(m·ln(a/m) + m − a) for m = c + 1 > a says when it is below e⁻⁴⁰ (so
+///   P(X ≤ c) = 1 to the last bit) and then B = p(c), computed in log space with Stirling's
+///   series: constant time.
+/// * Otherwise c is within √(80·(c+1)) of a (the bound is at most exp(−(m − a)²/2m)), and
+///   P(X ≤ c)/p(c) = Σₖ p(k)/p(c) is summed from k = c down, each term the last times k/a,
+///   stopping once the terms, which shrink geometrically below k = a, cannot add a relative
+///   e⁻⁴⁰: about 20·√c steps (some 10⁶ for c = 4·10⁹), only near full load.
+///
+/// Then C = c·B / (c − a·(1 − B)) as in [`erlang_c`].
+fn erlang_c_large(servers: u32, a: f64) -> f64 {
+    let c = f64::from(servers);
+    let m = c + 1.0;
+    let b = if log_ratio_term(m, a) < NEGLIGIBLE_LN {
+        ln_poisson_at(c, a).exp()
+    } else {
+        let negligible = NEGLIGIBLE_LN.exp();
+        let (mut k, mut t, mut sum) = (c, 1.0f64, 1.0f64);
+        while k >= 1.0 {
+            // t = p(k)/p(c) → p(k − 1)/p(c).
+            t *= k / a;
+            k -= 1.0;
+            sum += t;
+            let r = k / a;
+            // Below the mode each further ratio is under r: the rest is at most t·r/(1 − r).
+            if r < 1.0 && t * r <= sum * negligible * (1.0 - r) {
+                break;
+            }
+        }
+        1.0 / sum
+    };
+    c * b / (c - a * (1.0 - b))
+}
+
+/// c·ln(a/c) + c − a for 0 < a < c: the log of e⁻ᵃ·aᶜ·eᶜ/cᶜ, both Chernoff's bound and the
+/// heart of ln p(c). Near a = c its two terms are huge and cancel, so there it is summed as
+/// −c·Σₙ≥₂ xⁿ/n with x = (c − a)/c, whose terms have one sign.
+fn log_ratio_term(c: f64, a: f64) -> f64 {
+    let x = (c - a) / c;
+    if x >= 0.5 {
+        return c * (a / c).ln() + (c - a);
+    }
+    let (mut power, mut n, mut sum) = (x, 1.0f64, 0.0f64);
+    loop {
+        power *= x;
+        n += 1.0;
+        let term = power / n;
+        sum += term;
+        // x < 0.5: under 60 terms. `<=` also ends it when xⁿ underflows to 0.
+        if term <= sum * 1e-17 {
+            break;
+        }
+    }
+    -c * sum
+}
+
+/// ln p(c) = ln(e⁻ᵃ·aᶜ/c!) for 0 < a < c. Stirling's series for ln c! is written as
+/// c·ln c − c + ½·ln(2πc) + s(c), so that c·ln a − a − c·ln c + c comes from
+/// [`log_ratio_term`] without cancellation; s(c) to its c⁻⁷ term is exact to 10⁻¹⁴ from c = 20.
+fn ln_poisson_at(c: f64, a: f64) -> f64 {
+    if c < 20.0 {
+        let ln_factorial: f64 = (2..=c as u32).map(|k| f64::from(k).ln()).sum();
+        return c * a.ln() - a - ln_factorial;
+    }
+    let inv = 1.0 / c;
+    let inv2 = inv * inv;
+    let series = inv * (1.0 / 12.0 - inv2 * (1.0 / 360.0 - inv2 * (1.0 / 1260.0 - inv2 / 1680.0)));
+    log_ratio_term(c, a) - 0.5 * (std::f64::consts::TAU * c).ln() - series
 }
 
 /// The matrix P by rows: client-moving handoffs with a positive share, parallel handoffs summed.
@@ -903,6 +992,68 @@ mod tests {
     }
 
     #[test]
+    fn erlang_c_for_billions_of_servers() {
+        // Far below full load nobody waits; the recursion would take seconds to say so.
+        for c in [1_000_000_000, u32::MAX] {
+            assert_eq!(erlang_c(c, 0.9 * f64::from(c)), 0.0);
+            assert_eq!(erlang_c(c, 1.0), 0.0);
+        }
+        // Near full load (a = c − β·√c) Halfin and Whitt's limit holds to O(1/√c):
+        // C → 1 / (1 + β·Φ(β)/φ(β)); for β = 1, Φ(1) = 0.841344746, φ(1) = 0.241970725.
+        let limit = 1.0 / (1.0 + 0.841_344_746 / 0.241_970_725);
+        for c in [1_000_000_000u32, u32::MAX] {
+            let a = f64::from(c) - f64::from(c).sqrt();
+            close(erlang_c(c, a), limit, 1e-4);
+        }
+        // Above the exact limit the large path joins the recursion without a jump.
+        let c = EXACT_SERVERS + 1;
+        let a = f64::from(c) - 2.0 * f64::from(c).sqrt();
+        let below = erlang_c(EXACT_SERVERS, a - 1.0);
+        let above = erlang_c(c, a);
+        assert!((above - below).abs() < 1e-3, "{below} then {above}");
+    }
+
+    #[test]
+    fn a_huge_staff_on_a_busy_service_is_analysed() {
+        // `staff = 2⁶³ − 1` loads as u32::MAX workers; the recursion over each took 75 s.
+        let m = crate::analysis::test_model(
+            r#"
+[[need]]
+id = "huoli"
+name = "Huoli"
+
+[[service]]
+id = "koulu"
+name = "Koulu"
+sector = "education"
+entry = ["school"]
+capacity = { clients_per_month = 10.0, staff = 9223372036854775807 }
+
+[[profile]]
+id = "lapsi"
+name = "Lapsi"
+age = 10
+language = "fi"
+needs = ["huoli"]
+entry = "koulu"
+arrivals_per_month = 9.5
+"#,
+        );
+        let analysis = crate::analysis::analyze(&m);
+        let capacity = m.services[0].capacity.expect("a capacity");
+        assert_eq!(capacity.staff, Some(u32::MAX));
+        let q = queue(analysis.flow.load[0], &capacity).expect("a queue");
+        close(q.utilisation, 0.95, 1e-12);
+        assert_eq!(q.wait_probability, Some(0.0));
+        assert!(
+            analysis
+                .findings
+                .iter()
+                .any(|f| f.diagnostic.code == crate::diagnostic::Code::HighUtilisation)
+        );
+    }
+
+    #[test]
     fn mm1_queue_wait_in_days() {
         // λ = 8, μ = 10 a month, one worker: ρ = 0.8, C = 0.8, Wq = C/(μ − λ) = 0.8/2 = 0.4 months
         // = 0.4 · 365.25/12 = 12.175 days.
@@ -1020,6 +1171,28 @@ mod tests {
                     model(n, &handoffs, &arrivals)
                 })
         })
+    }
+
+    proptest! {
+        #[test]
+        fn erlang_c_large_agrees_with_the_recursion(
+            c in 1u32..=2000,
+            load in prop_oneof![0.000_001..0.999_999f64, -6.0..6.0f64],
+            near in any::<bool>(),
+        ) {
+            // Half the cases anywhere below full load, half within a few √c of it, where the
+            // sum of the large path runs.
+            let cf = f64::from(c);
+            let a = if near { cf - load.abs() * cf.sqrt() } else { load.abs().min(0.999_999) * cf };
+            prop_assume!(a > 0.0 && a < cf);
+            let exact = erlang_c(c, a);
+            let fast = erlang_c_large(c, a);
+            if exact > 1e-290 {
+                prop_assert!((fast - exact).abs() <= 1e-12 * exact, "c {c} a {a}: {exact} vs {fast}");
+            } else {
+                prop_assert!(fast <= 1e-280, "c {c} a {a}: {exact} vs {fast}");
+            }
+        }
     }
 
     proptest! {

@@ -296,7 +296,7 @@ fn referral_loops(
             .collect()
     };
     for lp in loops {
-        let ids: Vec<&str> = lp.iter().map(|s| model.service(*s).id.as_str()).collect();
+        let ids = loop_ids(model, &lp);
         // Profiles sent into the loop whose needs no service in the loop meets.
         let mut bounced = Vec::new();
         for (pr, reach) in routes.iter().zip(&reaches) {
@@ -317,7 +317,8 @@ fn referral_loops(
             model.service(*s).exit
                 || graph.out[s.index()]
                     .iter()
-                    .any(|h| !lp.contains(&model.handoff(*h).to))
+                    // `loops` sorts each loop: a search, not a scan of a loop of 100,000.
+                    .any(|h| lp.binary_search(&model.handoff(*h).to).is_err())
         });
         if bounced.is_empty() && leaves {
             continue;
@@ -328,18 +329,14 @@ fn referral_loops(
             .filter_map(|p| model.profile(*p).arrivals_per_month)
             .sum();
         let message = if bounced.is_empty() {
-            format!(
-                "referral loop {} has no way out and no exit",
-                ids.join(" ⇄ ")
-            )
+            format!("referral loop {ids} has no way out and no exit")
         } else {
             let names: Vec<&str> = bounced
                 .iter()
                 .map(|p| model.profile(*p).id.as_str())
                 .collect();
             format!(
-                "referral loop {}: no service in it meets the needs of {}",
-                ids.join(" ⇄ "),
+                "referral loop {ids}: no service in it meets the needs of {}",
                 names.join(", ")
             )
         };
@@ -353,6 +350,25 @@ fn referral_loops(
                 .affected(Some(affected))
                 .build(),
         );
+    }
+}
+
+/// Most services a loop's message names; a loop of a whole large pathway names these and counts
+/// the rest, instead of a message of a megabyte.
+const LOOP_IDS_SHOWN: usize = 10;
+
+/// The services of a loop as the message shows them: `a ⇄ b ⇄ c`, or the first
+/// [`LOOP_IDS_SHOWN`] and how many more.
+fn loop_ids(model: &Model, lp: &[ServiceIx]) -> String {
+    let ids: Vec<&str> = lp
+        .iter()
+        .take(LOOP_IDS_SHOWN)
+        .map(|s| model.service(*s).id.as_str())
+        .collect();
+    let shown = ids.join(" ⇄ ");
+    match lp.len().checked_sub(LOOP_IDS_SHOWN) {
+        Some(rest) if rest > 0 => format!("{shown} ⇄ … ({rest} more services)"),
+        _ => shown,
     }
 }
 
@@ -394,6 +410,57 @@ fn unreachable(model: &Model, graph: &ClientGraph, out: &mut Vec<Finding>) {
             .fix(format!("add a handoff to `{}` from a service on the pathway, or give it `entry = [...]` if clients come to it directly", s.id))
             .entities([Entity::Service(ServiceIx(i as u32))])
             .build(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A ring of `n` services without a way out.
+    fn ring(n: usize) -> Model {
+        let mut toml = String::new();
+        for i in 0..n {
+            toml += &format!(
+                "[[service]]\nid = \"s{i}\"\nname = \"S{i}\"\nsector = \"social_work\"\n\n[[handoff]]\nfrom = \"s{i}\"\nto = \"s{}\"\n\n",
+                (i + 1) % n
+            );
+        }
+        crate::analysis::test_model(&toml)
+    }
+
+    fn loop_messages(model: &Model) -> Vec<String> {
+        crate::analysis::analyze(model)
+            .findings
+            .into_iter()
+            .filter(|f| f.diagnostic.code == Code::ReferralLoop)
+            .map(|f| f.diagnostic.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_small_loop_names_every_service() {
+        assert_eq!(
+            loop_messages(&ring(3)),
+            ["referral loop s0 ⇄ s1 ⇄ s2 has no way out and no exit"]
+        );
+    }
+
+    #[test]
+    fn a_large_loop_names_ten_services_and_counts_the_rest() {
+        let messages = loop_messages(&ring(300));
+        assert_eq!(messages.len(), 1);
+        assert!(
+            messages[0]
+                .starts_with("referral loop s0 ⇄ s1 ⇄ s2 ⇄ s3 ⇄ s4 ⇄ s5 ⇄ s6 ⇄ s7 ⇄ s8 ⇄ s9 ⇄ … "),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[0].ends_with(" ⇄ … (290 more services) has no way out and no exit"),
+            "{}",
+            messages[0]
         );
     }
 }

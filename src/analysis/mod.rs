@@ -11,6 +11,7 @@
 //! workspace is always analysed (flows cross pathway files); filtering by pathway or profile is
 //! a matter of presentation.
 
+pub mod betweenness;
 pub mod bottlenecks;
 pub mod clocks;
 pub mod ecosystem;
@@ -167,15 +168,30 @@ impl Analysis {
     }
 }
 
-/// Analyses the whole model.
+/// How to analyse: what a caller may trade between exactness and time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AnalysisOptions {
+    /// Count betweenness exactly on every pathway, however large. By default a pathway whose
+    /// exact count would exceed [`betweenness::EXACT_WORK_LIMIT`] (about a second; some 5,000
+    /// services) gets an estimate from a sample of sources, with its error bound in
+    /// [`bottlenecks::Centrality::sampled`] and in the findings that use it.
+    pub exact_betweenness: bool,
+}
+
+/// Analyses the whole model with the default [`AnalysisOptions`].
 pub fn analyze(model: &Model) -> Analysis {
+    analyze_with(model, AnalysisOptions::default())
+}
+
+/// Analyses the whole model.
+pub fn analyze_with(model: &Model, options: AnalysisOptions) -> Analysis {
     let flow = flow::solve(model);
     let graph = graph::ClientGraph::new(model);
     let routes = routes::all(model, &graph);
     let mut findings = Vec::new();
     findings.extend(gaps::find(model, &graph, &routes, &flow));
     findings.extend(clocks::find(model, &routes, &flow));
-    let centrality = bottlenecks::centrality(model, &flow);
+    let centrality = bottlenecks::centrality(model, &flow, options);
     findings.extend(bottlenecks::find(model, &flow, &centrality));
     findings.extend(ecosystem::find(model, &routes));
     rank(&mut findings);

@@ -200,3 +200,19 @@ fn what_if_refuses_a_change_that_leaves_no_valid_model() {
     assert_eq!(code, Some(2));
     assert!(err.contains("more than 1"), "{err}");
 }
+
+#[test]
+fn exact_betweenness_is_a_flag_of_analyze_and_check() {
+    // A small pathway is counted exactly either way: the flag changes nothing but is accepted.
+    const SPOF: &str = "tests/fixtures/findings/b0305-single-point-of-failure/trigger";
+    let (code, default, err) = run(&["analyze", SPOF, "--format", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, exact, err) = run(&["analyze", SPOF, "--format", "json", "--exact-betweenness"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(default, exact);
+    let centrality: Value = serde_json::from_str(&exact).unwrap();
+    assert!(!centrality["centrality"].as_array().unwrap().is_empty());
+    let (code, out, err) = run(&["check", SPOF, "--exact-betweenness"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("B0305") || err.contains("B0305"), "{out}{err}");
+}
