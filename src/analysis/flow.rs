@@ -1015,7 +1015,8 @@ mod tests {
 
     #[test]
     fn a_huge_staff_on_a_busy_service_is_analysed() {
-        // `staff = 2⁶³ − 1` loads as u32::MAX workers; the recursion over each took 75 s.
+        // `staff = 2³² − 1` workers: the recursion over each took about a minute (2⁶³ − 1 loaded as
+        // this many took 75 s; it is now refused by the loader).
         let m = crate::analysis::test_model(
             r#"
 [[need]]
@@ -1027,7 +1028,7 @@ id = "koulu"
 name = "Koulu"
 sector = "education"
 entry = ["school"]
-capacity = { clients_per_month = 10.0, staff = 9223372036854775807 }
+capacity = { clients_per_month = 10.0, staff = 4294967295 }
 
 [[profile]]
 id = "lapsi"

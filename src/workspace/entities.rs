@@ -222,10 +222,20 @@ fn capacity(cx: &mut FileCtx, r: &mut TableReader) -> Option<Capacity> {
             d.help = Some("write the number of workers, e.g. staff = 4".into());
             None
         }
-        Some(s) => Some(Spanned::new(
-            s.span(),
-            u32::try_from(*s.get_ref()).unwrap_or(u32::MAX),
-        )),
+        Some(s) => match u32::try_from(*s.get_ref()) {
+            Ok(n) => Some(Spanned::new(s.span(), n)),
+            // Taken as the largest count before; a number no service has is a typo to report.
+            Err(_) => {
+                let d = cx.error(
+                    Code::InvalidValue,
+                    s.span(),
+                    format!("`staff` in {} is too large", c.what()),
+                );
+                d.label = Some(format!("at most {}", u32::MAX));
+                d.help = Some("write the number of workers, e.g. staff = 4".into());
+                None
+            }
+        },
         None => None,
     };
     let result = match (per_month, staff, per_staff) {

@@ -738,6 +738,26 @@ mod tests {
     }
 
     #[test]
+    fn a_staff_beyond_any_count_is_refused_not_clamped() {
+        let service = |staff: &str| {
+            format!(
+                "[[service]]\nid = \"s\"\nname = \"S\"\nsector = \"education\"\n\
+                 capacity = {{ clients_per_month = 10.0, staff = {staff} }}\n"
+            )
+        };
+        let loaded = load(&[("a.toml", &service("4294967296"))]);
+        let codes: Vec<Code> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::InvalidValue], "{:?}", loaded.diagnostics);
+        assert!(loaded.diagnostics[0].message.contains("too large"));
+        let loaded = load(&[("a.toml", &service("4294967295"))]);
+        assert_eq!(loaded.diagnostics, vec![]);
+        assert_eq!(
+            loaded.model.services[0].capacity.and_then(|c| c.staff),
+            Some(u32::MAX)
+        );
+    }
+
+    #[test]
     fn allows_need_a_finding_code_and_a_reason() {
         let loaded = load(&[(
             "a.toml",
