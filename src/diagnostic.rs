@@ -6,6 +6,8 @@
 //! printed or serialised. The loader, the analysis, the CLI printer and the web page's error overlay
 //! all use this one type.
 
+pub mod hidden;
+
 use std::ops::Range;
 use std::path::PathBuf;
 

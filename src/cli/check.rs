@@ -103,7 +103,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                         let place = file.map_or("the workspace".to_string(), |f| {
                             format!(
                                 "`{}`",
-                                diagnostics::escape_hidden(
+                                crate::diagnostic::hidden::escape(
                                     &loaded.sources.get(f).path.display().to_string(),
                                     true
                                 )

@@ -404,7 +404,7 @@ fn control_and_invisible_characters_are_shown_escaped() {
         assert!(!err.contains(raw), "{raw:?} printed raw: {err}");
     }
     assert!(
-        err.contains("name = \"\\u{1B}]0;pwned\\u{7}\\u{202E}abc\\u{200B}\""),
+        err.contains("name = \"\\u{001B}]0;pwned\\u{0007}\\u{202E}abc\\u{200B}\""),
         "escaped where it was: {err}"
     );
     assert!(

@@ -7,34 +7,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, FileId, Severity, SourceFile, Sources};
 
-/// Characters a report never prints as they are: control characters (a file could retitle or
-/// clear the terminal with ESC, ring it with BEL) and the invisible formatting characters that
-/// reorder or hide text (bidi overrides, zero-width spaces), which make two different names look
-/// the same. Tab and line feed are layout and stay.
-pub fn is_hidden_char(c: char) -> bool {
-    (c.is_control() && c != '\t' && c != '\n')
-        || matches!(c,
-            '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
-}
-
-/// `text` with every [hidden character](is_hidden_char) written as a Rust escape (`\u{1B}`), and
-/// line feeds too when `one_line`.
-pub fn escape_hidden(text: &str, one_line: bool) -> std::borrow::Cow<'_, str> {
-    let hide = |c: char| is_hidden_char(c) || (one_line && c == '\n');
-    if !text.chars().any(hide) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if hide(c) {
-            out.push_str(&format!("\\u{{{:X}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
+use crate::diagnostic::hidden::{code, escape, is_hidden};
 
 /// A line longer than this (in characters) is shown only around the problem.
 const LONG_LINE: usize = 160;
@@ -87,7 +60,7 @@ impl Excerpt {
         wanted.extend(between);
         wanted.sort_unstable();
         let mut excerpt = Excerpt {
-            name: escape_hidden(&file.path.display().to_string(), true).into_owned(),
+            name: escape(&file.path.display().to_string(), true).into_owned(),
             text: String::new(),
             lines: Vec::with_capacity(wanted.len()),
             pieces: Vec::new(),
@@ -122,14 +95,14 @@ impl Excerpt {
             let i = range.start + i;
             // A line break's carriage return is layout, not a hidden character.
             let crlf = c == '\r' && text[i + 1..].starts_with('\n');
-            if is_hidden_char(c) && !crlf {
+            if is_hidden(c) && !crlf {
                 self.verbatim(text, run..i);
                 self.pieces.push(Piece {
                     orig: i..i + c.len_utf8(),
                     shown: self.text.len(),
                     verbatim: false,
                 });
-                self.text.push_str(&format!("\\u{{{:X}}}", c as u32));
+                self.text.push_str(&code(c));
                 run = i + c.len_utf8();
             }
         }
@@ -348,19 +321,19 @@ fn to_codespan<'s>(sources: &'s Sources, d: &Diagnostic) -> (Excerpts<'s>, cs::D
             } else {
                 cs::Label::secondary(i, span)
             };
-            label.with_message(escape_hidden(message, true))
+            label.with_message(escape(message, true))
         })
         .collect();
     let mut notes = Vec::new();
     if let Some(note) = &d.note {
-        notes.push(format!("why: {}", escape_hidden(note, false)));
+        notes.push(format!("why: {}", escape(note, false)));
     }
     if let Some(help) = &d.help {
-        notes.push(format!("help: {}", escape_hidden(help, false)));
+        notes.push(format!("help: {}", escape(help, false)));
     }
     let diagnostic = cs::Diagnostic::new(severity)
         .with_code(d.code.as_str())
-        .with_message(escape_hidden(&d.message, true))
+        .with_message(escape(&d.message, true))
         .with_labels(cs_labels)
         .with_notes(notes);
     (Excerpts { shown, files }, diagnostic)
