@@ -12,6 +12,7 @@
 
 pub mod api;
 pub mod diagrams;
+pub mod openapi;
 pub mod pages;
 pub mod state;
 pub mod texts;
