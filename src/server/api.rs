@@ -34,6 +34,8 @@ pub const PATHS: &[&str] = &[
     "/api/openapi.json",
 ];
 
+// The response types below are the schemas of `/api/openapi.json` (`super::openapi`): their doc
+// comments are the descriptions API readers see.
 /// The JSON body of every API error (400, 404).
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ApiError {
@@ -43,7 +45,7 @@ pub struct ApiError {
     pub help: &'static str,
 }
 
-/// `GET /api/status`.
+/// The answer of `GET /api/status`: what is served and whether the newest load had errors.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Status<'a> {
     /// The newest load: counts every reload, served or not.
@@ -92,14 +94,14 @@ fn problems_schema(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
-/// `GET /api/pathways`.
+/// The answer of `GET /api/pathways`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct PathwayList {
     /// One row per pathway, in the order of their titles.
     pub pathways: Vec<PathwayRow>,
 }
 
-/// `GET /api/findings`.
+/// The answer of `GET /api/findings`: one page of the matching findings.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct FindingList {
     /// Active findings of the whole workspace.
@@ -110,7 +112,7 @@ pub struct FindingList {
     pub findings: Vec<FindingRow>,
 }
 
-/// `GET /api/ecosystem`.
+/// The answer of `GET /api/ecosystem`: the size of the workspace and its sector matrix.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Ecosystem {
     /// Pathways in the workspace.

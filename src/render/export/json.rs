@@ -21,11 +21,11 @@ use crate::render::report::summary;
 /// Version of the JSON layout; raised when a field changes meaning or goes away.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// One pathway as JSON: its facts, services with details, handoffs, profiles and findings — the
-/// shape of `/api/pathways/ID` and of `polku export --format json --pathway ID`.
-///
-/// A typed struct rather than a `json!` value so that the OpenAPI document's schema is generated
-/// from what is really sent (`server::openapi`); the CLI and the server serialise this one value.
+// A typed struct rather than a `json!` value so that the OpenAPI document's schema is generated
+// from what is really sent (`server::openapi`); the CLI and the server serialise this one value.
+// Doc comments of these types are the schema's descriptions: written for the API's readers.
+/// One pathway: its facts, services with details, handoffs, profiles and findings — the answer of
+/// `/api/pathways/ID` and what `polku export --format json --pathway ID` writes.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct PathwayJson {
     /// The pathway's id.
@@ -48,7 +48,7 @@ pub struct PathwayJson {
     pub findings: Vec<summary::FindingRow>,
 }
 
-/// One handoff of a [`PathwayJson`].
+/// One handoff of a pathway.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct HandoffJson {
     /// The sending service's id.
@@ -65,7 +65,7 @@ pub struct HandoffJson {
     pub wait: Option<String>,
 }
 
-/// One client profile of a [`PathwayJson`].
+/// One client profile of a pathway.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ProfileJson {
     /// The profile's id.
