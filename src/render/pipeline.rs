@@ -294,11 +294,11 @@ pub fn render(ws: &Analysed, request: &Request, graphviz_run: Graphviz) -> Resul
     };
     match request.format {
         Format::Json => {
-            let value = match pathway {
-                Some(p) => json::pathway_json(ws, p, request.lang),
-                None => json::json(model, analysis),
+            let json = match pathway {
+                Some(p) => serde_json::to_string_pretty(&json::pathway_json(ws, p, request.lang))?,
+                None => serde_json::to_string_pretty(&json::json(model, analysis))?,
             };
-            Ok(text(serde_json::to_string_pretty(&value)? + "\n"))
+            Ok(text(json + "\n"))
         }
         Format::Graphml => {
             let services: Vec<ServiceIx> = match pathway {

@@ -9,18 +9,18 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use serde_json::{Value, json};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Serialize;
+use serde_json::json;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::{BroadcastStream, WatchStream};
 
 use super::diagrams::{self, DiagramQuery, Request};
 use super::pages::{FindingsQuery, LangQuery, errors_by_file, find_pathway, language};
-use super::state::{AppState, Event, Snapshot};
+use super::state::{AppState, Event, Problems, Snapshot};
 use crate::model::PathwayIx;
-use crate::render::report::summary;
-
-/// The OpenAPI 3.1 document of this API.
-pub const OPENAPI: &str = include_str!("openapi.json");
+use crate::render::export::json::{PathwayJson, pathway_json};
+use crate::render::report::summary::{self, FindingRow, PathwayRow, SectorMatrix};
 
 /// Every API path, as the router declares it; a test holds the OpenAPI document to this list.
 pub const PATHS: &[&str] = &[
@@ -34,6 +34,121 @@ pub const PATHS: &[&str] = &[
     "/api/openapi.json",
 ];
 
+// The response types below are the schemas of `/api/openapi.json` (`super::openapi`): their doc
+// comments are the descriptions API readers see.
+/// The JSON body of every API error (400, 404).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ApiError {
+    /// What is wrong.
+    pub error: String,
+    /// What to do instead.
+    pub help: &'static str,
+}
+
+/// The answer of `GET /api/status`: what is served and whether the newest load had errors.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Status<'a> {
+    /// The newest load: counts every reload, served or not.
+    pub generation: u64,
+    /// The load being served; behind `generation` while the newest load has errors.
+    pub served_generation: u64,
+    /// Pathways served.
+    pub pathways: usize,
+    /// Active findings served.
+    pub findings: usize,
+    /// The errors of the newest load when it was not served, else `null`.
+    #[schemars(schema_with = "problems_schema")]
+    pub problems: Option<&'a Problems>,
+}
+
+/// The schema of [`Problems`], written here: that type belongs to `server::state`, which holds
+/// what the live-reload overlay shows, and its diagnostics are `polku check --format json`'s.
+fn problems_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": ["object", "null"],
+        "description": "The errors of a load that was not served, as the page overlay shows them.",
+        "required": ["generation", "errors", "text", "diagnostics", "more"],
+        "properties": {
+            "generation": { "type": "integer", "minimum": 0, "description": "The reload that found them." },
+            "errors": { "type": "integer", "minimum": 0, "description": "Errors in the load, shown or not." },
+            "more": {
+                "type": "array",
+                "description": "Errors not shown, per file that has some shown (the first of each file are).",
+                "items": {
+                    "type": "object",
+                    "required": ["errors"],
+                    "properties": {
+                        "file": { "type": "string" },
+                        "errors": { "type": "integer", "minimum": 0 }
+                    }
+                }
+            },
+            "more_elsewhere": {
+                "type": "object",
+                "description": "Errors not shown in files that have none shown: the byte budget of the answer was spent before them.",
+                "required": ["files", "errors"],
+                "properties": {
+                    "files": { "type": "integer", "minimum": 0 },
+                    "errors": { "type": "integer", "minimum": 0 }
+                }
+            },
+            "text": { "type": "string", "description": "Printed as `polku check` prints them, without colour." },
+            "diagnostics": {
+                "type": "array",
+                "description": "The same as data, in the format of `polku check --format json`.",
+                "items": {
+                    "type": "object",
+                    "required": ["severity", "code", "name", "message"],
+                    "properties": {
+                        "severity": { "type": "string", "enum": ["error", "warning", "note"] },
+                        "code": { "type": "string", "examples": ["E0009"] },
+                        "name": { "type": "string", "examples": ["unknown-reference"] },
+                        "message": { "type": "string" },
+                        "position": { "type": "object" },
+                        "label": { "type": "string" },
+                        "why": { "type": "string" },
+                        "help": { "type": "string" },
+                        "related": { "type": "array", "items": { "type": "object" } }
+                    }
+                }
+            }
+        }
+    })
+}
+
+/// The answer of `GET /api/pathways`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PathwayList {
+    /// One row per pathway, in the order of their titles.
+    pub pathways: Vec<PathwayRow>,
+}
+
+/// The answer of `GET /api/findings`: one page of the matching findings.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FindingList {
+    /// Active findings of the whole workspace.
+    pub total: usize,
+    /// Findings that pass the filter, before offset and limit.
+    pub matching: usize,
+    /// The asked page of the matching findings, ranked.
+    pub findings: Vec<FindingRow>,
+}
+
+/// The answer of `GET /api/ecosystem`: the size of the workspace and its sector matrix.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Ecosystem {
+    /// Pathways in the workspace.
+    pub pathways: usize,
+    /// Actors.
+    pub actors: usize,
+    /// Services.
+    pub services: usize,
+    /// Handoffs.
+    pub handoffs: usize,
+    /// Handoffs between sectors.
+    pub matrix: SectorMatrix,
+}
+
 /// The API's query, read strictly: a query that does not parse is a 400 in JSON that says why.
 pub struct ApiQuery<T>(pub T);
 
@@ -45,10 +160,10 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for Api
             Ok(Query(q)) => Ok(ApiQuery(q)),
             Err(rejection) => Err((
                 StatusCode::BAD_REQUEST,
-                Json(json!({
-                    "error": rejection.body_text(),
-                    "help": "see the parameters in /api/openapi.json",
-                })),
+                Json(ApiError {
+                    error: rejection.body_text(),
+                    help: "see the parameters in /api/openapi.json",
+                }),
             )
                 .into_response()),
         }
@@ -58,22 +173,26 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for Api
 fn not_found(what: &str) -> Response {
     (
         StatusCode::NOT_FOUND,
-        Json(json!({ "error": format!("no {what}"), "help": "GET /api/pathways lists the pathways" })),
+        Json(ApiError {
+            error: format!("no {what}"),
+            help: "GET /api/pathways lists the pathways",
+        }),
     )
         .into_response()
 }
 
 /// `GET /api/status`: the served generation and the newest load's problems.
-pub async fn status(State(state): State<AppState>) -> Json<Value> {
+pub async fn status(State(state): State<AppState>) -> Response {
     let snapshot = state.snapshot();
     let (generation, problems) = state.status();
-    Json(json!({
-        "generation": generation,
-        "served_generation": snapshot.generation,
-        "pathways": snapshot.loaded.model.pathways.len(),
-        "findings": snapshot.analysis.active().count(),
-        "problems": problems.as_deref(),
-    }))
+    Json(Status {
+        generation,
+        served_generation: snapshot.generation,
+        pathways: snapshot.loaded.model.pathways.len(),
+        findings: snapshot.analysis.active().count(),
+        problems: problems.as_deref(),
+    })
+    .into_response()
 }
 
 /// `GET /api/pathways`: the overview's rows.
@@ -81,13 +200,13 @@ pub async fn pathways(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
-) -> Json<Value> {
+) -> Json<PathwayList> {
     let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     let errors = errors_by_file(&state, &snapshot);
-    Json(
-        json!({ "pathways": summary::pathway_rows(&snapshot.analysed(), &snapshot.modified, lang, &errors) }),
-    )
+    Json(PathwayList {
+        pathways: summary::pathway_rows(&snapshot.analysed(), &snapshot.modified, lang, &errors),
+    })
 }
 
 /// `GET /api/pathways/{id}`.
@@ -100,12 +219,7 @@ pub async fn pathway(
     let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     match find_pathway(&snapshot, &id) {
-        Some(p) => Json(crate::render::export::json::pathway_json(
-            &snapshot.analysed(),
-            p,
-            lang,
-        ))
-        .into_response(),
+        Some(p) => Json::<PathwayJson>(pathway_json(&snapshot.analysed(), p, lang)).into_response(),
         None => not_found("such pathway"),
     }
 }
@@ -160,7 +274,7 @@ pub async fn findings(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<FindingsQuery>,
     headers: HeaderMap,
-) -> Json<Value> {
+) -> Json<FindingList> {
     let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     let indices = summary::matching_findings(&snapshot.analysed(), &q.filter());
@@ -171,11 +285,11 @@ pub async fn findings(
         .take(q.limit.unwrap_or(DEFAULT_LIMIT))
         .collect();
     let rows = summary::rows_of(&snapshot.analysed(), &page, lang);
-    Json(json!({
-        "total": snapshot.analysis.active().count(),
-        "matching": matching,
-        "findings": rows,
-    }))
+    Json(FindingList {
+        total: snapshot.analysis.active().count(),
+        matching,
+        findings: rows,
+    })
 }
 
 /// `GET /api/ecosystem`: the sector matrix and the size of the workspace.
@@ -183,22 +297,26 @@ pub async fn ecosystem(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
-) -> Json<Value> {
+) -> Json<Ecosystem> {
     let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     let model = &snapshot.loaded.model;
-    Json(json!({
-        "pathways": model.pathways.len(),
-        "actors": model.actors.len(),
-        "services": model.services.len(),
-        "handoffs": model.handoffs.len(),
-        "matrix": summary::sector_matrix(&snapshot.analysed(), lang),
-    }))
+    Json(Ecosystem {
+        pathways: model.pathways.len(),
+        actors: model.actors.len(),
+        services: model.services.len(),
+        handoffs: model.handoffs.len(),
+        matrix: summary::sector_matrix(&snapshot.analysed(), lang),
+    })
 }
 
-/// `GET /api/openapi.json`.
+/// `GET /api/openapi.json`: the document [`super::openapi`] builds, once per process.
 pub async fn openapi() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        super::openapi::DOCUMENT.as_str(),
+    )
+        .into_response()
 }
 
 /// `GET /events`: server-sent events for live reload. On connecting, a page is told the served
@@ -230,26 +348,5 @@ fn sse(state: &AppState, event: &Event) -> SseEvent {
         Event::Problems(problems) => SseEvent::default()
             .event("problems")
             .data(serde_json::to_string(problems.as_ref()).unwrap_or_default()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_openapi_document_describes_exactly_the_api_routes() {
-        let doc: Value = serde_json::from_str(OPENAPI).expect("valid JSON");
-        assert_eq!(doc["openapi"], "3.1.0");
-        let mut documented: Vec<&str> = doc["paths"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
-        documented.sort();
-        let mut routes = PATHS.to_vec();
-        routes.sort();
-        assert_eq!(documented, routes);
     }
 }

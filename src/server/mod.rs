@@ -13,6 +13,7 @@
 pub mod api;
 pub mod diagrams;
 mod memory;
+pub mod openapi;
 pub mod pages;
 pub mod state;
 pub mod texts;

@@ -1363,3 +1363,125 @@ fn the_cli_writes_the_same_bytes_as_the_server_serves_for_every_target_and_forma
     assert_eq!(json["id"], pathway);
     assert!(json.get("model").is_none());
 }
+
+/// `schema` with `additionalProperties: false` on every object that lists its properties: the
+/// published document leaves room for fields added later, but the test holds each answer to
+/// exactly its type, so a field sent and not documented fails too.
+fn closed(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                map.insert("additionalProperties".into(), Value::Bool(false));
+            }
+            map.values_mut().for_each(closed);
+        }
+        Value::Array(items) => items.iter_mut().for_each(closed),
+        _ => {}
+    }
+}
+
+/// Checks `r`, the answer to a GET of `path` (the template `template`), against the schema the
+/// OpenAPI document gives for its status and media type.
+fn assert_documented(openapi: &Value, template: &str, path: &str, r: &Response) {
+    let media = r.header("content-type").unwrap_or_default();
+    let media = media.split(';').next().unwrap_or_default().trim();
+    let schema = &openapi["paths"][template]["get"]["responses"][r.status.to_string()]["content"]
+        [media]["schema"];
+    assert!(
+        schema.is_object(),
+        "{path}: {} {media} is not documented",
+        r.status
+    );
+    // The refs are `#/components/schemas/…`: give the schema the document's components.
+    let mut schema = schema.clone();
+    schema["components"] = openapi["components"].clone();
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema".into();
+    closed(&mut schema);
+    let validator = jsonschema::draft202012::new(&schema)
+        .unwrap_or_else(|e| panic!("{template}: the documented schema does not compile: {e}"));
+    let body = r.json();
+    let errors: Vec<String> = validator
+        .iter_errors(&body)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{path}: the answer is not what /api/openapi.json says:\n{}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn every_json_answer_of_the_api_validates_against_the_openapi_document() {
+    let server = Server::start(Path::new("pathways"));
+    let openapi = server.get("/api/openapi.json").json();
+    let pathway = "hehku-liikkuva-tuki";
+    let examples = [
+        ("/api/status", "/api/status".to_string(), 200),
+        ("/api/pathways", "/api/pathways?lang=sv".into(), 200),
+        ("/api/pathways", "/api/pathways?lang=xx".into(), 200),
+        (
+            "/api/pathways/{id}",
+            format!("/api/pathways/{pathway}?lang=en"),
+            200,
+        ),
+        (
+            "/api/pathways/{id}",
+            "/api/pathways/no-such-pathway".into(),
+            404,
+        ),
+        (
+            "/api/pathways/{id}/diagram",
+            format!("/api/pathways/{pathway}/diagram?format=json&lang=fi"),
+            200,
+        ),
+        (
+            "/api/pathways/{id}/diagram",
+            "/api/pathways/no-such-pathway/diagram?format=json".into(),
+            404,
+        ),
+        ("/api/findings", "/api/findings".into(), 200),
+        (
+            "/api/findings",
+            format!("/api/findings?code=unmet-need&severity=warning&pathway={pathway}&lang=sv"),
+            200,
+        ),
+        (
+            "/api/findings",
+            "/api/findings?offset=2&limit=3".into(),
+            200,
+        ),
+        ("/api/findings", "/api/findings?limit=abc".into(), 400),
+        ("/api/ecosystem", "/api/ecosystem?lang=sv".into(), 200),
+        (
+            "/api/ecosystem/diagram",
+            "/api/ecosystem/diagram?format=json".into(),
+            200,
+        ),
+        ("/api/openapi.json", "/api/openapi.json".into(), 200),
+    ];
+    for (template, path, status) in &examples {
+        let r = server.get(path);
+        assert_eq!(r.status, *status, "{path}: {}", r.text());
+        assert_documented(&openapi, template, path, &r);
+    }
+    // Every path is tried.
+    let tried: std::collections::BTreeSet<&str> = examples.iter().map(|e| e.0).collect();
+    let documented: std::collections::BTreeSet<&str> = openapi["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(tried, documented);
+
+    // `problems` is filled only while the newest load has errors.
+    let (_tmp, dir) = copy("pathways");
+    let file = dir.join(format!("{pathway}.toml"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("[pathway]", "[pathway", 1)).unwrap();
+    let broken = Server::start(&dir);
+    let r = broken.get("/api/status");
+    assert!(r.json()["problems"].is_object(), "{}", r.text());
+    assert_documented(&openapi, "/api/status", "/api/status", &r);
+}

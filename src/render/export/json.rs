@@ -9,48 +9,125 @@
 //! The top level: `format` (`"polku"`), `format_version` (1), `model`, `findings`, `flow` (one
 //! entry per service, in model order) and `unused_allows`.
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::analysis::{Analysis, Entity, flow, pathways_of};
-use crate::model::{Lang, Model, PathwayIx, ServiceIx};
+use crate::model::{HandoffKind, Lang, Model, PathwayIx, Protocol, ServiceIx};
 use crate::render::Analysed;
 use crate::render::report::summary;
 
 /// Version of the JSON layout; raised when a field changes meaning or goes away.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// One pathway as JSON: its facts, services with details, handoffs, profiles and findings — the
-/// shape of `/api/pathways/ID` and of `polku export --format json --pathway ID`.
-pub fn pathway_json(ws: &Analysed, p: PathwayIx, lang: Lang) -> Value {
+// A typed struct rather than a `json!` value so that the OpenAPI document's schema is generated
+// from what is really sent (`server::openapi`); the CLI and the server serialise this one value.
+// Doc comments of these types are the schema's descriptions: written for the API's readers.
+/// One pathway: its facts, services with details, handoffs, profiles and findings — the answer of
+/// `/api/pathways/ID` and what `polku export --format json --pathway ID` writes.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PathwayJson {
+    /// The pathway's id.
+    pub id: String,
+    /// Title in the asked language.
+    pub title: String,
+    /// Short description in the asked language, as written.
+    pub summary: String,
+    /// Region or wellbeing services county.
+    pub region: Option<String>,
+    /// The owning actor's id.
+    pub owner: Option<String>,
+    /// Every service of the pathway with its details and figures.
+    pub services: Vec<summary::ServiceDetails>,
+    /// The handoffs its file defines.
+    pub handoffs: Vec<HandoffJson>,
+    /// The client profiles it defines.
+    pub profiles: Vec<ProfileJson>,
+    /// Active findings that concern it, ranked as the analysis ranks them.
+    pub findings: Vec<summary::FindingRow>,
+}
+
+/// One handoff of a pathway.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct HandoffJson {
+    /// The sending service's id.
+    pub from: String,
+    /// The receiving service's id.
+    pub to: String,
+    /// The kind of handoff, as written in files.
+    #[schemars(schema_with = "handoff_kind_schema")]
+    pub kind: &'static str,
+    /// The boundary protocol, as written in files, when one is given.
+    #[schemars(schema_with = "protocol_schema")]
+    pub protocol: Option<&'static str>,
+    /// The wait, worded in the asked language (`2 vk`).
+    pub wait: Option<String>,
+}
+
+/// One client profile of a pathway.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ProfileJson {
+    /// The profile's id.
+    pub id: String,
+    /// Its name in the asked language.
+    pub name: String,
+}
+
+/// The words of [`HandoffKind`], from the vocabulary itself (the model's enums have no schemars
+/// derive: the file format's schema is written in `workspace::schema`).
+fn handoff_kind_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "type": "string", "enum": HandoffKind::words() })
+}
+
+/// The words of [`Protocol`], or `null`.
+fn protocol_schema(_: &mut SchemaGenerator) -> Schema {
+    let mut words: Vec<Value> = Protocol::words().into_iter().map(Value::from).collect();
+    words.push(Value::Null);
+    json_schema!({ "type": ["string", "null"], "enum": words })
+}
+
+/// The pathway `p` as [`PathwayJson`], with text in `lang`.
+pub fn pathway_json(ws: &Analysed, p: PathwayIx, lang: Lang) -> PathwayJson {
     let model = &ws.loaded.model;
     let pw = model.pathway(p);
     let filter = summary::FindingFilter {
         pathway: Some(pw.id.clone()),
         ..summary::FindingFilter::default()
     };
-    json!({
-        "id": pw.id,
-        "title": pw.title.get(lang),
-        "summary": pw.summary.get(lang),
-        "region": pw.region,
-        "owner": pw.owner.map(|a| model.actor(a).id.clone()),
-        "services": summary::service_details(ws, p, lang),
-        "handoffs": pw.handoffs.iter().map(|h| {
-            let h = model.handoff(*h);
-            json!({
-                "from": model.service(h.from).id,
-                "to": model.service(h.to).id,
-                "kind": h.kind,
-                "protocol": h.protocol,
-                "wait": h.wait.map(|w| crate::render::diagram::view::duration_label(w, lang)),
+    PathwayJson {
+        id: pw.id.clone(),
+        title: pw.title.get(lang).to_string(),
+        summary: pw.summary.get(lang).to_string(),
+        region: pw.region.clone(),
+        owner: pw.owner.map(|a| model.actor(a).id.clone()),
+        services: summary::service_details(ws, p, lang),
+        handoffs: pw
+            .handoffs
+            .iter()
+            .map(|h| {
+                let h = model.handoff(*h);
+                HandoffJson {
+                    from: model.service(h.from).id.clone(),
+                    to: model.service(h.to).id.clone(),
+                    kind: h.kind.as_str(),
+                    protocol: h.protocol.map(Protocol::as_str),
+                    wait: h
+                        .wait
+                        .map(|w| crate::render::diagram::view::duration_label(w, lang)),
+                }
             })
-        }).collect::<Vec<_>>(),
-        "profiles": pw.profiles.iter().map(|pr| json!({
-            "id": model.profile(*pr).id,
-            "name": model.profile(*pr).name.get(lang),
-        })).collect::<Vec<_>>(),
-        "findings": summary::finding_rows(ws, &filter, lang),
-    })
+            .collect(),
+        profiles: pw
+            .profiles
+            .iter()
+            .map(|pr| ProfileJson {
+                id: model.profile(*pr).id.clone(),
+                name: model.profile(*pr).name.get(lang).to_string(),
+            })
+            .collect(),
+        findings: summary::finding_rows(ws, &filter, lang),
+    }
 }
 
 /// The model, its findings and its flow figures as one JSON document.

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::SystemTime;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::analysis::{Entity, Finding};
@@ -30,7 +31,7 @@ fn timestamp(t: SystemTime) -> String {
 }
 
 /// One row of the overview.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct PathwayRow {
     /// Id.
     pub id: String,
@@ -110,7 +111,7 @@ pub fn pathway_rows(
 }
 
 /// One finding, as the dashboard and the pathway page list it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct FindingRow {
     /// Position in the analysis (stable within a ws): the anchor `finding-N`.
     pub index: usize,
@@ -322,7 +323,7 @@ pub fn filter_choices(ws: &Analysed, lang: Lang) -> FilterChoices {
 }
 
 /// A service's details, for the panel beside the diagram and the API.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ServiceDetails {
     /// Id (the diagram node's key).
     pub id: String,
@@ -414,7 +415,7 @@ pub fn service_details(ws: &Analysed, p: PathwayIx, lang: Lang) -> Vec<ServiceDe
 }
 
 /// Handoffs between sectors, across the whole workspace.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SectorMatrix {
     /// The sectors that have services, as `(word, label)`.
     pub sectors: Vec<(&'static str, &'static str)>,
@@ -423,7 +424,7 @@ pub struct SectorMatrix {
 }
 
 /// One row of the matrix.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct MatrixRow {
     /// The row's sector label.
     pub sector: &'static str,
@@ -432,7 +433,7 @@ pub struct MatrixRow {
 }
 
 /// One cell of the matrix.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct MatrixCell {
     /// Handoffs from the row's sector to the column's.
     pub handoffs: usize,
