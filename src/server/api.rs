@@ -16,7 +16,7 @@ use tokio_stream::StreamExt;
 use tokio_stream::wrappers::{BroadcastStream, WatchStream};
 
 use super::diagrams::{self, DiagramQuery, Request};
-use super::pages::{FindingsQuery, LangQuery, errors_by_file, find_pathway, language};
+use super::request::{FindingsQuery, LangQuery, errors_by_file, find_pathway, language};
 use super::state::{AppState, Event, Problems, Snapshot};
 use crate::model::PathwayIx;
 use crate::render::export::json::{PathwayJson, pathway_json};

@@ -15,6 +15,7 @@ pub mod diagrams;
 mod memory;
 pub mod openapi;
 pub mod pages;
+pub mod request;
 pub mod state;
 pub mod texts;
 mod watch;

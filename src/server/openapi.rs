@@ -17,7 +17,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
 use super::api::{self, ApiError, Ecosystem, FindingList, PathwayList, Status};
-use super::pages::FindingsQuery;
+use super::request::FindingsQuery;
 use crate::model::Lang;
 use crate::render::export::json::PathwayJson;
 use crate::render::pipeline::{Drawing, Format};

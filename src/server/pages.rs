@@ -12,45 +12,15 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::diagrams::{DiagramQuery, Drawing, Format, Request};
+use super::request::{
+    FindingsQuery, LANG_COOKIE, LangQuery, errors_by_file, find_pathway, language,
+};
 use super::state::{AppState, Snapshot};
 use super::texts::{Ui, ui};
-use crate::diagnostic::Severity;
-use crate::model::{Lang, PathwayIx};
+
+use crate::model::Lang;
 use crate::render::report::summary::{self, FindingFilter};
 use crate::render::site::{self, Extras, Page, Site};
-
-/// The cookie that remembers the visitor's language.
-pub const LANG_COOKIE: &str = "polku-lang";
-
-/// The visitor's language: `?lang=`, else the cookie, else the browser's first of fi/sv/en, else
-/// Finnish. The second value is true when `?lang=` chose it (the cookie is then set).
-pub fn language(query: Option<&str>, headers: &HeaderMap) -> (Lang, bool) {
-    if let Some(lang) = query.and_then(Lang::from_code) {
-        return (lang, true);
-    }
-    let cookie = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == LANG_COOKIE)
-        .and_then(|(_, v)| Lang::from_code(v));
-    if let Some(lang) = cookie {
-        return (lang, false);
-    }
-    let browser = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .into_iter()
-        .flat_map(|v| v.split(','))
-        .filter_map(|tag| {
-            let tag = tag.split(';').next()?.trim();
-            Lang::from_code(tag.split('-').next()?.to_ascii_lowercase().as_str())
-        })
-        .next();
-    (browser.unwrap_or(Lang::Fi), false)
-}
 
 /// Adds the language cookie to a response when the visitor chose one.
 fn remember(mut response: Response, lang: Lang, chosen: bool) -> Response {
@@ -177,31 +147,6 @@ fn app_page(
     remember(response, visit.lang, visit.chosen)
 }
 
-/// Load errors per file in the newest load (the overlay's problems), for the overview's counts.
-pub(crate) fn errors_by_file(state: &AppState, snapshot: &Snapshot) -> BTreeMap<String, usize> {
-    let mut out = BTreeMap::new();
-    match state.status().1 {
-        Some(problems) => out.clone_from(&problems.errors_by_file),
-        None => {
-            for d in &snapshot.loaded.diagnostics {
-                if d.severity == Severity::Error
-                    && let Some(o) = &d.origin
-                {
-                    let path = snapshot
-                        .loaded
-                        .sources
-                        .get(o.file)
-                        .path
-                        .display()
-                        .to_string();
-                    *out.entry(path).or_insert(0) += 1;
-                }
-            }
-        }
-    }
-    out
-}
-
 /// Runs a page's building on the blocking pool, at most [`super::state::Shared::renders`] at once: a page
 /// of a national workspace takes tens of milliseconds of layout and must neither hold up the
 /// async workers that answer everything else nor run unbounded in parallel.
@@ -231,13 +176,6 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned + Default> FromRequestParts<
         let query = Query::<T>::from_request_parts(parts, state).await;
         Ok(Lenient(query.map(|Query(q)| q).unwrap_or_default()))
     }
-}
-
-/// Query of the pages: only the language.
-#[derive(Debug, Default, Deserialize)]
-pub struct LangQuery {
-    /// `fi`, `sv`, `en`.
-    pub lang: Option<String>,
 }
 
 /// `GET /`: every pathway with its counts.
@@ -297,23 +235,6 @@ fn downloads(state: &AppState, base: &str, query: &str) -> Vec<(String, String)>
             )
         })
         .collect()
-}
-
-/// Whether `id` can be an id at all (lowercase letters, digits, dashes): anything else — `..`,
-/// slashes, encoded or not — is answered 404 before any look-up.
-pub fn plausible_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 200
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-}
-
-/// The pathway with this id, or `None`.
-pub fn find_pathway(snapshot: &Snapshot, id: &str) -> Option<PathwayIx> {
-    plausible_id(id)
-        .then(|| snapshot.loaded.model.pathway_by_id(id))
-        .flatten()
 }
 
 /// Query of the pathway page.
@@ -550,44 +471,9 @@ fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -
     )
 }
 
-/// Query of the findings dashboard.
-#[derive(Debug, Default, Deserialize, Serialize)]
-pub struct FindingsQuery {
-    /// A code or name.
-    pub code: Option<String>,
-    /// `warning`, `note`.
-    pub severity: Option<String>,
-    /// A region.
-    pub region: Option<String>,
-    /// A pathway id.
-    pub pathway: Option<String>,
-    /// `fi`, `sv`, `en`.
-    pub lang: Option<String>,
-    /// The page of the dashboard, from 1 ([`FINDINGS_PER_PAGE`] rows each); anything else is
-    /// the first page.
-    pub page: Option<String>,
-    /// API: skip this many findings.
-    pub offset: Option<usize>,
-    /// API: return at most this many.
-    pub limit: Option<usize>,
-}
-
 /// Rows per page of the findings dashboard: a national workspace has thousands of findings, and a
 /// page of all of them is tens of megabytes.
 pub const FINDINGS_PER_PAGE: usize = 200;
-
-impl FindingsQuery {
-    /// The filter it asks for.
-    pub fn filter(&self) -> FindingFilter {
-        FindingFilter {
-            code: self.code.clone(),
-            severity: self.severity.clone(),
-            region: self.region.clone(),
-            pathway: self.pathway.clone(),
-            allowed: false,
-        }
-    }
-}
 
 /// `GET /findings`: every finding, filterable by code, severity and region.
 pub async fn findings(
@@ -781,13 +667,5 @@ mod tests {
         assert_eq!(language(None, &h), (Lang::En, false));
         assert_eq!(language(Some("fi"), &h), (Lang::Fi, true));
         assert_eq!(language(Some("xx"), &h), (Lang::En, false));
-    }
-
-    #[test]
-    fn only_plausible_ids_are_looked_up() {
-        for bad in ["", "..", "../etc", "a/b", "a%2fb", "A", "a b", "é"] {
-            assert!(!plausible_id(bad), "{bad}");
-        }
-        assert!(plausible_id("hehku-liikkuva-tuki"));
     }
 }
