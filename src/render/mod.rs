@@ -6,6 +6,8 @@
 
 pub mod diagram;
 pub mod export;
+pub mod figures;
+pub mod format;
 pub mod pipeline;
 pub mod report;
 pub mod site;

@@ -6,7 +6,7 @@ use std::convert::Infallible;
 use axum::Json;
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -308,15 +308,6 @@ pub async fn ecosystem(
         handoffs: model.handoffs.len(),
         matrix: summary::sector_matrix(&snapshot.analysed(), lang),
     })
-}
-
-/// `GET /api/openapi.json`: the document [`super::openapi`] builds, once per process.
-pub async fn openapi() -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        super::openapi::DOCUMENT.as_str(),
-    )
-        .into_response()
 }
 
 /// `GET /events`: server-sent events for live reload. On connecting, a page is told the served

@@ -334,7 +334,7 @@ pub fn router(state: AppState, config: &Config, addr: SocketAddr) -> Router {
         .route("/api/findings", get(api::findings))
         .route("/api/ecosystem", get(api::ecosystem))
         .route("/api/ecosystem/diagram", get(api::ecosystem_diagram))
-        .route("/api/openapi.json", get(api::openapi))
+        .route("/api/openapi.json", get(openapi::serve))
         .fallback(pages::fallback)
         .with_state(state)
         // 503, not 408: browsers may resend a request answered 408 on a reused connection.

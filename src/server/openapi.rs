@@ -342,6 +342,16 @@ pub fn document() -> Value {
     })
 }
 
+/// `GET /api/openapi.json`: the document, built once per process.
+pub async fn serve() -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        DOCUMENT.as_str(),
+    )
+        .into_response()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,8 +12,8 @@ use crate::analysis::{Entity, Finding};
 use crate::diagnostic::{Code, Severity};
 use crate::model::{Lang, PathwayIx, Sector, ServiceIx};
 use crate::render::Analysed;
+use crate::render::figures::{ages, number};
 use crate::render::report::headline::{code_title, headline};
-use crate::render::site::{ages, number};
 
 /// The family of a finding code, for counts and filters.
 pub fn family(code: Code) -> &'static str {

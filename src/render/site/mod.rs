@@ -21,12 +21,11 @@ use crate::model::{Lang, Model, PathwayIx};
 use crate::render::diagram::layout::{self, Layout};
 use crate::render::diagram::view::{self, View, ViewKind, ViewOptions};
 use crate::render::diagram::{dot, svg};
-use crate::render::pipeline::Format;
+use crate::render::format::Format;
 
 pub use html::{add_templates, html, pathway_html};
 pub use markdown::{markdown, markdown_escape};
 pub use page::{Cell, Figure, Link, Page, Section, Table};
-pub(crate) use sections::{ages, number};
 pub use sections::{ecosystem_page, index_page, pathway_page};
 pub use texts::{EN, FI, SV, Texts, texts};
 

@@ -9,7 +9,8 @@ use super::{Dest, Diagram, Extras, Site};
 use crate::analysis::routes::Outcome;
 use crate::model::{ActorIx, DocSection, PathwayIx};
 use crate::render::diagram::view::duration_label;
-use crate::render::pipeline::Format;
+use crate::render::figures::{ages, number};
+use crate::render::format::Format;
 use crate::render::report::analysis::{Report, Scope, pick_headlines};
 use crate::render::report::headline;
 
@@ -27,23 +28,6 @@ fn some(value: Option<&str>) -> Option<String> {
         .map(str::trim)
         .filter(|v| !v.is_empty())
         .map(str::to_string)
-}
-
-pub(crate) fn ages(min: Option<u32>, max: Option<u32>) -> String {
-    match (min, max) {
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        (Some(a), None) => format!("{a}–"),
-        (None, Some(b)) => format!("–{b}"),
-        (None, None) => String::new(),
-    }
-}
-
-pub(crate) fn number(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.1}")
-    }
 }
 
 /// The pathway page's content: the workspace's sections (`[documentation]`, by default Innokylä's
