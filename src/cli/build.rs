@@ -12,13 +12,12 @@ use clap::ValueEnum;
 use super::Failure;
 use super::output::resolve;
 use super::shared::{Language, output_failure, view_failure};
-use crate::analysis;
 use crate::diagnostic::Severity;
 use crate::model::PathwayIx;
-use crate::render::Analysed;
 use crate::render::diagram::graphviz;
 use crate::render::pipeline::{self, Drawing, Target};
 use crate::render::site::{self, Diagram, Extras, Site};
+use crate::render::{Analysed, Derived};
 use crate::workspace;
 
 /// The file that marks a folder as a site polku built, so that `--out` never replaces anything
@@ -79,20 +78,15 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         );
     }
     let model = &loaded.model;
-    let analysis = analysis::analyze(model);
-    let finding_pathways = analysis::pathways_of_each(model, &analysis.findings);
-    let ws = Analysed {
-        loaded: &loaded,
-        analysis: &analysis,
-        finding_pathways: &finding_pathways,
-    };
+    let derived = Derived::of(model);
+    let ws = derived.with(&loaded);
     let site = Site {
         model,
         sources: &loaded.sources,
-        analysis: &analysis,
+        analysis: &derived.analysis,
         lang: args.lang.into(),
         analysis_summary: !args.no_analysis,
-        finding_pathways: Some(&finding_pathways),
+        finding_pathways: Some(&derived.finding_pathways),
         linking: site::Linking::Files,
     };
     // The folder the site will really replace, resolved once before anything is created: with

@@ -11,9 +11,8 @@ use clap::ValueEnum;
 use super::Failure;
 use super::output::refuse_workspace_file;
 use super::shared::{Language, deliver, output_failure, output_format, resolve_pathway};
-use crate::analysis;
 use crate::diagnostic::Severity;
-use crate::render::Analysed;
+use crate::render::Derived;
 use crate::render::pipeline::{self, Drawing, Target};
 use crate::workspace;
 
@@ -94,13 +93,8 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         .as_deref()
         .map(|id| resolve_pathway(model, id))
         .transpose()?;
-    let analysis = analysis::analyze(model);
-    let finding_pathways = analysis::pathways_of_each(model, &analysis.findings);
-    let ws = Analysed {
-        loaded: &loaded,
-        analysis: &analysis,
-        finding_pathways: &finding_pathways,
-    };
+    let derived = Derived::of(model);
+    let ws = derived.with(&loaded);
     let request = pipeline::Request {
         target: match (pathway, format) {
             // Without a pathway, GraphML and JSON are of the whole workspace; the others draw

@@ -10,9 +10,8 @@ use super::output::refuse_workspace_file;
 use super::shared::{
     Language, deliver, output_failure, output_format, resolve_pathway, resolve_profile,
 };
-use crate::analysis;
 use crate::diagnostic::Severity;
-use crate::render::Analysed;
+use crate::render::Derived;
 use crate::render::diagram::graphviz;
 use crate::render::diagram::view::ViewKind;
 use crate::render::pipeline::{self, Drawing, Target};
@@ -166,13 +165,8 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             Engine::Dot => pipeline::Engine::Graphviz,
         },
     };
-    let analysis = analysis::analyze(model);
-    let finding_pathways = analysis::pathways_of_each(model, &analysis.findings);
-    let ws = Analysed {
-        loaded: &loaded,
-        analysis: &analysis,
-        finding_pathways: &finding_pathways,
-    };
+    let derived = Derived::of(model);
+    let ws = derived.with(&loaded);
     let cache = graphviz::Cache::user().filter(|_| !args.no_cache);
     let run = pipeline::Graphviz {
         limits: graphviz::Limits {

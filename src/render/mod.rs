@@ -12,8 +12,8 @@ pub mod pipeline;
 pub mod report;
 pub mod site;
 
-use crate::analysis::Analysis;
-use crate::model::PathwayIx;
+use crate::analysis::{self, Analysis};
+use crate::model::{Model, PathwayIx};
 use crate::workspace::Loaded;
 
 /// A loaded and analysed workspace: what every renderer reads. The CLI makes one per run, the
@@ -27,4 +27,34 @@ pub struct Analysed<'a> {
     /// The pathways each finding concerns (index = finding), from
     /// [`crate::analysis::pathways_of_each`].
     pub finding_pathways: &'a [Vec<PathwayIx>],
+}
+
+/// What is derived from a load once, for an [`Analysed`] to borrow: the analysis and the pathways
+/// each finding concerns.
+pub struct Derived {
+    /// The analysis of the model.
+    pub analysis: Analysis,
+    /// The pathways each finding concerns (index = finding).
+    pub finding_pathways: Vec<Vec<PathwayIx>>,
+}
+
+impl Derived {
+    /// Analyses `model`.
+    pub fn of(model: &Model) -> Derived {
+        let analysis = analysis::analyze(model);
+        let finding_pathways = analysis::pathways_of_each(model, &analysis.findings);
+        Derived {
+            analysis,
+            finding_pathways,
+        }
+    }
+
+    /// The analysed workspace of `loaded`, which this was derived from.
+    pub fn with<'a>(&'a self, loaded: &'a Loaded) -> Analysed<'a> {
+        Analysed {
+            loaded,
+            analysis: &self.analysis,
+            finding_pathways: &self.finding_pathways,
+        }
+    }
 }
