@@ -371,7 +371,30 @@ fn localized(model: &Model, analysis: &Analysis, f: &Finding, lang: Lang) -> Opt
                 Lang::En => format!("{name} is missing an owner, a capacity or a wait."),
             }
         }
-        _ => return None,
+        // Loading problems are not findings: they have no headline. Every finding code is an arm
+        // above, so a new one does not compile without its words.
+        Code::FileUnreadable
+        | Code::TomlSyntax
+        | Code::WrongType
+        | Code::UnknownField
+        | Code::UnknownValue
+        | Code::MissingField
+        | Code::InvalidId
+        | Code::DuplicateId
+        | Code::UnknownReference
+        | Code::AgeRange
+        | Code::ShareRange
+        | Code::ShareSum
+        | Code::NegativeValue
+        | Code::SelfHandoff
+        | Code::ConflictingFields
+        | Code::InvalidValue
+        | Code::UnknownSection
+        | Code::BidiControl
+        | Code::DuplicateHandoff
+        | Code::EmptyWorkspace
+        | Code::UnusedAllow
+        | Code::InvisibleCharacter => return None,
     })
 }
 
@@ -449,7 +472,30 @@ pub fn code_title(code: Code, lang: Lang) -> Option<&'static str> {
             "Ofullständig modell",
             "Incomplete model",
         ),
-        _ => return None,
+        // Loading problems are not findings: they have no headline. Every finding code is an arm
+        // above, so a new one does not compile without its words.
+        Code::FileUnreadable
+        | Code::TomlSyntax
+        | Code::WrongType
+        | Code::UnknownField
+        | Code::UnknownValue
+        | Code::MissingField
+        | Code::InvalidId
+        | Code::DuplicateId
+        | Code::UnknownReference
+        | Code::AgeRange
+        | Code::ShareRange
+        | Code::ShareSum
+        | Code::NegativeValue
+        | Code::SelfHandoff
+        | Code::ConflictingFields
+        | Code::InvalidValue
+        | Code::UnknownSection
+        | Code::BidiControl
+        | Code::DuplicateHandoff
+        | Code::EmptyWorkspace
+        | Code::UnusedAllow
+        | Code::InvisibleCharacter => return None,
     };
     Some(match lang {
         Lang::Fi => fi,
