@@ -11,6 +11,7 @@ pub mod format;
 pub mod pipeline;
 pub mod report;
 pub mod site;
+pub mod xml;
 
 use crate::analysis::{self, Analysis};
 use crate::model::{Model, PathwayIx};

@@ -21,9 +21,9 @@
 //! are placed beside their task where nothing else is). When the layout does not cover every node
 //! and lane, a plain grid is used instead so the file is always complete and opens laid out.
 
-use std::borrow::Cow;
 use std::io;
 
+use crate::render::xml::{coordinate, text as xml_text};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
@@ -437,36 +437,6 @@ fn border(r: Rect, toward: (f64, f64), round: bool) -> (f64, f64) {
     (cx + dx * t, cy + dy * t)
 }
 
-/// Text as XML 1.0 can hold it: characters it forbids even as references (most C0 controls,
-/// U+FFFE, U+FFFF) become spaces; line breaks and tabs stay (the writer escapes them in
-/// attributes).
-pub(crate) fn xml_chars(text: &str) -> Cow<'_, str> {
-    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
-    if text.chars().all(allowed) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(
-            text.chars()
-                .map(|c| if allowed(c) { c } else { ' ' })
-                .collect(),
-        )
-    }
-}
-
-/// A number for a coordinate: one decimal, never `NaN`, `inf` or `-0`.
-fn num(v: f64) -> String {
-    let v = if v.is_finite() {
-        (v * 10.0).round() / 10.0
-    } else {
-        0.0
-    };
-    if v == 0.0 {
-        "0".to_string()
-    } else {
-        v.to_string()
-    }
-}
-
 /// A thin wrapper over quick-xml's writer: attribute values and text are escaped by it.
 struct Xml(Writer<Vec<u8>>);
 
@@ -486,16 +456,16 @@ impl Xml {
     fn text(&mut self, name: &str, text: &str) -> io::Result<()> {
         self.0
             .create_element(name)
-            .write_text_content(BytesText::new(&xml_chars(text)))?;
+            .write_text_content(BytesText::new(&xml_text(text)))?;
         Ok(())
     }
 
     fn bounds(&mut self, r: Rect) -> io::Result<()> {
         let (x, y, w, h) = (
-            num(r.x),
-            num(r.y),
-            num(r.width.max(0.0)),
-            num(r.height.max(0.0)),
+            coordinate(r.x),
+            coordinate(r.y),
+            coordinate(r.width.max(0.0)),
+            coordinate(r.height.max(0.0)),
         );
         self.empty(
             "dc:Bounds",
@@ -526,7 +496,10 @@ impl Xml {
             &[("id", &id), ("bpmnElement", element_id)],
         )?;
         for (x, y) in points {
-            self.empty("di:waypoint", &[("x", &num(*x)), ("y", &num(*y))])?;
+            self.empty(
+                "di:waypoint",
+                &[("x", &coordinate(*x)), ("y", &coordinate(*y))],
+            )?;
         }
         if let Some(r) = label {
             self.start("bpmndi:BPMNLabel", &[])?;
@@ -540,7 +513,7 @@ impl Xml {
 fn element<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
     let mut start = BytesStart::new(name);
     for (key, value) in attrs {
-        start.push_attribute((*key, xml_chars(value).as_ref()));
+        start.push_attribute((*key, xml_text(value).as_ref()));
     }
     start
 }
@@ -766,13 +739,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn xml_chars_replaces_what_xml_cannot_hold() {
-        assert_eq!(xml_chars("a\u{0}b\u{1b}c\n\td"), "a b c\n\td");
-        assert_eq!(xml_chars("\u{FFFE}ok"), " ok");
-        assert!(matches!(xml_chars("tavallinen"), Cow::Borrowed(_)));
-    }
-
-    #[test]
     fn borders_and_numbers() {
         let r = Rect {
             x: 0.0,
@@ -789,9 +755,9 @@ mod tests {
             height: 36.0,
         };
         assert_eq!(border(c, (100.0, 18.0), true), (36.0, 18.0));
-        assert_eq!(num(-0.04), "0");
-        assert_eq!(num(f64::NAN), "0");
-        assert_eq!(num(12.345), "12.3");
-        assert_eq!(num(120.0), "120");
+        assert_eq!(coordinate(-0.04), "0");
+        assert_eq!(coordinate(f64::NAN), "0");
+        assert_eq!(coordinate(12.345), "12.3");
+        assert_eq!(coordinate(120.0), "120");
     }
 }

@@ -14,10 +14,10 @@
 use std::collections::BTreeSet;
 use std::io;
 
+use crate::render::xml::text as xml_text;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::bpmn::xml_chars;
 use crate::analysis::{Analysis, flow};
 use crate::model::{Lang, Model, ServiceIx};
 
@@ -272,7 +272,7 @@ pub fn write(graph: &Graph) -> String {
 fn start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
     let mut start = BytesStart::new(name);
     for (key, value) in attrs {
-        start.push_attribute((*key, xml_chars(value).as_ref()));
+        start.push_attribute((*key, xml_text(value).as_ref()));
     }
     start
 }
@@ -332,7 +332,7 @@ fn write_graph(w: &mut Writer<Vec<u8>>, graph: &Graph) -> io::Result<()> {
 fn write_data(w: &mut Writer<Vec<u8>>, prefix: &str, attrs: &[(&str, Data)]) -> io::Result<()> {
     for (name, value) in attrs {
         let text = match value {
-            Data::Text(t) => xml_chars(t).into_owned(),
+            Data::Text(t) => xml_text(t).into_owned(),
             Data::Number(n) => n.to_string(),
             Data::Flag(b) => b.to_string(),
         };

@@ -214,34 +214,24 @@ impl Xml {
 }
 
 /// Escapes text for an XML text node or a double-quoted attribute value: `& < > " '` become
-/// references, and characters XML 1.0 forbids (most control characters) are dropped. A carriage
-/// return becomes a space: it means nothing in a label, and written as `&#13;` it is a parse
-/// error once the SVG is inlined in an HTML page (`polku serve`).
+/// references, after [`crate::render::xml::text`], the one rule for what XML cannot hold. A
+/// carriage return also becomes a space here: it means nothing in a label, and an SVG is inlined
+/// in HTML pages (`polku serve`), where a carriage return reference is a parse error.
 fn escape(text: &str) -> Cow<'_, str> {
-    let allowed = |c: char| matches!(c, '\t' | '\n' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
-    if text.chars().all(allowed) {
-        quick_xml::escape::escape(text)
-    } else {
-        let clean: String = text
-            .chars()
-            .map(|c| if c == '\r' { ' ' } else { c })
-            .filter(|&c| allowed(c))
-            .collect();
-        Cow::Owned(quick_xml::escape::escape(clean.as_str()).into_owned())
+    let text = crate::render::xml::text(text);
+    if text.contains('\r') {
+        let clean = text.replace('\r', " ");
+        return Cow::Owned(quick_xml::escape::escape(clean.as_str()).into_owned());
+    }
+    match text {
+        Cow::Borrowed(t) => quick_xml::escape::escape(t),
+        Cow::Owned(t) => Cow::Owned(quick_xml::escape::escape(t.as_str()).into_owned()),
     }
 }
 
-/// A coordinate: one decimal, and never `NaN` or infinity in the document.
+/// A coordinate, as every XML polku writes it.
 fn num(v: f64) -> String {
-    if !v.is_finite() {
-        return "0".to_string();
-    }
-    let r = (v * 10.0).round() / 10.0;
-    if r == r.trunc() {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
-    }
+    crate::render::xml::coordinate(v)
 }
 
 fn default_title(lang: Lang) -> &'static str {
