@@ -123,6 +123,38 @@ fn workspace(s: &Spec) -> String {
     out
 }
 
+/// Reads an XML document whole, every event to the end, and returns the name of its one root
+/// element, or the first error: well-formed, balanced and one root, not just a good first event.
+fn xml_root(text: &str) -> Result<String, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    let (mut depth, mut roots, mut root) = (0usize, 0usize, String::new());
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(e) => {
+                if depth == 0 {
+                    roots += 1;
+                    root = e.name().as_ref().to_string();
+                }
+                depth += 1;
+            }
+            Event::Empty(e) if depth == 0 => {
+                roots += 1;
+                root = e.name().as_ref().to_string();
+            }
+            Event::End(_) => depth = depth.checked_sub(1).ok_or("an end without a start")?,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    match (depth, roots) {
+        (0, 1) => Ok(root),
+        (0, n) => Err(format!("{n} root elements")),
+        (d, _) => Err(format!("{d} elements left open")),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -157,13 +189,22 @@ proptest! {
             let l = layout::layout(v);
             prop_assert!(l.width.is_finite() && l.height.is_finite());
             let picture = svg::svg(v, &l);
-            prop_assert!(quick_xml::Reader::from_str(&picture).read_event().is_ok());
-            prop_assert!(dot::dot(v).starts_with("digraph"));
+            prop_assert_eq!(xml_root(&picture), Ok("svg".to_string()));
+            prop_assert_eq!(xml_root(&bpmn::bpmn(v, &l)), Ok("bpmn:definitions".to_string()));
+            let source = dot::dot(v);
+            prop_assert!(graphviz_rust::parse(&source).is_ok(), "DOT that graphviz-rust cannot parse:\n{}", source);
             prop_assert!(mermaid::mermaid(v).starts_with("flowchart"));
-            prop_assert!(bpmn::bpmn(v, &l).contains("bpmn:definitions"));
         }
         let all: Vec<_> = (0..m.services.len() as u32).map(polku::model::ServiceIx).collect();
-        prop_assert!(graphml::graphml(m, &a, &all, Lang::Fi).contains("<graphml"));
+        prop_assert_eq!(xml_root(&graphml::graphml(m, &a, &all, Lang::Fi)), Ok("graphml".to_string()));
         prop_assert!(json::json(m, &a).is_object());
     }
+}
+
+#[test]
+fn the_xml_check_reads_documents_whole() {
+    assert_eq!(xml_root("<a><b/></a>"), Ok("a".to_string()));
+    assert!(xml_root("<a><b></a>").is_err(), "mismatched end");
+    assert!(xml_root("<a/><b/>").is_err(), "two roots");
+    assert!(xml_root("<a><b>").is_err(), "left open");
 }
