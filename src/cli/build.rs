@@ -94,6 +94,16 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     // exists the same path names `userdir`.
     let out = &resolve(&args.out)?;
     check_out(out, &args.out)?;
+    // A site folder that holds the workspace being read: replacing it would delete the sources.
+    if let Ok(workspace) = args.dir.canonicalize()
+        && workspace.starts_with(out)
+    {
+        return Err(Failure(format!(
+            "`{}` holds the workspace `{}`; give a folder for the site outside it, e.g. --out site",
+            args.out.display(),
+            args.dir.display()
+        )));
+    }
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("/"),

@@ -84,7 +84,11 @@ pub fn refuse_workspace_file(output: &Path, workspace: &Path) -> Result<(), Fail
     let (Ok(target), Ok(folder)) = (resolve(output), workspace.canonicalize()) else {
         return Ok(());
     };
-    if target.starts_with(&folder) && target.extension().is_some_and(|e| e == "toml") {
+    if target.starts_with(&folder)
+        && target
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    {
         return Err(Failure(format!(
             "`{}` is a pathway file of the workspace `{}`; polku never writes over the files it \
              reads: write the output outside the workspace folder or with another extension",

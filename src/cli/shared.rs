@@ -101,9 +101,15 @@ pub fn deliver(path: Option<&std::path::Path>, bytes: &[u8], binary: bool) -> Re
     }
 }
 
+/// Extensions of formats polku does not write, refused even with `--format`.
+const FOREIGN: &[&str] = &[
+    "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "ico", "heic", "avif", "html", "htm",
+    "doc", "docx", "odt", "xls", "xlsx", "ppt", "pptx", "zip", "toml",
+];
+
 /// The format an `-o` file asks for: the one `--format` names, else the one its extension names
-/// (else `default`). A file whose extension names another format, or none `allowed`, is refused:
-/// `-o x.jpg` must not hold SVG.
+/// (else `default`). A file whose extension names another format, a format not `allowed`, or
+/// (without `--format`) no format at all is refused: `-o x.jpg` must not hold SVG.
 pub fn output_format(
     given: Option<Format>,
     output: Option<&std::path::Path>,
@@ -135,6 +141,13 @@ pub fn output_format(
         }
         (None, None) => default,
         (None, Some(Some(e))) => e,
+        // With --format, a name polku gives no meaning (`model.xml`, `flow.txt`) is the user's
+        // choice; an image or page extension would still be a lie about what the file holds.
+        (Some(f), Some(None))
+            if !FOREIGN.contains(&ext.as_deref().unwrap_or("").to_ascii_lowercase().as_str()) =>
+        {
+            f
+        }
         (_, Some(None)) => {
             return Err(Failure(format!(
                 "polku cannot write a .{} file; give a file ending in one of: {}",

@@ -65,7 +65,8 @@ fn discover_all(dir: &Path) -> Result<Discovered, LoadError> {
             let toml = path.extension().is_some_and(|e| e == "toml");
             if file_type.is_dir() {
                 stack.push(path);
-            } else if toml && (file_type.is_file() || file_type.is_symlink()) {
+            } else if toml {
+                // Also pipes and devices named *.toml: reading says what they are.
                 found.files.push(path);
             }
         }
@@ -115,8 +116,27 @@ impl FileRead {
             }
             Err(e) => return FileRead::Failed(e.to_string()),
         };
-        if !real.starts_with(root) {
+        let Ok(inside) = real.strip_prefix(root) else {
             return FileRead::Outside;
+        };
+        // Discovery never enters hidden folders or `target` (`.git`, `.env` files, builds): a
+        // link into one is not read either.
+        let skipped = inside
+            .parent()
+            .into_iter()
+            .flat_map(Path::components)
+            .any(|c| {
+                let name = c.as_os_str().to_string_lossy();
+                name.starts_with('.') || name == "target"
+            });
+        if skipped {
+            return FileRead::Outside;
+        }
+        // Opening a named pipe for reading waits for a writer: look before opening.
+        match std::fs::metadata(&real) {
+            Ok(m) if !m.is_file() => return FileRead::NotAFile,
+            Ok(_) => {}
+            Err(e) => return FileRead::Failed(e.to_string()),
         }
         // The real path is read, not the link: what was checked is what is read.
         let file = match std::fs::File::open(&real) {
@@ -326,7 +346,7 @@ impl Files {
                 }
                 FileRead::Outside => unread(
                     format!(
-                        "`{}` is a link to a file outside the workspace folder; it is not read",
+                        "`{}` is a link to a file outside the workspace folder (or into a hidden folder or `target`); it is not read",
                         shown.display()
                     ),
                     "polku reads only files inside the workspace folder: copy the file in, or remove the link",

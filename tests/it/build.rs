@@ -667,3 +667,29 @@ fn an_out_through_a_folder_not_yet_there_is_resolved_before_anything_is_created(
         );
     }
 }
+
+/// Review of issue 14: a site folder polku built that holds the workspace being read was swapped
+/// out, sources included.
+#[test]
+fn a_site_folder_that_holds_the_workspace_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    std::fs::create_dir(&site).unwrap();
+    std::fs::write(site.join(".polku-site"), "").unwrap();
+    let ws = site.join("pathways");
+    std::fs::create_dir(&ws).unwrap();
+    for f in std::fs::read_dir("pathways").unwrap().flatten() {
+        std::fs::copy(f.path(), ws.join(f.file_name())).unwrap();
+    }
+    let out = polku()
+        .arg("build")
+        .arg(&ws)
+        .arg("--out")
+        .arg(&site)
+        .arg("--no-diagrams")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds the workspace"));
+    assert!(ws.join("actors.toml").is_file(), "the sources are kept");
+}

@@ -512,3 +512,38 @@ fn a_skip_shows_in_a_plain_cargo_test() {
         "{out:?}"
     );
 }
+
+/// Review of issue 14: a link to a named pipe hung every command (opening a pipe waits for a
+/// writer), and a link into a hidden folder (`.git`, `.env`) was read although discovery skips it.
+#[cfg(unix)]
+#[test]
+fn pipes_are_not_opened_and_links_into_hidden_folders_are_not_read() {
+    let ws = starter_workspace();
+    let fifo = ws.path().join("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::os::unix::fs::symlink("pipe", ws.path().join("p.toml")).unwrap();
+    std::fs::create_dir(ws.path().join(".secret")).unwrap();
+    std::fs::write(
+        ws.path().join(".secret/key.toml"),
+        "POLKU_HIDDEN_SECRET [\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(".secret/key.toml", ws.path().join("k.toml")).unwrap();
+    let out = polku()
+        .args(["check", "--color", "never"])
+        .arg(ws.path())
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("p.toml` is not a regular file"), "{err}");
+    assert!(err.contains("k.toml` is a link to a file outside"), "{err}");
+    assert!(!err.contains("POLKU_HIDDEN_SECRET"), "{err}");
+}

@@ -311,6 +311,19 @@ fn an_output_file_must_be_named_for_what_it_holds() {
         svg.to_str().unwrap(),
     ]);
     assert_eq!(code, Some(2), "{err}");
+    // With --format, a name polku gives no meaning is the user's choice (BPMN as .xml).
+    let xml = dir.path().join("model.xml");
+    let (code, _, err) = run(&[
+        "export",
+        "pathways",
+        "--format",
+        "bpmn",
+        "--pathway",
+        HEHKU,
+        "-o",
+        xml.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
     // A file without an extension takes the format it is given.
     let plain = dir.path().join("diagram");
     let (code, _, err) = run(&[

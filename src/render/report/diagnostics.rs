@@ -203,6 +203,16 @@ fn windows(
         }
     }
     out.sort_by_key(|w| w.start);
+    // Windows merged as they came can still overlap once sorted: merge again, so no text is
+    // shown twice.
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(out.len());
+    for w in out {
+        match merged.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => merged.push(w),
+        }
+    }
+    let mut out = merged;
     if out.is_empty() {
         out.push(line.start..ceil((line.start + LONG_LINE).min(line.end)));
     }
@@ -453,4 +463,25 @@ pub fn to_json(sources: &Sources, diagnostics: &[Diagnostic]) -> Vec<JsonDiagnos
                 .collect(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_on_a_long_line_never_overlap() {
+        let text = "x".repeat(600);
+        let spans = [100..101, 400..401, 200..300];
+        let w = windows(&text, 0..text.len(), &spans);
+        for pair in w.windows(2) {
+            assert!(pair[0].end < pair[1].start, "{w:?}");
+        }
+        for s in &spans {
+            assert!(
+                w.iter().any(|w| w.start <= s.start && s.end <= w.end),
+                "{s:?} in {w:?}"
+            );
+        }
+    }
 }
