@@ -14,6 +14,35 @@ use crate::diagnostic::Code;
 use crate::model::{Lang, Model, ServiceIx};
 use crate::render::diagram::view::decimal;
 
+/// The codes of loading problems, as one pattern: the matches below name every finding code and
+/// end in this instead of `_`, so a new finding code does not compile without its words.
+macro_rules! load_codes {
+    () => {
+        Code::FileUnreadable
+            | Code::TomlSyntax
+            | Code::WrongType
+            | Code::UnknownField
+            | Code::UnknownValue
+            | Code::MissingField
+            | Code::InvalidId
+            | Code::DuplicateId
+            | Code::UnknownReference
+            | Code::AgeRange
+            | Code::ShareRange
+            | Code::ShareSum
+            | Code::NegativeValue
+            | Code::SelfHandoff
+            | Code::ConflictingFields
+            | Code::InvalidValue
+            | Code::UnknownSection
+            | Code::BidiControl
+            | Code::DuplicateHandoff
+            | Code::EmptyWorkspace
+            | Code::UnusedAllow
+            | Code::InvisibleCharacter
+    };
+}
+
 /// The finding as one sentence in `lang`, with names rather than ids.
 pub fn headline(model: &Model, analysis: &Analysis, finding: &Finding, lang: Lang) -> String {
     localized(model, analysis, finding, lang).unwrap_or_else(|| finding.diagnostic.message.clone())
@@ -373,28 +402,7 @@ fn localized(model: &Model, analysis: &Analysis, f: &Finding, lang: Lang) -> Opt
         }
         // Loading problems are not findings: they have no headline. Every finding code is an arm
         // above, so a new one does not compile without its words.
-        Code::FileUnreadable
-        | Code::TomlSyntax
-        | Code::WrongType
-        | Code::UnknownField
-        | Code::UnknownValue
-        | Code::MissingField
-        | Code::InvalidId
-        | Code::DuplicateId
-        | Code::UnknownReference
-        | Code::AgeRange
-        | Code::ShareRange
-        | Code::ShareSum
-        | Code::NegativeValue
-        | Code::SelfHandoff
-        | Code::ConflictingFields
-        | Code::InvalidValue
-        | Code::UnknownSection
-        | Code::BidiControl
-        | Code::DuplicateHandoff
-        | Code::EmptyWorkspace
-        | Code::UnusedAllow
-        | Code::InvisibleCharacter => return None,
+        load_codes!() => return None,
     })
 }
 
@@ -474,28 +482,7 @@ pub fn code_title(code: Code, lang: Lang) -> Option<&'static str> {
         ),
         // Loading problems are not findings: they have no headline. Every finding code is an arm
         // above, so a new one does not compile without its words.
-        Code::FileUnreadable
-        | Code::TomlSyntax
-        | Code::WrongType
-        | Code::UnknownField
-        | Code::UnknownValue
-        | Code::MissingField
-        | Code::InvalidId
-        | Code::DuplicateId
-        | Code::UnknownReference
-        | Code::AgeRange
-        | Code::ShareRange
-        | Code::ShareSum
-        | Code::NegativeValue
-        | Code::SelfHandoff
-        | Code::ConflictingFields
-        | Code::InvalidValue
-        | Code::UnknownSection
-        | Code::BidiControl
-        | Code::DuplicateHandoff
-        | Code::EmptyWorkspace
-        | Code::UnusedAllow
-        | Code::InvisibleCharacter => return None,
+        load_codes!() => return None,
     };
     Some(match lang {
         Lang::Fi => fi,
