@@ -592,6 +592,7 @@ pub async fn static_file(Path(name): Path<String>) -> Response {
         "style.css" => (site::STYLESHEET, "text/css; charset=utf-8"),
         "serve.css" => (SERVE_CSS, "text/css; charset=utf-8"),
         "app.js" => (APP_JS, "text/javascript; charset=utf-8"),
+        "viewer.js" => (VIEWER_JS, "text/javascript; charset=utf-8"),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
     (
@@ -606,6 +607,7 @@ pub async fn static_file(Path(name): Path<String>) -> Response {
 
 const SERVE_CSS: &str = include_str!("../../templates/serve/serve.css");
 const APP_JS: &str = include_str!("../../templates/serve/app.js");
+const VIEWER_JS: &str = include_str!("../../templates/serve/viewer.js");
 
 /// The app's templates, with the documentation templates they include.
 pub fn templates() -> Result<minijinja::Environment<'static>, String> {

@@ -1,5 +1,6 @@
 // polku serve: the little the pages need beyond HTML — live reload with the error overlay,
 // toolbar choices applied at once, findings highlighted in the diagram, a service's details.
+// Zoom, pan and search are the viewer's (viewer.js).
 // Everything also works without it, except live reload.
 "use strict";
 
@@ -80,22 +81,6 @@
   if (!diagram) return;
   const svg = diagram.querySelector("svg");
 
-  // A wide diagram scrolls in its box; "fit to width" shows it whole (smaller). The choice is
-  // remembered for the next page.
-  const fit = document.getElementById("fit");
-  if (fit && svg) {
-    const apply = (on) => {
-      diagram.classList.toggle("fitted", on);
-      fit.setAttribute("aria-pressed", on ? "true" : "false");
-    };
-    fit.hidden = false;
-    apply(localStorage.getItem("polku-fit") === "1");
-    fit.addEventListener("click", () => {
-      const on = fit.getAttribute("aria-pressed") !== "true";
-      localStorage.setItem("polku-fit", on ? "1" : "0");
-      apply(on);
-    });
-  }
   const nodes = svg ? Array.from(svg.querySelectorAll(".node")) : [];
   if (svg) {
     // The diagram is interactive here: its boxes are buttons, not a picture.
@@ -111,8 +96,13 @@
     }
   }
 
+  // A finding's services and the arrows between them are lit, the rest dimmed.
+  const edges = svg ? Array.from(svg.querySelectorAll(".edge[data-from]")) : [];
   function highlight(keys) {
     for (const node of nodes) node.classList.toggle("hl", keys.includes(node.dataset.key));
+    for (const edge of edges) {
+      edge.classList.toggle("hl", keys.includes(edge.dataset.from) && keys.includes(edge.dataset.to));
+    }
     diagram.classList.toggle("dimmed", keys.length > 0);
   }
 
@@ -125,9 +115,10 @@
       button.setAttribute("aria-pressed", on ? "true" : "false");
       const keys = on ? (button.dataset.services || "").split(" ").filter(Boolean) : [];
       highlight(keys);
-      if (on && keys.length) {
-        const first = nodes.find((n) => n.dataset.key === keys[0]);
-        if (first) first.scrollIntoView({ block: "nearest", inline: "center" });
+      // The viewer (viewer.js) brings them into view at a readable size.
+      if (on && keys.length && window.polkuViewer) {
+        diagram.scrollIntoView({ block: "nearest" });
+        window.polkuViewer.show(keys);
       }
     });
   }
@@ -145,6 +136,8 @@
   }
   for (const node of nodes) {
     node.addEventListener("click", () => open(node.dataset.key));
+    // The viewer's search found it.
+    node.addEventListener("polku:choose", () => open(node.dataset.key));
     node.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(node.dataset.key); }
     });

@@ -105,6 +105,20 @@ async function until(predicate, arg, timeout = 10_000) {
   }
 }
 
+// Whether every service `keys` lies inside the diagram's box, its label at least 10 CSS px.
+const inView = (page, keys) => page.evaluate((keys) => {
+  const box = document.querySelector('#diagram').getBoundingClientRect();
+  return keys.every((k) => {
+    const node = document.querySelector(`#diagram .node[data-key="${k}"]`);
+    const r = node.querySelector('rect').getBoundingClientRect();
+    // The label's font size in CSS px: its size in user units times the drawing's scale.
+    const size = Number(node.querySelector('text')?.getAttribute('font-size') || 0);
+    const px = size * node.ownerSVGElement.getScreenCTM().a;
+    return r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1
+      && r.bottom <= box.bottom + 1 && px >= 10;
+  });
+}, keys);
+
 // `instance-generation`: the generation is the number after the dash.
 const generation = () => page.evaluate(() => Number((document.body.dataset.version || '').split('-').pop()));
 const svgText = () => page.evaluate(() => document.querySelector('#diagram svg')?.outerHTML ?? '');
@@ -148,12 +162,32 @@ try {
     check((await page.$$('#diagram svg .node[data-key]')).length > 0, 'the diagram has services');
     check((await page.inputValue('#view')) === 'lanes', 'the lanes view first');
     await screenshot('pathway');
-    // A wide diagram scrolls in its box until "fit to width" shows it whole.
-    await page.click('#fit');
-    check((await page.getAttribute('#fit', 'aria-pressed')) === 'true', 'fit to width is pressed');
-    check(await page.$eval('#diagram', (d) => d.scrollWidth <= d.clientWidth + 1), 'the whole width shows');
-    await screenshot('fit-width');
-    await page.click('#fit');
+    // The viewer: the buttons zoom, "whole diagram" shows it all, search centres a service.
+    const scale = () => page.$eval('.viewer', (v) => Number(v.dataset.scale));
+    const first = await scale();
+    check(first > 0, `the viewer is live (scale ${first})`);
+    await page.click('[data-zoom=in]');
+    check((await scale()) > first, 'zoom in enlarges');
+    await page.click('[data-zoom=fit]');
+    check(await page.$eval('#diagram svg', (svg) => {
+      const v = svg.viewBox.baseVal;
+      return v.width >= svg.getBBox().width - 1;
+    }), 'the whole diagram shows');
+    await screenshot('whole-diagram');
+    const whole = await scale();
+    await page.focus('#diagram');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    const zoomed = await scale();
+    check(zoomed > whole * 1.5, `+ zooms with the keyboard (${whole} → ${zoomed})`);
+    const target = await page.$eval('#diagram .node[data-key]:last-of-type', (n) => ({
+      key: n.dataset.key, name: n.querySelector('title').textContent,
+    }));
+    await page.fill('.viewer input[type=search]', target.name);
+    await page.press('.viewer input[type=search]', 'Enter');
+    await page.waitForSelector(`.service-detail.open#service-${target.key}`);
+    check(await inView(page, [target.key]), `search brings ${target.key} into view`);
+    await screenshot('search');
   });
 
   await step('choosing a profile shows its route', async () => {
@@ -224,10 +258,25 @@ try {
     check(expected.length > 0, `the finding's services ${keys} are in the diagram`);
     check(JSON.stringify(lit.sort()) === JSON.stringify(expected.sort()), `highlighted ${lit}, expected ${expected}`);
     check(await page.$eval('#diagram', (d) => d.classList.contains('dimmed')), 'the rest is dimmed');
+    check(await inView(page, expected), `the finding's services ${expected} are in view, readable`);
     await screenshot('finding-highlight');
     await button.click();
     check((await button.getAttribute('aria-pressed')) === 'false', 'a second click clears');
     check((await page.$$('#diagram svg .node.hl')).length === 0, 'nothing highlighted');
+  });
+
+  await step('no page scrolls sideways on a phone or a desktop', async () => {
+    for (const [width, height] of [[390, 844], [1440, 1000]]) {
+      await page.setViewportSize({ width, height });
+      for (const path of ['/', `/pathways/${pathway}`, `/pathways/${findingsPathway}`, '/ecosystem', '/findings']) {
+        await page.goto(url(path));
+        const [scroll, client] = await page.evaluate(() =>
+          [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        check(scroll <= client + 1, `${path} at ${width} px is ${scroll} px wide`);
+      }
+      await screenshot(`findings-${width}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   const original = await readFile(file, 'utf8');

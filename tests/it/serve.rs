@@ -307,12 +307,12 @@ fn every_page_answers_with_its_content_and_security_headers() {
             !select(&doc, ".documentation section").is_empty(),
             "{id}: documentation"
         );
-        // The only script is the app's own file.
+        // The only scripts are the app's own files.
         let scripts: Vec<_> = doc
             .select(&scraper::Selector::parse("script").unwrap())
             .map(|s| s.value().attr("src").unwrap_or("inline").to_string())
             .collect();
-        assert_eq!(scripts, ["/static/app.js"], "{id}");
+        assert_eq!(scripts, ["/static/viewer.js", "/static/app.js"], "{id}");
     }
 
     let r = server.get("/ecosystem");
@@ -371,7 +371,7 @@ fn every_page_answers_with_its_content_and_security_headers() {
     let doc = html(&r);
     assert!(select(&doc, "table.findings-table tbody tr").len() < all);
 
-    for name in ["style.css", "serve.css", "app.js"] {
+    for name in ["style.css", "serve.css", "app.js", "viewer.js"] {
         let r = server.get(&format!("/static/{name}"));
         assert_eq!(r.status, 200, "{name}");
         assert!(!r.body.is_empty());
@@ -822,7 +822,11 @@ fn hostile_labels_are_escaped_on_every_page() {
             .select(&scraper::Selector::parse("script").unwrap())
             .map(|s| s.value().attr("src").unwrap_or("inline").to_string())
             .collect();
-        assert_eq!(scripts, ["/static/app.js"], "{path}: no injected script");
+        assert_eq!(
+            scripts,
+            ["/static/viewer.js", "/static/app.js"],
+            "{path}: no injected script"
+        );
         for element in doc
             .root_element()
             .descendants()

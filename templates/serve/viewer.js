@@ -1,0 +1,293 @@
+// polku serve and polku build: the diagram viewer. A pathway diagram can be far wider than a
+// screen, and a manager looks for one service or one finding in it, so the diagram is a map:
+// zoom (wheel, pinch, keyboard, buttons), pan (drag, arrow keys, the minimap), search that
+// centres a service, and `polkuViewer.show(keys)` for the findings list to bring its services
+// into view at a readable size. No library: the SVG's viewBox is the whole state.
+//
+// Markup (templates/serve/diagram.html): `.viewer` holding `.viewer-tools` (buttons with
+// data-zoom="in|out|fit|actual", an <input type=search> with an empty <datalist> filled here from the boxes' titles), `.svg-box` with the
+// inline SVG, and an empty `.minimap`. Without JavaScript the box simply scrolls.
+"use strict";
+
+(function () {
+  const viewer = document.querySelector(".viewer");
+  if (!viewer) return;
+  const box = viewer.querySelector(".svg-box");
+  const svg = box && box.querySelector("svg");
+  if (!svg) return;
+
+  // The drawing's own size, in its user units (the SVG writer sets width, height and viewBox).
+  const base = svg.viewBox.baseVal;
+  const full = { x: base.x, y: base.y, w: base.width, h: base.height };
+  if (!(full.w > 0 && full.h > 0)) return;
+
+  // At this scale the boxes' labels are 10 CSS px, the least anyone reads (their font size is
+  // the drawing's, 12 user units by default).
+  const labelSize = Number(svg.querySelector(".node text")?.getAttribute("font-size")) || 12;
+  const READABLE = 10 / labelSize;
+  const MIN_SCALE = 0.05;
+  const MAX_SCALE = 4;
+
+  viewer.classList.add("live");
+  svg.removeAttribute("width");
+  svg.removeAttribute("height");
+  svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+
+  // The view: the part of the drawing shown, as a viewBox whose aspect is the box's.
+  let view = { x: full.x, y: full.y, w: full.w, h: full.h };
+  const size = () => ({ w: Math.max(box.clientWidth, 1), h: Math.max(box.clientHeight, 1) });
+  const scale = () => size().w / view.w;
+
+  function setView(x, y, s) {
+    const { w, h } = size();
+    s = Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
+    const vw = w / s;
+    const vh = h / s;
+    // A drawing smaller than the box is centred; a larger one is never panned past its edges.
+    const place = (at, length, start, extent) => (length >= extent
+      ? start - (length - extent) / 2
+      : Math.min(start + extent - length, Math.max(start, at)));
+    x = place(x, vw, full.x, full.w);
+    y = place(y, vh, full.y, full.h);
+    view = { x, y, w: vw, h: vh };
+    svg.setAttribute("viewBox", `${x} ${y} ${vw} ${vh}`);
+    viewer.dataset.scale = s.toFixed(3);
+    drawMinimap();
+  }
+
+  // Zoom by `factor` keeping the drawing point under (px, py) of the box where it is.
+  function zoomAt(factor, px, py) {
+    const s = scale();
+    const next = Math.min(MAX_SCALE, Math.max(MIN_SCALE, s * factor));
+    const ux = view.x + px / s;
+    const uy = view.y + py / s;
+    setView(ux - px / next, uy - py / next, next);
+  }
+  const zoomCentre = (factor) => zoomAt(factor, size().w / 2, size().h / 2);
+
+  // Show the rectangle (user units) whole, centred, at no less than `least` scale (then centred on
+  // it, cutting its edges) and no more than 1:1.
+  function showRect(r, least) {
+    const { w, h } = size();
+    const pad = 24;
+    let s = Math.min((w - 2 * pad) / r.w, (h - 2 * pad) / r.h, 1);
+    if (least !== undefined) s = Math.max(s, least);
+    setView(r.x + r.w / 2 - w / s / 2, r.y + r.h / 2 - h / s / 2, s);
+  }
+
+  // First view: the whole drawing if its labels stay readable, else its top left at readable
+  // size; the box is as tall as the drawing at that scale, within the screen.
+  function initial() {
+    const w = Math.max(box.clientWidth, 1);
+    const most = Math.max(window.innerHeight * 0.75, 240);
+    let s = Math.min(w / full.w, most / full.h, 1);
+    const whole = s >= READABLE;
+    if (!whole) s = Math.min(READABLE, 1);
+    box.style.height = `${Math.round(Math.min(most, Math.max(full.h * s, 120)))}px`;
+    if (whole) showRect(full);
+    else setView(full.x, full.y, s);
+  }
+
+  // Nodes and their boxes in user units (the first rect of each node group).
+  const nodes = Array.from(svg.querySelectorAll(".node[data-key]"));
+  function rectOf(node) {
+    const r = node.querySelector("rect");
+    if (r) {
+      return {
+        x: r.x.baseVal.value, y: r.y.baseVal.value,
+        w: r.width.baseVal.value, h: r.height.baseVal.value,
+      };
+    }
+    const b = node.getBBox();
+    return { x: b.x, y: b.y, w: b.width, h: b.height };
+  }
+  function union(rects) {
+    const x0 = Math.min(...rects.map((r) => r.x));
+    const y0 = Math.min(...rects.map((r) => r.y));
+    const x1 = Math.max(...rects.map((r) => r.x + r.w));
+    const y1 = Math.max(...rects.map((r) => r.y + r.h));
+    return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  }
+
+  // Bring the services `keys` into view, readable: the whole drawing when it is readable whole,
+  // else all of them when they fit at a readable size, else centred on them.
+  function show(keys) {
+    const rects = nodes.filter((n) => keys.includes(n.dataset.key)).map(rectOf);
+    if (!rects.length) return;
+    const { w, h } = size();
+    if (Math.min(w / full.w, h / full.h, 1) >= READABLE) showRect(full);
+    else showRect(union(rects), READABLE);
+  }
+
+  // Buttons.
+  for (const button of viewer.querySelectorAll("[data-zoom]")) {
+    button.addEventListener("click", () => {
+      const what = button.dataset.zoom;
+      if (what === "in") zoomCentre(1.25);
+      else if (what === "out") zoomCentre(0.8);
+      else if (what === "fit") showRect(full);
+      else if (what === "actual") setView(view.x, view.y, 1);
+    });
+  }
+
+  // Keyboard, while the diagram box has the focus.
+  box.addEventListener("keydown", (e) => {
+    if (e.target !== box) return;
+    const step = 60 / scale();
+    const keys = {
+      "+": () => zoomCentre(1.25), "=": () => zoomCentre(1.25), "-": () => zoomCentre(0.8),
+      "0": () => showRect(full), "1": () => setView(view.x, view.y, 1),
+      ArrowLeft: () => setView(view.x - step, view.y, scale()),
+      ArrowRight: () => setView(view.x + step, view.y, scale()),
+      ArrowUp: () => setView(view.x, view.y - step, scale()),
+      ArrowDown: () => setView(view.x, view.y + step, scale()),
+    };
+    const act = keys[e.key];
+    if (act) { e.preventDefault(); act(); }
+  });
+
+  // Wheel zooms around the pointer (a trackpad pinch arrives as a wheel with ctrlKey).
+  box.addEventListener("wheel", (e) => {
+    e.preventDefault();
+    const r = box.getBoundingClientRect();
+    const amount = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
+    zoomAt(Math.exp(-amount * (e.ctrlKey ? 0.01 : 0.002)), e.clientX - r.left, e.clientY - r.top);
+  }, { passive: false });
+
+  // Drag pans; two fingers pinch. A press that does not move stays a click on a service.
+  const pointers = new Map();
+  let pinch = null;
+  let moved = false;
+  box.addEventListener("pointerdown", (e) => {
+    if (e.button !== 0) return;
+    pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    moved = false;
+    if (pointers.size === 2) {
+      const [a, b] = Array.from(pointers.values());
+      pinch = { d: Math.hypot(a.x - b.x, a.y - b.y) || 1 };
+    }
+  });
+  box.addEventListener("pointermove", (e) => {
+    const last = pointers.get(e.pointerId);
+    if (!last) return;
+    const dx = e.clientX - last.x;
+    const dy = e.clientY - last.y;
+    if (!moved && Math.hypot(dx, dy) < 4) return;
+    if (!moved) { moved = true; box.setPointerCapture(e.pointerId); }
+    pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    if (pointers.size === 2 && pinch) {
+      const [a, b] = Array.from(pointers.values());
+      const d = Math.hypot(a.x - b.x, a.y - b.y) || 1;
+      const r = box.getBoundingClientRect();
+      zoomAt(d / pinch.d, (a.x + b.x) / 2 - r.left, (a.y + b.y) / 2 - r.top);
+      pinch.d = d;
+    } else if (pointers.size === 1) {
+      const s = scale();
+      setView(view.x - dx / s, view.y - dy / s, s);
+    }
+  });
+  const release = (e) => {
+    pointers.delete(e.pointerId);
+    if (pointers.size < 2) pinch = null;
+  };
+  box.addEventListener("pointerup", release);
+  box.addEventListener("pointercancel", release);
+  // After a drag, the click that ends it is not a choice of service.
+  box.addEventListener("click", (e) => {
+    if (moved) { e.stopPropagation(); e.preventDefault(); moved = false; }
+  }, true);
+
+  // Search: a service's name (from the datalist) centres it and opens its details.
+  const search = viewer.querySelector("input[type=search]");
+  const names = viewer.querySelector("datalist");
+  if (names) {
+    const seen = new Set();
+    for (const n of nodes) {
+      const name = n.querySelector("title")?.textContent || "";
+      if (!name || seen.has(name)) continue;
+      seen.add(name);
+      const option = document.createElement("option");
+      option.value = name;
+      names.appendChild(option);
+    }
+  }
+  if (search) {
+    const find = () => {
+      const q = search.value.trim().toLowerCase();
+      if (!q) return;
+      const name = (n) => (n.querySelector("title")?.textContent || "").toLowerCase();
+      const hit = nodes.find((n) => name(n) === q || n.dataset.key === q)
+        || nodes.find((n) => name(n).includes(q));
+      search.setCustomValidity(hit ? "" : search.dataset.none || "?");
+      search.reportValidity();
+      if (!hit) return;
+      show([hit.dataset.key]);
+      hit.dispatchEvent(new CustomEvent("polku:choose", { bubbles: true }));
+    };
+    search.addEventListener("change", find);
+    search.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") { e.preventDefault(); find(); }
+    });
+    search.addEventListener("input", () => search.setCustomValidity(""));
+  }
+
+  // Minimap: the whole drawing small, with the view as a rectangle; press or drag to move.
+  const minimap = viewer.querySelector(".minimap");
+  let frame = null;
+  if (minimap) {
+    const copy = svg.cloneNode(true);
+    for (const e of copy.querySelectorAll("[id]")) e.removeAttribute("id");
+    for (const e of copy.querySelectorAll("[tabindex]")) e.removeAttribute("tabindex");
+    for (const e of copy.querySelectorAll("title, desc")) e.remove();
+    copy.removeAttribute("role");
+    copy.removeAttribute("aria-label");
+    copy.setAttribute("aria-hidden", "true");
+    copy.setAttribute("focusable", "false");
+    copy.setAttribute("viewBox", `${full.x} ${full.y} ${full.w} ${full.h}`);
+    // The markers of the copy still point at the page's own (ids are unique per page).
+    frame = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+    frame.setAttribute("class", "minimap-view");
+    frame.setAttribute("vector-effect", "non-scaling-stroke");
+    copy.appendChild(frame);
+    minimap.appendChild(copy);
+    const moveTo = (e) => {
+      const r = copy.getBoundingClientRect();
+      const k = Math.min(r.width / full.w, r.height / full.h);
+      const ox = (r.width - full.w * k) / 2;
+      const oy = (r.height - full.h * k) / 2;
+      const ux = full.x + (e.clientX - r.left - ox) / k;
+      const uy = full.y + (e.clientY - r.top - oy) / k;
+      setView(ux - view.w / 2, uy - view.h / 2, scale());
+    };
+    let dragging = false;
+    minimap.addEventListener("pointerdown", (e) => {
+      dragging = true;
+      minimap.setPointerCapture(e.pointerId);
+      moveTo(e);
+    });
+    minimap.addEventListener("pointermove", (e) => { if (dragging) moveTo(e); });
+    minimap.addEventListener("pointerup", () => { dragging = false; });
+  }
+  function drawMinimap() {
+    if (!frame) return;
+    frame.setAttribute("x", view.x);
+    frame.setAttribute("y", view.y);
+    frame.setAttribute("width", view.w);
+    frame.setAttribute("height", view.h);
+    // The minimap is only worth its place when part of the drawing is out of view.
+    const all = view.x <= full.x + 1 && view.y <= full.y + 1
+      && view.x + view.w >= full.x + full.w - 1 && view.y + view.h >= full.y + full.h - 1;
+    minimap.hidden = all;
+  }
+
+  let width = box.clientWidth;
+  new ResizeObserver(() => {
+    if (Math.abs(box.clientWidth - width) < 2) return;
+    width = box.clientWidth;
+    initial();
+  }).observe(box);
+
+  box.tabIndex = 0;
+  initial();
+  window.polkuViewer = { show, fit: () => showRect(full), zoom: zoomCentre };
+})();
