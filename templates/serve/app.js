@@ -100,9 +100,12 @@
   const edges = svg ? Array.from(svg.querySelectorAll(".edge[data-from]")) : [];
   function highlight(keys) {
     for (const node of nodes) node.classList.toggle("hl", keys.includes(node.dataset.key));
-    for (const edge of edges) {
-      edge.classList.toggle("hl", keys.includes(edge.dataset.from) && keys.includes(edge.dataset.to));
-    }
+    // Between its services; a finding about one service (an overload, a dead end) lights the
+    // arrows into and out of it.
+    const lit = (edge) => (keys.length === 1
+      ? keys.includes(edge.dataset.from) || keys.includes(edge.dataset.to)
+      : keys.includes(edge.dataset.from) && keys.includes(edge.dataset.to));
+    for (const edge of edges) edge.classList.toggle("hl", lit(edge));
     diagram.classList.toggle("dimmed", keys.length > 0);
   }
 

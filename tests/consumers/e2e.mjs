@@ -259,10 +259,12 @@ try {
     check(JSON.stringify(lit.sort()) === JSON.stringify(expected.sort()), `highlighted ${lit}, expected ${expected}`);
     check(await page.$eval('#diagram', (d) => d.classList.contains('dimmed')), 'the rest is dimmed');
     check(await inView(page, expected), `the finding's services ${expected} are in view, readable`);
+    const arrows = await page.$$eval('#diagram svg .edge.hl', (es) => es.map((e) => `${e.dataset.from}→${e.dataset.to}`));
+    check(arrows.length > 0 && arrows.every((a) => expected.some((k) => a.includes(k))), `its arrows are lit: ${arrows}`);
     await screenshot('finding-highlight');
     await button.click();
     check((await button.getAttribute('aria-pressed')) === 'false', 'a second click clears');
-    check((await page.$$('#diagram svg .node.hl')).length === 0, 'nothing highlighted');
+    check((await page.$$('#diagram svg .node.hl, #diagram svg .edge.hl')).length === 0, 'nothing highlighted');
   });
 
   await step('no page scrolls sideways on a phone or a desktop', async () => {

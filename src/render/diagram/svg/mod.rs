@@ -106,7 +106,7 @@ pub fn svg(view: &View, layout: &Layout) -> String {
     x.start("g", &[]);
     for (_, path) in &order {
         if let Some(r) = path.label {
-            edge_label(&mut x, &view.edges[path.edge], r, &path.label_lines);
+            edge_label(&mut x, view, &view.edges[path.edge], r, &path.label_lines);
         }
     }
     x.end("g");
@@ -123,6 +123,8 @@ const ELEMENTS: &[&str] = &[
 /// Attribute names this module can write.
 const ATTRIBUTES: &[&str] = &[
     "xmlns",
+    "data-from",
+    "data-to",
     "width",
     "height",
     "viewBox",
@@ -424,17 +426,27 @@ fn node_name(view: &View, i: usize) -> String {
         .map_or_else(String::new, |n| n.label.join(" "))
 }
 
+/// The group of an edge's line or label: `class="edge"` with the keys of the boxes it joins, so a
+/// page lights a finding's arrows with its boxes (`polku serve`'s app.js).
+fn edge_group<'v>(view: &'v View, edge: &ViewEdge) -> Vec<(&'static str, &'v str)> {
+    let key = |i: usize| view.nodes.get(i).map_or("", |n| n.key.as_str());
+    let mut group = vec![
+        ("class", "edge"),
+        ("data-from", key(edge.from)),
+        ("data-to", key(edge.to)),
+    ];
+    if edge.faded {
+        group.push(("opacity", FADED));
+    }
+    group
+}
+
 fn edge_path(x: &mut Xml, view: &View, edge: &ViewEdge, points: &[(f64, f64)]) {
     if points.len() < 2 {
         return;
     }
     let (color, arrow) = edge_style(edge);
-    let group: Vec<(&'static str, &str)> = if edge.faded {
-        vec![("opacity", FADED)]
-    } else {
-        vec![]
-    };
-    x.start("g", &group);
+    x.start("g", &edge_group(view, edge));
     let mut title = format!(
         "{} → {}",
         node_name(view, edge.from),
@@ -471,13 +483,8 @@ fn edge_path(x: &mut Xml, view: &View, edge: &ViewEdge, points: &[(f64, f64)]) {
     x.end("g");
 }
 
-fn edge_label(x: &mut Xml, edge: &ViewEdge, r: Rect, lines: &[String]) {
-    let group: Vec<(&'static str, &str)> = if edge.faded {
-        vec![("opacity", FADED)]
-    } else {
-        vec![]
-    };
-    x.start("g", &group);
+fn edge_label(x: &mut Xml, view: &View, edge: &ViewEdge, r: Rect, lines: &[String]) {
+    x.start("g", &edge_group(view, edge));
     let border = if edge.boundary_without_protocol {
         BOUNDARY_COLOR
     } else {
