@@ -12,9 +12,8 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
-use super::view::{
-    BOUNDARY_COLOR, LOOP_COLOR, View, ViewEdge, ViewNode, dark_fill, heat_color, sector_color,
-};
+use super::palette::{BOUNDARY_COLOR, LOOP_COLOR, dark_fill, heat_color, sector_color};
+use super::view::{View, ViewEdge, ViewNode};
 use crate::model::Lang;
 
 /// Escapes text for the inside of a double-quoted DOT string: `\` and `"` are escaped, line

@@ -7,5 +7,6 @@ pub mod dot;
 pub mod graphviz;
 pub mod layout;
 pub mod legend;
+pub mod palette;
 pub mod svg;
 pub mod view;

@@ -229,46 +229,6 @@ pub struct View {
     pub marks: Vec<Mark>,
 }
 
-/// Sector colours: Paul Tol's colour-blind-safe "muted" and "light" schemes, one per sector.
-pub fn sector_color(sector: Sector) -> &'static str {
-    match sector {
-        Sector::ChildWelfare => "#CC6677",
-        Sector::Education => "#DDCC77",
-        Sector::PupilWelfare => "#EEDD88",
-        Sector::SchoolHealth => "#AAAA00",
-        Sector::MentalHealth => "#88CCEE",
-        Sector::Substance => "#AA4499",
-        Sector::PrimaryHealth => "#44AA99",
-        Sector::SpecialistCare => "#332288",
-        Sector::YouthWork => "#117733",
-        Sector::FamilyServices => "#EE8866",
-        Sector::SocialWork => "#882255",
-        Sector::NgoSupport => "#BBCC33",
-    }
-}
-
-/// True when text on this sector's colour should be white for contrast.
-pub fn dark_fill(sector: Sector) -> bool {
-    matches!(
-        sector,
-        Sector::SpecialistCare | Sector::SocialWork | Sector::Substance | Sector::YouthWork
-    )
-}
-
-/// Border colour for a utilisation: grey when fine, orange over 85 %, red over 100 %.
-pub fn heat_color(utilisation: Option<f64>) -> &'static str {
-    match utilisation {
-        Some(u) if u > 1.0 => "#B2182B",
-        Some(u) if u > crate::analysis::bottlenecks::HIGH_UTILISATION => "#EF8A62",
-        _ => "#555555",
-    }
-}
-
-/// Colour of edges on a referral loop.
-pub const LOOP_COLOR: &str = "#B2182B";
-/// Colour of boundary handoffs without a protocol.
-pub const BOUNDARY_COLOR: &str = "#D95F02";
-
 /// Breaks text into lines of at most `width` characters at spaces (longer words stay whole).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -732,8 +692,12 @@ mod tests {
     }
 
     #[test]
-    fn every_sector_has_a_distinct_colour() {
-        let colours: BTreeSet<&str> = Sector::ALL.iter().map(|s| sector_color(*s)).collect();
-        assert_eq!(colours.len(), Sector::ALL.len());
+    fn every_sector_has_a_distinct_colour_and_pattern() {
+        use super::super::palette::family;
+        let looks: BTreeSet<String> = Sector::ALL
+            .iter()
+            .map(|s| format!("{:?}", family(*s)))
+            .collect();
+        assert_eq!(looks.len(), Sector::ALL.len());
     }
 }

@@ -13,7 +13,8 @@
 
 use std::fmt::Write;
 
-use crate::render::diagram::view::{self, View};
+use crate::render::diagram::palette;
+use crate::render::diagram::view::View;
 
 /// Writes a view as a Mermaid `flowchart LR`.
 pub fn mermaid(view: &View) -> String {
@@ -88,7 +89,7 @@ fn write_flowchart(out: &mut String, view: &View) -> std::fmt::Result {
 
     // Colours: one class per sector, faded nodes grey, heat on the border.
     for sector in &view.sectors {
-        let text = if view::dark_fill(*sector) {
+        let text = if palette::dark_fill(*sector) {
             "#ffffff"
         } else {
             "#000000"
@@ -97,7 +98,7 @@ fn write_flowchart(out: &mut String, view: &View) -> std::fmt::Result {
             out,
             "  classDef {} fill:{},color:{text},stroke:#555555",
             sector.as_str(),
-            view::sector_color(*sector)
+            palette::sector_color(*sector)
         )?;
     }
     writeln!(
@@ -125,8 +126,8 @@ fn write_flowchart(out: &mut String, view: &View) -> std::fmt::Result {
         writeln!(out, "  class {} {class}", ids.join(","))?;
     }
     for (i, node) in view.nodes.iter().enumerate() {
-        let heat = view::heat_color(node.utilisation);
-        if !node.faded && heat != view::heat_color(None) {
+        let heat = palette::heat_color(node.utilisation);
+        if !node.faded && heat != palette::heat_color(None) {
             writeln!(out, "  style n{i} stroke:{heat},stroke-width:3px")?;
         }
     }
@@ -140,12 +141,12 @@ fn write_flowchart(out: &mut String, view: &View) -> std::fmt::Result {
     link_style(
         out,
         &loops,
-        &format!("stroke:{},stroke-width:2px", view::LOOP_COLOR),
+        &format!("stroke:{},stroke-width:2px", palette::LOOP_COLOR),
     )?;
     link_style(
         out,
         &boundary,
-        &format!("stroke:{},stroke-width:2px", view::BOUNDARY_COLOR),
+        &format!("stroke:{},stroke-width:2px", palette::BOUNDARY_COLOR),
     )?;
     link_style(out, &faded, "stroke:#cccccc")?;
     Ok(())

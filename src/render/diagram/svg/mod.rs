@@ -15,9 +15,10 @@ use super::layout::{
     Layout, LegendItem, MARK_STRIP, MARK_WIDTH, NODE_FONT, NODE_LINE, Rect, TITLE_FONT,
 };
 use super::legend::LegendSymbol;
-use super::view::{
-    BOUNDARY_COLOR, LOOP_COLOR, View, ViewEdge, ViewNode, dark_fill, heat_color, sector_color,
+use super::palette::{
+    BOUNDARY_COLOR, LOOP_COLOR, Pattern, dark_fill, family, heat_color, sector_color,
 };
+use super::view::{View, ViewEdge, ViewNode};
 use crate::analysis::bottlenecks::HIGH_UTILISATION;
 use crate::model::Lang;
 
@@ -117,7 +118,8 @@ pub fn svg(view: &View, layout: &Layout) -> String {
 
 /// Element names this module can write; anything else in its output is a bug.
 const ELEMENTS: &[&str] = &[
-    "svg", "title", "desc", "defs", "marker", "path", "rect", "text", "tspan", "g", "circle",
+    "svg", "title", "desc", "defs", "marker", "pattern", "path", "rect", "text", "tspan", "g",
+    "circle",
 ];
 
 /// Attribute names this module can write.
@@ -142,6 +144,8 @@ const ATTRIBUTES: &[&str] = &[
     "markerHeight",
     "markerUnits",
     "orient",
+    "patternUnits",
+    "patternTransform",
     "d",
     "fill",
     "stroke",
@@ -320,7 +324,71 @@ fn defs(x: &mut Xml) {
         ],
     );
     x.end("marker");
+    // The patterns that tell the sectors of one colour family apart (palette.rs), in dark ink for
+    // light fills and light ink for dark ones.
+    for (id, ink) in [("dark", "#1A1A1A"), ("light", "#FFFFFF")] {
+        let stripes = format!("stripes-{id}");
+        x.start(
+            "pattern",
+            &[
+                ("id", &stripes),
+                ("width", "6"),
+                ("height", "6"),
+                ("patternUnits", "userSpaceOnUse"),
+                ("patternTransform", "rotate(45)"),
+            ],
+        );
+        x.empty(
+            "rect",
+            &[
+                ("x", "0"),
+                ("y", "0"),
+                ("width", "2.4"),
+                ("height", "6"),
+                ("fill", ink),
+            ],
+        );
+        x.end("pattern");
+        let dots = format!("dots-{id}");
+        x.start(
+            "pattern",
+            &[
+                ("id", &dots),
+                ("width", "5"),
+                ("height", "5"),
+                ("patternUnits", "userSpaceOnUse"),
+            ],
+        );
+        x.empty(
+            "circle",
+            &[("cx", "2.5"), ("cy", "2.5"), ("r", "1.3"), ("fill", ink)],
+        );
+        x.end("pattern");
+    }
     x.end("defs");
+}
+
+/// The band across the top of a box (or a legend swatch) that says which sector of its colour
+/// family it is; nothing for a family's first sector.
+fn pattern_band(x: &mut Xml, sector: Option<crate::model::Sector>, r: Rect) {
+    let Some(sector) = sector else { return };
+    let ink = if dark_fill(sector) { "light" } else { "dark" };
+    let fill = match family(sector).1 {
+        Pattern::Plain => return,
+        Pattern::Stripes => format!("url(#stripes-{ink})"),
+        Pattern::Dots => format!("url(#dots-{ink})"),
+    };
+    x.empty(
+        "rect",
+        &[
+            ("x", &num(r.x)),
+            ("y", &num(r.y)),
+            ("width", &num(r.width)),
+            ("height", &num(r.height)),
+            ("fill", &fill),
+            ("opacity", "0.55"),
+        ],
+    );
 }
 
 fn lanes(x: &mut Xml, view: &View, layout: &Layout) {
@@ -566,6 +634,15 @@ fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
             ("stroke-width", if hot { "3.5" } else { "1.2" }),
         ],
     );
+    if !node.faded {
+        let band = Rect {
+            x: r.x + 7.0,
+            y: r.y + 2.5,
+            width: (r.width - 14.0).max(0.0),
+            height: 5.0,
+        };
+        pattern_band(x, node.sector, band);
+    }
     let strip = if node.marks.is_empty() {
         0.0
     } else {
@@ -720,7 +797,16 @@ fn legend_item(x: &mut Xml, item: &LegendItem) {
         );
     };
     match item.symbol {
-        S::Sector(s) => swatch(x, sector_color(s), "#555555", "1"),
+        S::Sector(s) => {
+            swatch(x, sector_color(s), "#555555", "1");
+            let band = Rect {
+                x: sx + 4.0,
+                y: cy - 5.5,
+                width: 20.0,
+                height: 5.0,
+            };
+            pattern_band(x, Some(s), band);
+        }
         S::Aggregated => swatch(x, ACTOR_FILL, "#555555", "1"),
         S::Mark(m) => badge(x, sx + 14.0, cy, m.symbol(), None),
         S::ClientMoves => line(x, EDGE_COLOR, "url(#arrow)", false, "1.4", false),

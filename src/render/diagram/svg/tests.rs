@@ -110,7 +110,11 @@ fn assert_safe(p: &Parsed) {
                     "url(#arrow-route)",
                     "url(#arrow-loop)",
                     "url(#arrow-boundary)",
-                    "url(#boundary)"
+                    "url(#boundary)",
+                    "url(#stripes-dark)",
+                    "url(#stripes-light)",
+                    "url(#dots-dark)",
+                    "url(#dots-light)"
                 ]
                 .contains(&v.as_str()),
                 "reference {v}"
