@@ -205,6 +205,12 @@ const BPMN_ATTRIBUTES: &[&str] = &[
     "xmlns:bpmndi",
     "xmlns:dc",
     "xmlns:di",
+    "xmlns:bioc",
+    "xmlns:color",
+    "bioc:fill",
+    "bioc:stroke",
+    "color:background-color",
+    "color:border-color",
     "id",
     "targetNamespace",
     "exporter",
@@ -288,6 +294,46 @@ fn check_bpmn(view: &View, text: &str) -> Vec<Element> {
             .find(|t| attr(t, "id") == format!("Task_{i}"))
             .unwrap();
         assert_eq!(attr(task, "name"), node.label.join(" "));
+    }
+    // Finding colours in both colour extensions: the sector's fill, the problem colour on a
+    // service over capacity; every colour a literal #RRGGBB.
+    let shapes = by_name(&doc, "bpmndi:BPMNShape");
+    for (i, node) in view.nodes.iter().enumerate() {
+        let shape = shapes
+            .iter()
+            .find(|s| attr(s, "bpmnElement") == format!("Task_{i}"))
+            .unwrap();
+        let fill = shape.attrs.get("bioc:fill").map(String::as_str);
+        assert_eq!(
+            fill,
+            node.sector
+                .map(polku::render::diagram::palette::sector_color)
+        );
+        assert_eq!(
+            shape
+                .attrs
+                .get("color:background-color")
+                .map(String::as_str),
+            fill
+        );
+        if node.utilisation.is_some_and(|u| u > 1.0) {
+            assert_eq!(
+                attr(shape, "bioc:stroke"),
+                polku::render::diagram::palette::PROBLEM
+            );
+        }
+    }
+    for e in &doc {
+        for (k, v) in &e.attrs {
+            if k.starts_with("bioc:") || k.starts_with("color:") {
+                assert!(
+                    v.len() == 7
+                        && v.starts_with('#')
+                        && v[1..].bytes().all(|b| b.is_ascii_hexdigit()),
+                    "{k}={v}"
+                );
+            }
+        }
     }
     let lanes = by_name(&doc, "bpmn:lane");
     assert_eq!(lanes.len(), view.lanes.len());

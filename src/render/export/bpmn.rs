@@ -27,8 +27,10 @@ use crate::render::xml::{coordinate, text as xml_text};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
+use crate::analysis::bottlenecks::HIGH_UTILISATION;
 use crate::render::diagram::layout::{Layout, Rect};
-use crate::render::diagram::view::View;
+use crate::render::diagram::palette;
+use crate::render::diagram::view::{View, ViewEdge, ViewNode};
 
 /// BPMN 2.0 model namespace.
 pub const BPMN_NS: &str = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -38,6 +40,10 @@ pub const BPMNDI_NS: &str = "http://www.omg.org/spec/BPMN/20100524/DI";
 pub const DC_NS: &str = "http://www.omg.org/spec/DD/20100524/DC";
 /// OMG diagram-interchange namespace (waypoints).
 pub const DI_NS: &str = "http://www.omg.org/spec/DD/20100524/DI";
+/// bpmn-js's colour extension (Camunda Modeler, bpmn.io) and the OMG's non-normative one that
+/// other tools read: the finding colours travel with the diagram.
+const BIOC_NS: &str = "http://bpmn.io/schema/bpmn/biocolor/1.0";
+const COLOR_NS: &str = "http://www.omg.org/spec/BPMN/non-normative/color/1.0";
 
 /// Width of the pool's header left of the lanes, where modelers write the participant's name.
 const POOL_HEADER: f64 = 30.0;
@@ -474,11 +480,22 @@ impl Xml {
     }
 
     fn shape(&mut self, element_id: &str, r: Rect, horizontal: bool) -> io::Result<()> {
+        self.colored_shape(element_id, r, horizontal, Paint::default())
+    }
+
+    fn colored_shape(
+        &mut self,
+        element_id: &str,
+        r: Rect,
+        horizontal: bool,
+        paint: Paint,
+    ) -> io::Result<()> {
         let id = format!("{element_id}_di");
         let mut attrs = vec![("id", id.as_str()), ("bpmnElement", element_id)];
         if horizontal {
             attrs.push(("isHorizontal", "true"));
         }
+        paint.push(&mut attrs);
         self.start("bpmndi:BPMNShape", &attrs)?;
         self.bounds(r)?;
         self.end("bpmndi:BPMNShape")
@@ -489,12 +506,12 @@ impl Xml {
         element_id: &str,
         points: &[(f64, f64)],
         label: Option<Rect>,
+        paint: Paint,
     ) -> io::Result<()> {
         let id = format!("{element_id}_di");
-        self.start(
-            "bpmndi:BPMNEdge",
-            &[("id", &id), ("bpmnElement", element_id)],
-        )?;
+        let mut attrs = vec![("id", id.as_str()), ("bpmnElement", element_id)];
+        paint.push(&mut attrs);
+        self.start("bpmndi:BPMNEdge", &attrs)?;
         for (x, y) in points {
             self.empty(
                 "di:waypoint",
@@ -507,6 +524,48 @@ impl Xml {
             self.end("bpmndi:BPMNLabel")?;
         }
         self.end("bpmndi:BPMNEdge")
+    }
+}
+
+/// The colours of one shape or edge in both colour extensions; none by default.
+#[derive(Clone, Copy, Default)]
+struct Paint {
+    fill: Option<&'static str>,
+    stroke: Option<&'static str>,
+}
+
+impl Paint {
+    /// A task: its sector's colour, and the warning or problem colour when it is near or over
+    /// capacity.
+    fn node(node: &ViewNode) -> Paint {
+        let hot = node.utilisation.is_some_and(|u| u > HIGH_UTILISATION);
+        Paint {
+            fill: node.sector.map(palette::sector_color),
+            stroke: hot.then(|| palette::heat_color(node.utilisation)),
+        }
+    }
+
+    /// A flow on a referral loop or across organisations without a protocol.
+    fn edge(edge: &ViewEdge) -> Paint {
+        let stroke = if edge.in_loop {
+            Some(palette::LOOP_COLOR)
+        } else if edge.boundary_without_protocol {
+            Some(palette::BOUNDARY_COLOR)
+        } else {
+            None
+        };
+        Paint { fill: None, stroke }
+    }
+
+    fn push<'a>(self, attrs: &mut Vec<(&'a str, &'a str)>) {
+        if let Some(fill) = self.fill {
+            attrs.push(("bioc:fill", fill));
+            attrs.push(("color:background-color", fill));
+        }
+        if let Some(stroke) = self.stroke {
+            attrs.push(("bioc:stroke", stroke));
+            attrs.push(("color:border-color", stroke));
+        }
     }
 }
 
@@ -554,6 +613,8 @@ fn write_definitions(xml: &mut Xml, view: &View, geometry: &Geometry) -> io::Res
             ("xmlns:bpmndi", BPMNDI_NS),
             ("xmlns:dc", DC_NS),
             ("xmlns:di", DI_NS),
+            ("xmlns:bioc", BIOC_NS),
+            ("xmlns:color", COLOR_NS),
             ("id", "Definitions_1"),
             ("targetNamespace", "urn:polku:bpmn"),
             ("exporter", "polku"),
@@ -664,7 +725,7 @@ fn write_definitions(xml: &mut Xml, view: &View, geometry: &Geometry) -> io::Res
     }
     xml.end("bpmn:process")?;
 
-    write_diagram(xml, geometry, &connections)?;
+    write_diagram(xml, view, geometry, &connections)?;
     xml.end("bpmn:definitions")
 }
 
@@ -692,7 +753,13 @@ fn write_lanes(xml: &mut Xml, view: &View) -> io::Result<()> {
     xml.end("bpmn:laneSet")
 }
 
-fn write_diagram(xml: &mut Xml, g: &Geometry, connections: &[Connection]) -> io::Result<()> {
+fn write_diagram(
+    xml: &mut Xml,
+    view: &View,
+    g: &Geometry,
+    connections: &[Connection],
+) -> io::Result<()> {
+    let paint = |e: usize| view.edges.get(e).map(Paint::edge).unwrap_or_default();
     xml.start("bpmndi:BPMNDiagram", &[("id", "BPMNDiagram_1")])?;
     xml.start(
         "bpmndi:BPMNPlane",
@@ -710,23 +777,26 @@ fn write_diagram(xml: &mut Xml, g: &Geometry, connections: &[Connection]) -> io:
                 &format!("Flow_Start_{i}"),
                 &straight(start, *rect, true, false),
                 None,
+                Paint::default(),
             )?;
         }
-        xml.shape(&task, *rect, false)?;
+        let paint = view.nodes.get(i).map(Paint::node).unwrap_or_default();
+        xml.colored_shape(&task, *rect, false, paint)?;
         if let Some(end) = g.ends[i] {
             xml.shape(&format!("EndEvent_{i}"), end, false)?;
             xml.edge(
                 &format!("Flow_End_{i}"),
                 &straight(*rect, end, false, true),
                 None,
+                Paint::default(),
             )?;
         }
     }
     for (e, connection) in connections.iter().enumerate() {
         let Some(edge) = g.edges.get(e) else { continue };
         match connection {
-            Connection::Flow(id) => xml.edge(id, &edge.points, edge.label)?,
-            Connection::Association(id) => xml.edge(id, &edge.points, None)?,
+            Connection::Flow(id) => xml.edge(id, &edge.points, edge.label, paint(e))?,
+            Connection::Association(id) => xml.edge(id, &edge.points, None, paint(e))?,
             Connection::Skipped => {}
         }
     }
