@@ -27,3 +27,29 @@ view-days-working = { $days } working d
 view-days-school = { $days } school d
 view-no-actor = No actor
 view-ecosystem-title = Service ecosystem
+
+## Finding titles and language names (the headline sentences are worded in render/report/headline.rs)
+
+headline-language = { $code ->
+    [fi] Finnish
+    [sv] Swedish
+    [en] English
+    [se] Sámi
+   *[other] { $code }
+}
+headline-title-unmet-need = Unmet need
+headline-title-age-coverage-gap = Age coverage gap
+headline-title-language-gap = Language gap
+headline-title-exclusion-trap = Exclusion trap
+headline-title-referral-loop = Referral loop
+headline-title-dead-end = Dead end
+headline-title-unreachable-service = Unreachable service
+headline-title-statutory-clock = Statutory time limit
+headline-title-boundary-without-protocol = Boundary handoff without a protocol
+headline-title-boundary-without-consent = Boundary handoff without consent
+headline-title-high-utilisation = High utilisation
+headline-title-overloaded = Overloaded
+headline-title-single-point-of-failure = Single point of failure
+headline-title-missing-collaboration = Missing collaboration
+headline-title-isolated-actor = Isolated actor
+headline-title-incomplete-model = Incomplete model

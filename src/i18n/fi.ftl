@@ -27,3 +27,29 @@ view-days-working = { $days } arkipv
 view-days-school = { $days } koulupv
 view-no-actor = Toimija puuttuu
 view-ecosystem-title = Palveluekosysteemi
+
+## Finding titles and language names (the headline sentences are worded in render/report/headline.rs)
+
+headline-language = { $code ->
+    [fi] suomi
+    [sv] ruotsi
+    [en] englanti
+    [se] saame
+   *[other] { $code }
+}
+headline-title-unmet-need = Täyttymätön tarve
+headline-title-age-coverage-gap = Ikäaukko
+headline-title-language-gap = Kieliaukko
+headline-title-exclusion-trap = Poissulkemisansa
+headline-title-referral-loop = Lähetekehä
+headline-title-dead-end = Umpikuja
+headline-title-unreachable-service = Palvelu, jonne ei pääse
+headline-title-statutory-clock = Lakisääteinen määräaika
+headline-title-boundary-without-protocol = Organisaatiorajan siirto ilman sovittua käytäntöä
+headline-title-boundary-without-consent = Organisaatiorajan siirto ilman suostumusta
+headline-title-high-utilisation = Korkea kuormitus
+headline-title-overloaded = Ylikuormitus
+headline-title-single-point-of-failure = Yksittäinen kriittinen kohta
+headline-title-missing-collaboration = Puuttuva yhteistyö
+headline-title-isolated-actor = Eristynyt toimija
+headline-title-incomplete-model = Keskeneräinen malli

@@ -95,4 +95,39 @@ catalogue! {
     ViewNoActor = "view-no-actor";
     /// The title of the ecosystem view.
     ViewEcosystemTitle = "view-ecosystem-title";
+
+    /// A language named by its ISO 639 code (`fi`, `sv`, `en`, `se`); other codes stay codes.
+    HeadlineLanguage = "headline-language" { code };
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleUnmetNeed = "headline-title-unmet-need";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleAgeCoverageGap = "headline-title-age-coverage-gap";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleLanguageGap = "headline-title-language-gap";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleExclusionTrap = "headline-title-exclusion-trap";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleReferralLoop = "headline-title-referral-loop";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleDeadEnd = "headline-title-dead-end";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleUnreachableService = "headline-title-unreachable-service";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleStatutoryClock = "headline-title-statutory-clock";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleBoundaryWithoutProtocol = "headline-title-boundary-without-protocol";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleBoundaryWithoutConsent = "headline-title-boundary-without-consent";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleHighUtilisation = "headline-title-high-utilisation";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleOverloaded = "headline-title-overloaded";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleSinglePointOfFailure = "headline-title-single-point-of-failure";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleMissingCollaboration = "headline-title-missing-collaboration";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleIsolatedActor = "headline-title-isolated-actor";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleIncompleteModel = "headline-title-incomplete-model";
 }

@@ -34,3 +34,29 @@ view-days-school = { $days ->
 }
 view-no-actor = Aktör saknas
 view-ecosystem-title = Tjänsteekosystemet
+
+## Finding titles and language names (the headline sentences are worded in render/report/headline.rs)
+
+headline-language = { $code ->
+    [fi] finska
+    [sv] svenska
+    [en] engelska
+    [se] samiska
+   *[other] { $code }
+}
+headline-title-unmet-need = Otillgodosett behov
+headline-title-age-coverage-gap = Ålderslucka
+headline-title-language-gap = Språklucka
+headline-title-exclusion-trap = Uteslutningsfälla
+headline-title-referral-loop = Remissloop
+headline-title-dead-end = Återvändsgränd
+headline-title-unreachable-service = Tjänst som ingen når
+headline-title-statutory-clock = Lagstadgad tidsfrist
+headline-title-boundary-without-protocol = Överföring över organisationsgräns utan avtalad praxis
+headline-title-boundary-without-consent = Överföring över organisationsgräns utan samtycke
+headline-title-high-utilisation = Hög belastning
+headline-title-overloaded = Överbelastning
+headline-title-single-point-of-failure = Enskild kritisk punkt
+headline-title-missing-collaboration = Samarbete saknas
+headline-title-isolated-actor = Isolerad aktör
+headline-title-incomplete-model = Ofullständig modell
