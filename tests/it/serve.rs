@@ -360,7 +360,7 @@ fn every_page_answers_with_its_content_and_security_headers() {
         !r.text().contains("unmet-need</div>"),
         "no kebab-case names on the Swedish page"
     );
-    assert!(r.text().contains("Ouppfyllt behov"));
+    assert!(r.text().contains("Otillgodosett behov"));
     let r = server.get("/findings?page=99");
     assert_eq!(r.status, 200, "a page past the end shows the last");
     assert_eq!(

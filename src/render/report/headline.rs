@@ -11,6 +11,7 @@
 use crate::analysis::routes::{Blocker, Outcome};
 use crate::analysis::{Analysis, Entity, Finding};
 use crate::diagnostic::Code;
+use crate::i18n::Msg;
 use crate::model::{Lang, Model, ServiceIx};
 use crate::render::diagram::view::decimal;
 
@@ -67,14 +68,7 @@ fn quoted(name: &str, lang: Lang) -> String {
 
 /// A language code as a word of `lang`; unknown codes stay codes.
 fn language_name(code: &str, lang: Lang) -> String {
-    let names = match code {
-        "fi" => ["suomi", "finska", "Finnish"],
-        "sv" => ["ruotsi", "svenska", "Swedish"],
-        "en" => ["englanti", "engelska", "English"],
-        "se" => ["saame", "samiska", "Sámi"],
-        _ => return code.to_string(),
-    };
-    pick(lang, names[0], names[1], names[2]).to_string()
+    lang.text(&Msg::HeadlineLanguage { code: code.into() })
 }
 
 fn languages(codes: &[String], lang: Lang) -> String {
@@ -434,61 +428,29 @@ fn blocker(model: &Model, b: &Blocker, lang: Lang) -> String {
 /// What a finding code names, in `lang`: the title of its kind for dashboards and filters (the
 /// kebab-case name stays the stable key in files and URLs). `None` for codes that are not
 /// findings.
-pub fn code_title(code: Code, lang: Lang) -> Option<&'static str> {
-    let (fi, sv, en) = match code {
-        Code::UnmetNeed => ("Täyttymätön tarve", "Ouppfyllt behov", "Unmet need"),
-        Code::AgeCoverageGap => ("Ikäaukko", "Ålderslucka", "Age coverage gap"),
-        Code::LanguageGap => ("Kieliaukko", "Språklucka", "Language gap"),
-        Code::ExclusionTrap => ("Poissulkemisansa", "Uteslutningsfälla", "Exclusion trap"),
-        Code::ReferralLoop => ("Lähetekehä", "Remisscirkel", "Referral loop"),
-        Code::DeadEnd => ("Umpikuja", "Återvändsgränd", "Dead end"),
-        Code::UnreachableService => (
-            "Palvelu, jonne ei pääse",
-            "Tjänst som ingen når",
-            "Unreachable service",
-        ),
-        Code::StatutoryClock => (
-            "Lakisääteinen määräaika",
-            "Lagstadgad tidsfrist",
-            "Statutory time limit",
-        ),
-        Code::BoundaryWithoutProtocol => (
-            "Organisaatiorajan siirto ilman sovittua käytäntöä",
-            "Överföring över organisationsgräns utan avtalad praxis",
-            "Boundary handoff without a protocol",
-        ),
-        Code::BoundaryWithoutConsent => (
-            "Organisaatiorajan siirto ilman suostumusta",
-            "Överföring över organisationsgräns utan samtycke",
-            "Boundary handoff without consent",
-        ),
-        Code::HighUtilisation => ("Korkea kuormitus", "Hög belastning", "High utilisation"),
-        Code::Overloaded => ("Ylikuormitus", "Överbelastning", "Overloaded"),
-        Code::SinglePointOfFailure => (
-            "Yksittäinen kriittinen kohta",
-            "Enskild kritisk punkt",
-            "Single point of failure",
-        ),
-        Code::MissingCollaboration => (
-            "Puuttuva yhteistyö",
-            "Samarbete saknas",
-            "Missing collaboration",
-        ),
-        Code::IsolatedActor => ("Eristynyt toimija", "Isolerad aktör", "Isolated actor"),
-        Code::IncompleteModel => (
-            "Keskeneräinen malli",
-            "Ofullständig modell",
-            "Incomplete model",
-        ),
+pub fn code_title(code: Code, lang: Lang) -> Option<String> {
+    let msg = match code {
+        Code::UnmetNeed => Msg::HeadlineTitleUnmetNeed,
+        Code::AgeCoverageGap => Msg::HeadlineTitleAgeCoverageGap,
+        Code::LanguageGap => Msg::HeadlineTitleLanguageGap,
+        Code::ExclusionTrap => Msg::HeadlineTitleExclusionTrap,
+        Code::ReferralLoop => Msg::HeadlineTitleReferralLoop,
+        Code::DeadEnd => Msg::HeadlineTitleDeadEnd,
+        Code::UnreachableService => Msg::HeadlineTitleUnreachableService,
+        Code::StatutoryClock => Msg::HeadlineTitleStatutoryClock,
+        Code::BoundaryWithoutProtocol => Msg::HeadlineTitleBoundaryWithoutProtocol,
+        Code::BoundaryWithoutConsent => Msg::HeadlineTitleBoundaryWithoutConsent,
+        Code::HighUtilisation => Msg::HeadlineTitleHighUtilisation,
+        Code::Overloaded => Msg::HeadlineTitleOverloaded,
+        Code::SinglePointOfFailure => Msg::HeadlineTitleSinglePointOfFailure,
+        Code::MissingCollaboration => Msg::HeadlineTitleMissingCollaboration,
+        Code::IsolatedActor => Msg::HeadlineTitleIsolatedActor,
+        Code::IncompleteModel => Msg::HeadlineTitleIncompleteModel,
         // Loading problems are not findings: they have no headline. Every finding code is an arm
         // above, so a new one does not compile without its words.
         load_codes!() => return None,
     };
-    Some(match lang {
-        Lang::Fi => fi,
-        Lang::Sv => sv,
-        Lang::En => en,
-    })
+    Some(lang.text(&msg))
 }
 
 #[cfg(test)]

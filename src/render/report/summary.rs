@@ -120,7 +120,7 @@ pub struct FindingRow {
     /// `unmet-need`.
     pub name: &'static str,
     /// What the code names, in the asked language (`Täyttymätön tarve`).
-    pub title: &'static str,
+    pub title: String,
     /// `gap`, `bottleneck` or `ecosystem`.
     pub family: &'static str,
     /// `warning` or `note`.
@@ -192,7 +192,7 @@ fn row(ws: &Analysed, index: usize, f: &Finding, lang: Lang) -> FindingRow {
         index,
         code: d.code.as_str(),
         name: d.code.name(),
-        title: code_title(d.code, lang).unwrap_or(d.code.name()),
+        title: code_title(d.code, lang).unwrap_or_else(|| d.code.name().to_string()),
         family: family(d.code),
         severity: severity_name(d.severity),
         message: d.message.clone(),
@@ -286,7 +286,7 @@ pub fn finding_rows(ws: &Analysed, filter: &FindingFilter, lang: Lang) -> Vec<Fi
 #[derive(Debug, Serialize)]
 pub struct FilterChoices {
     /// `(code, title)` pairs, the title in the asked language.
-    pub codes: Vec<(&'static str, &'static str)>,
+    pub codes: Vec<(&'static str, String)>,
     /// Severities.
     pub severities: Vec<&'static str>,
     /// Regions of the pathways.
@@ -295,12 +295,15 @@ pub struct FilterChoices {
 
 /// What the dashboard's filters can choose from.
 pub fn filter_choices(ws: &Analysed, lang: Lang) -> FilterChoices {
-    let codes: BTreeSet<(&str, &str)> = ws
+    let codes: BTreeSet<(&str, String)> = ws
         .analysis
         .active()
         .map(|f| {
             let code = f.diagnostic.code;
-            (code.as_str(), code_title(code, lang).unwrap_or(code.name()))
+            (
+                code.as_str(),
+                code_title(code, lang).unwrap_or_else(|| code.name().to_string()),
+            )
         })
         .collect();
     let severities: BTreeSet<&str> = ws

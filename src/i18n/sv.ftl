@@ -1,0 +1,62 @@
+# polku: svenska. Every message here is also in fi.ftl and en.ftl (src/i18n/tests.rs checks).
+
+## Diagram legend
+
+legend-heading = Teckenförklaring
+legend-client-moves = Klienten flyttas (remiss, återgång)
+legend-no-client-move = Klienten flyttas inte (konsultation, samarbete, information)
+# "Referral loop" is "remissloop" everywhere in Swedish.
+legend-loop = Remissloop
+legend-boundary = Organisationsgräns utan överenskommen praxis
+legend-high-utilisation = Beläggning över 85 %
+legend-over-capacity = Beläggning över 100 %
+legend-entry = Ingång
+legend-exit = Stigen kan sluta
+legend-on-route = Den valda profilens rutt
+legend-aggregated = Aktörens tjänster sammanförda; (n) = antal tjänster
+
+## Diagram view
+
+view-mark-unmet-need = Otillgodosett behov
+view-mark-dead-end = Återvändsgränd
+view-mark-language-gap = Språklucka
+view-mark-unreachable = Onåbar
+view-mark-statutory-clock = Lagstadgad tidsfrist överskrids
+view-mark-single-point-of-failure = Enskild kritisk punkt
+view-days-calendar = { $days } d
+view-days-working = { $days ->
+    [one] { $days } vardag
+   *[other] { $days } vardagar
+}
+view-days-school = { $days ->
+    [one] { $days } skoldag
+   *[other] { $days } skoldagar
+}
+view-no-actor = Aktör saknas
+view-ecosystem-title = Tjänsteekosystemet
+
+## Finding titles and language names (the headline sentences are worded in render/report/headline.rs)
+
+headline-language = { $code ->
+    [fi] finska
+    [sv] svenska
+    [en] engelska
+    [se] samiska
+   *[other] { $code }
+}
+headline-title-unmet-need = Otillgodosett behov
+headline-title-age-coverage-gap = Ålderslucka
+headline-title-language-gap = Språklucka
+headline-title-exclusion-trap = Uteslutningsfälla
+headline-title-referral-loop = Remissloop
+headline-title-dead-end = Återvändsgränd
+headline-title-unreachable-service = Tjänst som ingen når
+headline-title-statutory-clock = Lagstadgad tidsfrist
+headline-title-boundary-without-protocol = Överföring över organisationsgräns utan avtalad praxis
+headline-title-boundary-without-consent = Överföring över organisationsgräns utan samtycke
+headline-title-high-utilisation = Hög belastning
+headline-title-overloaded = Överbelastning
+headline-title-single-point-of-failure = Enskild kritisk punkt
+headline-title-missing-collaboration = Samarbete saknas
+headline-title-isolated-actor = Isolerad aktör
+headline-title-incomplete-model = Ofullständig modell
