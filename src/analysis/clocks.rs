@@ -12,8 +12,8 @@
 use std::collections::BTreeSet;
 
 use super::flow::Flow;
-use super::routes::{ProfileRoutes, Step};
 use super::payload::Payload;
+use super::routes::{ProfileRoutes, Step};
 use super::{Entity, Finding, FindingBuilder, days};
 use crate::diagnostic::Code;
 use crate::model::{Clock, ClockEnd, DayUnit, Model, ServiceIx};

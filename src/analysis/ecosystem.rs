@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::routes::ProfileRoutes;
 use super::payload::Payload;
+use super::routes::ProfileRoutes;
 use super::{Entity, Finding, FindingBuilder};
 use crate::diagnostic::{Code, Severity};
 use crate::model::{ActorIx, Lang, Model, ProfileIx, Sector, ServiceIx};

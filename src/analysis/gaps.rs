@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::flow::Flow;
 use super::graph::{ClientGraph, region_of};
-use super::routes::{Blocker, Outcome, ProfileRoutes};
 use super::payload::Payload;
+use super::routes::{Blocker, Outcome, ProfileRoutes};
 use super::{Entity, Finding, FindingBuilder};
 use crate::diagnostic::Code;
 use crate::model::{Model, NeedIx, ProfileIx, ServiceIx};
