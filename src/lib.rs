@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
+pub mod i18n;
 pub mod model;
 pub mod render;
 pub mod server;

@@ -5,6 +5,7 @@
 //! places the entries, so it never needs to know a language or what a finding is.
 
 use super::view::{Mark, View};
+use crate::i18n::Msg;
 use crate::model::{Lang, Sector};
 
 /// What a legend entry explains; the renderer draws the matching symbol.
@@ -57,7 +58,7 @@ pub struct Legend {
 /// The legend a view needs, in the view's language.
 pub fn legend(view: &View) -> Legend {
     Legend {
-        title: heading(view.lang).to_string(),
+        title: heading(view.lang),
         entries: symbols(view)
             .into_iter()
             .map(|symbol| LegendEntry {
@@ -69,57 +70,29 @@ pub fn legend(view: &View) -> Legend {
 }
 
 /// The legend's heading.
-fn heading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fi => "Selite",
-        Lang::Sv => "Teckenförklaring",
-        Lang::En => "Legend",
-    }
+fn heading(lang: Lang) -> String {
+    lang.text(&Msg::LegendHeading)
 }
 
-/// The fixed legend words in the view's language; the match is exhaustive, so a new symbol does
-/// not compile without its words in all three languages.
+/// The fixed legend words in the view's language, from the catalogue; the match is exhaustive,
+/// so a new symbol does not compile without its message.
 fn text(symbol: LegendSymbol, lang: Lang) -> String {
     use LegendSymbol as S;
-    let text = match (symbol, lang) {
-        (S::Sector(s), _) => return s.label(lang).to_string(),
-        (S::Mark(m), _) => return m.label(lang).to_string(),
-        (S::ClientMoves, Lang::Fi) => "Asiakas siirtyy (lähete, paluu)",
-        (S::ClientMoves, Lang::Sv) => "Klienten flyttas (remiss, återgång)",
-        (S::ClientMoves, Lang::En) => "Client moves (referral, return)",
-        (S::NoClientMove, Lang::Fi) => "Asiakas ei siirry (konsultaatio, yhteistyö, tieto)",
-        (S::NoClientMove, Lang::Sv) => {
-            "Klienten flyttas inte (konsultation, samarbete, information)"
-        }
-        (S::NoClientMove, Lang::En) => {
-            "Client does not move (consultation, joint work, information)"
-        }
-        (S::Loop, Lang::Fi) => "Lähetekehä",
-        (S::Loop, Lang::Sv) => "Remissloop",
-        (S::Loop, Lang::En) => "Referral loop",
-        (S::Boundary, Lang::Fi) => "Organisaatioraja ilman sovittua käytäntöä",
-        (S::Boundary, Lang::Sv) => "Organisationsgräns utan överenskommen praxis",
-        (S::Boundary, Lang::En) => "Crosses organisations without an agreed protocol",
-        (S::HighUtilisation, Lang::Fi) => "Kuormitus yli 85 %",
-        (S::HighUtilisation, Lang::Sv) => "Beläggning över 85 %",
-        (S::HighUtilisation, Lang::En) => "Utilisation over 85 %",
-        (S::OverCapacity, Lang::Fi) => "Kuormitus yli 100 %",
-        (S::OverCapacity, Lang::Sv) => "Beläggning över 100 %",
-        (S::OverCapacity, Lang::En) => "Utilisation over 100 %",
-        (S::Entry, Lang::Fi) => "Sisääntulo",
-        (S::Entry, Lang::Sv) => "Ingång",
-        (S::Entry, Lang::En) => "Entry point",
-        (S::Exit, Lang::Fi) => "Polku voi päättyä",
-        (S::Exit, Lang::Sv) => "Stigen kan sluta",
-        (S::Exit, Lang::En) => "Pathway may end",
-        (S::OnRoute, Lang::Fi) => "Valitun profiilin reitti",
-        (S::OnRoute, Lang::Sv) => "Den valda profilens rutt",
-        (S::OnRoute, Lang::En) => "The selected profile's route",
-        (S::Aggregated, Lang::Fi) => "Toimijan palvelut koottuna; (n) = palvelujen määrä",
-        (S::Aggregated, Lang::Sv) => "Aktörens tjänster sammanförda; (n) = antal tjänster",
-        (S::Aggregated, Lang::En) => "An actor's services together; (n) = number of services",
+    let msg = match symbol {
+        S::Sector(s) => return s.label(lang).to_string(),
+        S::Mark(m) => return m.label(lang).to_string(),
+        S::ClientMoves => Msg::LegendClientMoves,
+        S::NoClientMove => Msg::LegendNoClientMove,
+        S::Loop => Msg::LegendLoop,
+        S::Boundary => Msg::LegendBoundary,
+        S::HighUtilisation => Msg::LegendHighUtilisation,
+        S::OverCapacity => Msg::LegendOverCapacity,
+        S::Entry => Msg::LegendEntry,
+        S::Exit => Msg::LegendExit,
+        S::OnRoute => Msg::LegendOnRoute,
+        S::Aggregated => Msg::LegendAggregated,
     };
-    text.to_string()
+    lang.text(&msg)
 }
 
 /// What the legend explains: only what the view shows.

@@ -1,0 +1,98 @@
+//! The typed keys of the catalogue: one line per message, with the names of its arguments.
+//!
+//! Adding a message is one line here and one message in each of `fi.ftl`, `sv.ftl` and `en.ftl`;
+//! the tests of this module fail until all four agree.
+
+use super::{Arg, fluent_args};
+use fluent_bundle::FluentArgs;
+
+/// Declares [`Msg`]: each line is `Variant = "message-id"`, with `{ arg, … }` when the message
+/// takes arguments (Fluent's `$arg`). Also declares [`KEYS`], every id with its argument names,
+/// which the tests hold against the three files.
+macro_rules! catalogue {
+    ($( $(#[$doc:meta])+ $variant:ident = $id:literal $({ $($arg:ident),+ $(,)? })? ; )*) => {
+        /// A message of the catalogue with its arguments; [`super::text`] words it in a language.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Msg<'a> {
+            $(
+                $(#[$doc])+
+                $variant $({ $(
+                    #[doc = concat!("Fluent's `$", stringify!($arg), "`.")]
+                    $arg: Arg<'a>
+                ),+ })?,
+            )*
+        }
+
+        impl Msg<'_> {
+            /// The message's id in the Fluent files.
+            pub fn id(&self) -> &'static str {
+                match self {
+                    $( Msg::$variant { .. } => $id, )*
+                }
+            }
+
+            /// The message's arguments as Fluent takes them; `None` for a message without.
+            pub(super) fn args(&self) -> Option<FluentArgs<'_>> {
+                match self {
+                    $( Msg::$variant $({ $($arg),+ })? => fluent_args(&[
+                        $($( (stringify!($arg), $arg) ),+)?
+                    ]), )*
+                }
+            }
+        }
+
+        /// Every message id with the names of its arguments, in declaration order.
+        #[cfg_attr(not(test), allow(dead_code))]
+        pub(super) const KEYS: &[(&str, &[&str])] = &[
+            $( ($id, &[ $($( stringify!($arg) ),+)? ]), )*
+        ];
+    };
+}
+
+catalogue! {
+    /// The heading of a diagram's legend.
+    LegendHeading = "legend-heading";
+    /// A solid edge: the client moves.
+    LegendClientMoves = "legend-client-moves";
+    /// A dashed edge: the client does not move.
+    LegendNoClientMove = "legend-no-client-move";
+    /// An edge of a referral loop.
+    LegendLoop = "legend-loop";
+    /// An edge across organisations without an agreed protocol.
+    LegendBoundary = "legend-boundary";
+    /// A node whose utilisation is over 85 %.
+    LegendHighUtilisation = "legend-high-utilisation";
+    /// A node over capacity.
+    LegendOverCapacity = "legend-over-capacity";
+    /// A node's entry marker.
+    LegendEntry = "legend-entry";
+    /// A node's exit marker.
+    LegendExit = "legend-exit";
+    /// The emphasis of the selected profile's route.
+    LegendOnRoute = "legend-on-route";
+    /// Nodes standing for all services of an actor.
+    LegendAggregated = "legend-aggregated";
+
+    /// A finding badge: a need no service meets.
+    ViewMarkUnmetNeed = "view-mark-unmet-need";
+    /// A finding badge: a service with no way on.
+    ViewMarkDeadEnd = "view-mark-dead-end";
+    /// A finding badge: a service not offered in the client's language.
+    ViewMarkLanguageGap = "view-mark-language-gap";
+    /// A finding badge: a service no entry leads to.
+    ViewMarkUnreachable = "view-mark-unreachable";
+    /// A finding badge: a statutory time limit broken on a route.
+    ViewMarkStatutoryClock = "view-mark-statutory-clock";
+    /// A finding badge: a service whose loss cuts routes.
+    ViewMarkSinglePointOfFailure = "view-mark-single-point-of-failure";
+    /// A duration in calendar days, rounded to one decimal.
+    ViewDaysCalendar = "view-days-calendar" { days };
+    /// A duration in working days.
+    ViewDaysWorking = "view-days-working" { days };
+    /// A duration in school days.
+    ViewDaysSchool = "view-days-school" { days };
+    /// The lane of services without an actor.
+    ViewNoActor = "view-no-actor";
+    /// The title of the ecosystem view.
+    ViewEcosystemTitle = "view-ecosystem-title";
+}
