@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::betweenness::{self, Sample};
 use super::flow::{self, Flow};
+use super::payload::{Load, Payload};
 use super::{AnalysisOptions, Entity, Finding, FindingBuilder, days};
 use crate::diagnostic::{Code, Severity};
 use crate::model::{HandoffIx, HandoffKind, Model, PathwayIx, Protocol, ServiceIx};
@@ -59,7 +60,7 @@ fn boundaries(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
         if needs_protocol && matches!(h.protocol, None | Some(Protocol::None)) {
             out.push(
                 FindingBuilder::new(
-                    Code::BoundaryWithoutProtocol,
+                    Payload::BoundaryWithoutProtocol { handoff: ix },
                     h.origin.clone(),
                     format!("handoff {between} crosses organisations with no agreed protocol"),
                 )
@@ -75,7 +76,7 @@ fn boundaries(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
         if needs_consent && h.consent != Some(true) {
             out.push(
                 FindingBuilder::new(
-                    Code::BoundaryWithoutConsent,
+                    Payload::BoundaryWithoutConsent { handoff: ix },
                     h.origin.clone(),
                     format!("handoff {between} passes client information between organisations without consent handling"),
                 )
@@ -98,7 +99,14 @@ fn utilisation(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
         let load = flow.load[i];
         if flow.unbounded[i] {
             out.push(
-                FindingBuilder::new(Code::Overloaded, s.origin.clone(), format!("`{}` is on a closed loop: clients never leave it", s.id))
+                FindingBuilder::new(
+                    Payload::Overloaded {
+                        service: ServiceIx(i as u32),
+                        load: Load::Unbounded,
+                    },
+                    s.origin.clone(),
+                    format!("`{}` is on a closed loop: clients never leave it", s.id),
+                )
                     .label("load grows without end")
                     .why("When the shares around a loop send every client back in, the queue grows every month.")
                     .fix("give the loop a way out: lower a share or add an exit")
@@ -123,9 +131,21 @@ fn utilisation(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
             capacity.clients_per_month,
             q.utilisation * 100.0
         );
-        let (code, label, why) = if q.utilisation > 1.0 {
+        let service = ServiceIx(i as u32);
+        let figures_of = if load.is_finite() && capacity.clients_per_month > 0.0 {
+            Load::Bounded {
+                load,
+                capacity: capacity.clients_per_month,
+            }
+        } else {
+            Load::Unbounded
+        };
+        let (payload, label, why) = if q.utilisation > 1.0 {
             (
-                Code::Overloaded,
+                Payload::Overloaded {
+                    service,
+                    load: figures_of,
+                },
                 "more clients than capacity".to_string(),
                 format!(
                     "{:.1} more children arrive each month than the service can take: its queue grows every month and the waits on every route through it with it.",
@@ -134,13 +154,16 @@ fn utilisation(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
             )
         } else {
             (
-                Code::HighUtilisation,
+                Payload::HighUtilisation {
+                    service,
+                    load: figures_of,
+                },
                 "over 85 % loaded".to_string(),
                 "Above 85 % utilisation queues grow steeply with any variation: a few extra referrals turn into weeks of waiting.".to_string(),
             )
         };
         out.push(
-            FindingBuilder::new(code, s.origin.clone(), format!("`{}` is loaded at {figures}", s.id))
+            FindingBuilder::new(payload, s.origin.clone(), format!("`{}` is loaded at {figures}", s.id))
                 .label(label)
                 .why(why)
                 .fix(format!(
@@ -312,7 +335,9 @@ fn single_points(model: &Model, c: &Centrality, out: &mut Vec<Finding>) {
         }
         out.push(
             FindingBuilder::new(
-                Code::SinglePointOfFailure,
+                Payload::SinglePointOfFailure {
+                    service: sc.service,
+                },
                 service.origin.clone(),
                 format!(
                     "`{}` is a single point of failure of pathway `{}`: {}",

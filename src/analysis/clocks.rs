@@ -12,6 +12,7 @@
 use std::collections::BTreeSet;
 
 use super::flow::Flow;
+use super::payload::Payload;
 use super::routes::{ProfileRoutes, Step};
 use super::{Entity, Finding, FindingBuilder, days};
 use crate::diagnostic::Code;
@@ -60,7 +61,10 @@ pub fn find(model: &Model, routes: &[ProfileRoutes], _flow: &Flow) -> Vec<Findin
                     .map_or(String::new(), |l| format!(" ({l})"));
                 out.push(
                     FindingBuilder::new(
-                        Code::StatutoryClock,
+                        Payload::StatutoryClock {
+                            service: stop,
+                            profile: pr.profile,
+                        },
                         service.origin.clone(),
                         format!(
                             "profile `{}` reaches `{}` in {}, over the limit of {} of clock `{}`{law}",

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::payload::Payload;
 use super::routes::ProfileRoutes;
 use super::{Entity, Finding, FindingBuilder};
 use crate::diagnostic::{Code, Severity};
@@ -74,7 +75,11 @@ fn missing_collaboration(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<
             .sum();
         out.push(
             FindingBuilder::new(
-                Code::MissingCollaboration,
+                Payload::MissingCollaboration {
+                    sectors: [a, b],
+                    services: [sa, sb],
+                    profiles: profiles.clone(),
+                },
                 model.service(sa).origin.clone(),
                 format!(
                     "{} and {} share the clients of {} but no handoff connects them",
@@ -117,7 +122,7 @@ fn isolated_actors(model: &Model, out: &mut Vec<Finding>) {
         let actor = model.actor(*a);
         out.push(
             FindingBuilder::new(
-                Code::IsolatedActor,
+                Payload::IsolatedActor { actor: *a },
                 actor.origin.clone(),
                 format!("no other organisation hands clients to or from `{}`", actor.id),
             )
@@ -147,7 +152,9 @@ fn incomplete(model: &Model, out: &mut Vec<Finding>) {
         }
         out.push(
             FindingBuilder::new(
-                Code::IncompleteModel,
+                Payload::IncompleteModel {
+                    service: ServiceIx(i as u32),
+                },
                 s.origin.clone(),
                 format!("`{}` is missing {}", s.id, join_and(&missing)),
             )

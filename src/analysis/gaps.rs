@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::flow::Flow;
 use super::graph::{ClientGraph, region_of};
+use super::payload::Payload;
 use super::routes::{Blocker, Outcome, ProfileRoutes};
 use super::{Entity, Finding, FindingBuilder};
 use crate::diagnostic::Code;
@@ -72,7 +73,11 @@ fn unmet_needs(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding>) 
             };
             out.push(
                 FindingBuilder::new(
-                    Code::UnmetNeed,
+                    Payload::UnmetNeed {
+                        profile: pr.profile,
+                        need: route.need,
+                        blocked: blocked.first().cloned(),
+                    },
                     profile.origin.clone(),
                     format!("profile `{}` has need `{}` that no reachable service meets: {closest}", profile.id, need.id),
                 )
@@ -111,7 +116,10 @@ fn language_gaps(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding>
                 }
                 out.push(
                     FindingBuilder::new(
-                        Code::LanguageGap,
+                        Payload::LanguageGap {
+                            service: step.service,
+                            profile: pr.profile,
+                        },
                         service.origin.clone(),
                         format!(
                             "`{}` on the route of profile `{}` is not given in `{}` (only {})",
@@ -205,7 +213,7 @@ fn age_coverage(model: &Model, out: &mut Vec<Finding>) {
         let anchor = services[0];
         out.push(
             FindingBuilder::new(
-                Code::AgeCoverageGap,
+                Payload::AgeCoverageGap { need, transition },
                 model.service(anchor).origin.clone(),
                 format!("no service for need `{need_id}` in {place} takes ages {}", ranges.join(", ")),
             )
@@ -259,7 +267,10 @@ fn exclusion_traps(model: &Model, out: &mut Vec<Finding>) {
                 .sum();
             out.push(
                 FindingBuilder::new(
-                    Code::ExclusionTrap,
+                    Payload::ExclusionTrap {
+                        needs: [a, b],
+                        profiles: profiles.clone(),
+                    },
                     model.service(sa[0]).origin.clone(),
                     format!(
                         "every service for `{na}` excludes `{nb}`, and every service for `{nb}` excludes `{na}`{}",
@@ -341,7 +352,14 @@ fn referral_loops(
             )
         };
         out.push(
-            FindingBuilder::new(Code::ReferralLoop, first.origin.clone(), message)
+            FindingBuilder::new(
+                Payload::ReferralLoop {
+                    services: lp.to_vec(),
+                    bounced: bounced.to_vec(),
+                },
+                first.origin.clone(),
+                message,
+            )
                 .label("the loop starts here")
                 .why("Clients sent round a loop of referrals where no one takes on their need are bounced back and forth — the culture of sending clients elsewhere (pois lähettämisen kulttuuri).")
                 .fix("agree which service in the loop takes responsibility (a shared plan or joint work), or add a way out to a service that meets the need")
@@ -379,7 +397,9 @@ fn dead_ends(model: &Model, graph: &ClientGraph, flow: &Flow, out: &mut Vec<Find
         }
         out.push(
             FindingBuilder::new(
-                Code::DeadEnd,
+                Payload::DeadEnd {
+                    service: ServiceIx(i as u32),
+                },
                 s.origin.clone(),
                 format!("`{}` has no way on and is not an exit", s.id),
             )
@@ -401,7 +421,9 @@ fn unreachable(model: &Model, graph: &ClientGraph, out: &mut Vec<Finding>) {
         }
         out.push(
             FindingBuilder::new(
-                Code::UnreachableService,
+                Payload::UnreachableService {
+                    service: ServiceIx(i as u32),
+                },
                 s.origin.clone(),
                 format!("no entry point reaches `{}`", s.id),
             )

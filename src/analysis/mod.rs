@@ -18,12 +18,15 @@ pub mod ecosystem;
 pub mod flow;
 pub mod gaps;
 pub mod graph;
+pub mod payload;
 pub mod routes;
 pub mod whatif;
 
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic, Origin, Severity};
+use payload::Payload;
+
 use crate::model::{ActorIx, HandoffIx, Model, NeedIx, PathwayIx, ProfileIx, ServiceIx};
 
 /// An entity a finding is about.
@@ -65,6 +68,9 @@ pub struct Finding {
     pub diagnostic: Diagnostic,
     /// Why it matters, in the field's terms.
     pub why: String,
+    /// What it says, typed: its kind's figures and the indices of what it is about; its code is
+    /// `payload.code()`.
+    pub payload: Payload,
     /// The entities involved; the first [`Finding::subjects`] are what it is about (an
     /// `[[allow]]` names one of those), the rest is context (e.g. the route that led there).
     pub entities: Vec<Entity>,
@@ -80,10 +86,12 @@ pub struct Finding {
 pub(crate) struct FindingBuilder(Finding);
 
 impl FindingBuilder {
-    /// A finding with its code, location and one-line message; warnings unless said otherwise.
-    pub(crate) fn new(code: Code, origin: Origin, message: impl Into<String>) -> Self {
+    /// A finding of `payload`'s kind (its code), with its location and one-line message;
+    /// warnings unless said otherwise.
+    pub(crate) fn new(payload: Payload, origin: Origin, message: impl Into<String>) -> Self {
         FindingBuilder(Finding {
-            diagnostic: Diagnostic::warning(code, origin, message),
+            diagnostic: Diagnostic::warning(payload.code(), origin, message),
+            payload,
             why: String::new(),
             entities: Vec::new(),
             subjects: 0,

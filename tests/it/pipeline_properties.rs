@@ -1,5 +1,6 @@
 //! Past the loader: any valid workspace goes through the analysis, a what-if and every renderer
-//! and export without a panic, and every output is well-formed where a parser can tell.
+//! and export without a panic, and every output is well-formed where a parser can tell: SVG,
+//! BPMN and GraphML read whole by an XML parser, DOT by graphviz-rust, Mermaid by Mermaid itself.
 
 use polku::analysis::{analyze, whatif};
 use polku::diagnostic::{SourceFile, Sources};
@@ -9,6 +10,10 @@ use polku::render::diagram::{dot, layout, svg};
 use polku::render::export::{bpmn, graphml, json, mermaid};
 use polku::workspace::load_sources;
 use proptest::prelude::*;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
 
 const SECTORS: &[&str] = &[
     "child_welfare",
@@ -155,6 +160,88 @@ fn xml_root(text: &str) -> Result<String, String> {
     }
 }
 
+const MERMAID_INSTALL: &str = "npm ci --prefix tests/consumers";
+
+/// Mermaid's own parser (`tests/consumers/mermaid_check.mjs --lines`) in one node process that
+/// stays up for the whole run: loading Mermaid under jsdom takes a second or two, a parse a few
+/// milliseconds, and the property test makes hundreds of texts one case at a time.
+struct Mermaid {
+    _child: Child,
+    to: ChildStdin,
+    from: BufReader<ChildStdout>,
+}
+
+impl Mermaid {
+    /// Starts the parser, or says through the shared skip (a failure in CI) that node or the npm
+    /// packages are missing and returns `None`.
+    fn start() -> Option<Mermaid> {
+        let spawned = Command::new("node")
+            .args(["tests/consumers/mermaid_check.mjs", "--lines"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn();
+        let mut child = match spawned {
+            Ok(child) => child,
+            Err(e) => {
+                crate::support::skip(&format!("cannot run `node`: {e}"), MERMAID_INSTALL);
+                return None;
+            }
+        };
+        let to = child.stdin.take().expect("piped stdin");
+        let mut from = BufReader::new(child.stdout.take().expect("piped stdout"));
+        let hello = read_answer(&mut from);
+        if hello["ready"] == true {
+            Some(Mermaid {
+                _child: child,
+                to,
+                from,
+            })
+        } else if let Some(why) = hello["missing"].as_str() {
+            let _ = child.wait();
+            crate::support::skip(why, MERMAID_INSTALL);
+            None
+        } else {
+            panic!("mermaid_check.mjs did not start: {hello}");
+        }
+    }
+
+    /// The diagram type Mermaid reads `text` as (`flowchart-v2`), or its parse error.
+    fn parse(&mut self, text: &str) -> Result<String, String> {
+        let line = serde_json::to_string(text).expect("a string is JSON");
+        writeln!(self.to, "{line}")
+            .and_then(|()| self.to.flush())
+            .expect("mermaid_check.mjs stopped reading");
+        let answer = read_answer(&mut self.from);
+        match answer["ok"].as_bool() {
+            Some(true) => Ok(answer["type"].as_str().unwrap_or_default().to_string()),
+            Some(false) => Err(answer["error"].as_str().unwrap_or_default().to_string()),
+            None => panic!("mermaid_check.mjs answered {answer}"),
+        }
+    }
+}
+
+/// One JSON line from the parser; a closed pipe means it died.
+fn read_answer(from: &mut impl BufRead) -> serde_json::Value {
+    let mut line = String::new();
+    let n = from
+        .read_line(&mut line)
+        .expect("reading mermaid_check.mjs");
+    assert!(n > 0, "mermaid_check.mjs exited without answering");
+    serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"))
+}
+
+/// Parses `text` with the one shared [`Mermaid`], or `None` when it is not installed (skipped
+/// once). The process ends with the test binary: its stdin closes and it reads to the end.
+fn mermaid_parse(text: &str) -> Option<Result<String, String>> {
+    static MERMAID: OnceLock<Mutex<Option<Mermaid>>> = OnceLock::new();
+    let mut parser = MERMAID
+        .get_or_init(|| Mutex::new(Mermaid::start()))
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    parser.as_mut().map(|m| m.parse(text))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -193,7 +280,10 @@ proptest! {
             prop_assert_eq!(xml_root(&bpmn::bpmn(v, &l)), Ok("bpmn:definitions".to_string()));
             let source = dot::dot(v);
             prop_assert!(graphviz_rust::parse(&source).is_ok(), "DOT that graphviz-rust cannot parse:\n{}", source);
-            prop_assert!(mermaid::mermaid(v).starts_with("flowchart"));
+            let text = mermaid::mermaid(v);
+            if let Some(parsed) = mermaid_parse(&text) {
+                prop_assert_eq!(parsed, Ok("flowchart-v2".to_string()), "Mermaid that Mermaid cannot parse:\n{}", text);
+            }
         }
         let all: Vec<_> = (0..m.services.len() as u32).map(polku::model::ServiceIx).collect();
         prop_assert_eq!(xml_root(&graphml::graphml(m, &a, &all, Lang::Fi)), Ok("graphml".to_string()));
@@ -207,4 +297,16 @@ fn the_xml_check_reads_documents_whole() {
     assert!(xml_root("<a><b></a>").is_err(), "mismatched end");
     assert!(xml_root("<a/><b/>").is_err(), "two roots");
     assert!(xml_root("<a><b>").is_err(), "left open");
+}
+
+#[test]
+fn the_mermaid_check_rejects_a_broken_text() {
+    let Some(good) = mermaid_parse("flowchart LR\n  n0[\"a\"] --> n1[\"b\"]") else {
+        return;
+    };
+    assert_eq!(good, Ok("flowchart-v2".to_string()));
+    let broken = mermaid_parse("flowchart LR\n  n0[\"a\" --> n1").expect("started above");
+    assert!(broken.is_err(), "{broken:?}");
+    let not_a_flowchart = mermaid_parse("sequenceDiagram\n  A->>B: hi").expect("started above");
+    assert_ne!(not_a_flowchart, Ok("flowchart-v2".to_string()));
 }

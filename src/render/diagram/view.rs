@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::analysis::{Analysis, Entity};
 use crate::diagnostic::Code;
 use crate::model::{
-    ActorKind, DayUnit, Duration, HandoffIx, HandoffKind, Lang, Model, PathwayIx, ProfileIx,
-    Sector, ServiceIx,
+    ActorKind, HandoffIx, HandoffKind, Lang, Model, PathwayIx, ProfileIx, Sector, ServiceIx,
 };
+use crate::render::figures::{ages, decimal, duration};
 
 /// Which diagram.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -248,38 +248,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// A duration as a short label in the view's language ("7 pv", "5 arkipv").
-pub fn duration_label(d: Duration, lang: Lang) -> String {
-    let n = crate::analysis::days(d.amount);
-    let one = d.amount == 1.0;
-    let unit = match (d.unit, lang) {
-        (DayUnit::Calendar, Lang::Fi) => "pv",
-        (DayUnit::Calendar, _) => "d",
-        (DayUnit::Working, Lang::Fi) => "arkipv",
-        (DayUnit::Working, Lang::Sv) if one => "vardag",
-        (DayUnit::Working, Lang::Sv) => "vardagar",
-        (DayUnit::Working, Lang::En) => "working d",
-        (DayUnit::School, Lang::Fi) => "koulupv",
-        (DayUnit::School, Lang::Sv) if one => "skoldag",
-        (DayUnit::School, Lang::Sv) => "skoldagar",
-        (DayUnit::School, Lang::En) => "school d",
-    };
-    let n = match lang {
-        Lang::En => n,
-        _ => n.replace('.', ","),
-    };
-    format!("{n} {unit}")
-}
-
-/// A figure with one decimal, with the decimal comma in Finnish and Swedish.
-pub fn decimal(x: f64, lang: Lang) -> String {
-    let s = format!("{x:.1}");
-    match lang {
-        Lang::En => s,
-        _ => s.replace('.', ","),
-    }
-}
-
 /// Lane label for services without an actor.
 fn no_actor(lang: Lang) -> &'static str {
     match lang {
@@ -454,7 +422,7 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
             let on_route = route_handoffs.contains(&ix);
             let mut label = vec![h.kind.label(lang).to_string()];
             if let Some(w) = h.wait {
-                label.push(duration_label(w, lang));
+                label.push(duration(w, lang));
             }
             Some(ViewEdge {
                 from,
@@ -652,17 +620,13 @@ fn tooltip(model: &Model, analysis: &Analysis, s: ServiceIx, lang: Lang) -> Stri
     }
     let e = &service.eligibility;
     if e.age_min.is_some() || e.age_max.is_some() {
-        parts.push(format!(
-            "{}–{}",
-            e.age_min.map_or(String::new(), |a| a.to_string()),
-            e.age_max.map_or(String::new(), |a| a.to_string())
-        ));
+        parts.push(ages(e.age_min, e.age_max));
     }
     if !e.languages.is_empty() {
         parts.push(e.languages.join("/"));
     }
     if let Some(w) = service.wait {
-        parts.push(duration_label(w, lang));
+        parts.push(duration(w, lang));
     }
     let load = analysis.flow.load[s.index()];
     if let Some(c) = service.capacity

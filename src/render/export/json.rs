@@ -112,9 +112,7 @@ pub fn pathway_json(ws: &Analysed, p: PathwayIx, lang: Lang) -> PathwayJson {
                     to: model.service(h.to).id.clone(),
                     kind: h.kind.as_str(),
                     protocol: h.protocol.map(Protocol::as_str),
-                    wait: h
-                        .wait
-                        .map(|w| crate::render::diagram::view::duration_label(w, lang)),
+                    wait: h.wait.map(|w| crate::render::figures::duration(w, lang)),
                 }
             })
             .collect(),

@@ -12,7 +12,7 @@ use crate::analysis::{Entity, Finding};
 use crate::diagnostic::{Code, Severity};
 use crate::model::{Lang, PathwayIx, Sector, ServiceIx};
 use crate::render::Analysed;
-use crate::render::figures::{ages, number};
+use crate::render::figures::{ages, date_time, number, timestamp, whole_percent};
 use crate::render::report::headline::{code_title, headline};
 
 /// The family of a finding code, for counts and filters.
@@ -23,11 +23,6 @@ pub fn family(code: Code) -> &'static str {
         Some(b'X') => "ecosystem",
         _ => "load",
     }
-}
-
-/// A time as an ISO 8601 UTC timestamp to the second.
-fn timestamp(t: SystemTime) -> String {
-    humantime::format_rfc3339_seconds(t).to_string()
 }
 
 /// One row of the overview.
@@ -55,6 +50,9 @@ pub struct PathwayRow {
     pub errors: usize,
     /// When its file last changed (ISO 8601, UTC), when known.
     pub changed: Option<String>,
+    /// The same moment for people: Helsinki time as the asked language writes it
+    /// (`3.12.2026 klo 14.05`).
+    pub changed_text: Option<String>,
     /// The file, relative to the workspace.
     pub file: String,
 }
@@ -102,6 +100,7 @@ pub fn pathway_rows(
                 bottlenecks: counts[p.0 as usize].1,
                 errors: errors_by_file.get(&file).copied().unwrap_or(0),
                 changed: modified.get(path).copied().map(timestamp),
+                changed_text: modified.get(path).and_then(|t| date_time(*t, lang)),
                 file,
             }
         })
@@ -209,7 +208,10 @@ fn row(ws: &Analysed, index: usize, f: &Finding, lang: Lang) -> FindingRow {
             .map(|p| model.pathway(*p).id.clone())
             .collect(),
         regions: regions.into_iter().collect(),
-        affected_per_month: f.affected_per_month.filter(|a| a.is_finite()).map(number),
+        affected_per_month: f
+            .affected_per_month
+            .filter(|a| a.is_finite())
+            .map(|x| number(x, lang)),
         allowed: f.allowed.clone(),
         location,
     }
@@ -373,9 +375,7 @@ pub fn service_details(ws: &Analysed, p: PathwayIx, lang: Lang) -> Vec<ServiceDe
             let unbounded = flow.unbounded.get(s.0 as usize).copied().unwrap_or(false);
             let capacity = svc.capacity.as_ref().map(|c| c.clients_per_month);
             let utilisation = match (load, capacity) {
-                (Some(l), Some(c)) if c > 0.0 && l.is_finite() => {
-                    Some(format!("{:.0} %", 100.0 * l / c))
-                }
+                (Some(l), Some(c)) if c > 0.0 && l.is_finite() => Some(whole_percent(l / c, lang)),
                 _ => None,
             };
             ServiceDetails {
@@ -399,8 +399,8 @@ pub fn service_details(ws: &Analysed, p: PathwayIx, lang: Lang) -> Vec<ServiceDe
                     .iter()
                     .map(|n| model.need(*n).name.get(lang).to_string())
                     .collect(),
-                load: load.filter(|l| l.is_finite()).map(number),
-                capacity: capacity.map(number),
+                load: load.filter(|l| l.is_finite()).map(|x| number(x, lang)),
+                capacity: capacity.map(|x| number(x, lang)),
                 utilisation,
                 unbounded,
                 findings: ws

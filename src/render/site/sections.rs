@@ -8,8 +8,7 @@ use super::texts::{Texts, texts};
 use super::{Dest, Diagram, Extras, Site};
 use crate::analysis::routes::Outcome;
 use crate::model::{ActorIx, DocSection, PathwayIx};
-use crate::render::diagram::view::duration_label;
-use crate::render::figures::{ages, number};
+use crate::render::figures::{ages, duration, number};
 use crate::render::format::Format;
 use crate::render::report::analysis::{Report, Scope, pick_headlines};
 use crate::render::report::headline;
@@ -247,13 +246,12 @@ impl PageCx<'_> {
                         need_names(&e.excludes).into(),
                         e.languages.join(", ").into(),
                         s.capacity
-                            .map(|c| format!("{} {}", number(c.clients_per_month), t.per_month))
+                            .map(|c| {
+                                format!("{} {}", number(c.clients_per_month, lang), t.per_month)
+                            })
                             .unwrap_or_default()
                             .into(),
-                        s.wait
-                            .map(|w| duration_label(w, lang))
-                            .unwrap_or_default()
-                            .into(),
+                        s.wait.map(|w| duration(w, lang)).unwrap_or_default().into(),
                     ]
                 })
                 .collect(),
@@ -282,10 +280,7 @@ impl PageCx<'_> {
                             .map(|p| p.label(lang).to_string())
                             .unwrap_or_default()
                             .into(),
-                        h.wait
-                            .map(|w| duration_label(w, lang))
-                            .unwrap_or_default()
-                            .into(),
+                        h.wait.map(|w| duration(w, lang)).unwrap_or_default().into(),
                     ]
                 })
                 .collect(),
@@ -320,7 +315,7 @@ impl PageCx<'_> {
                     if steps.is_empty() { "–" } else { &steps },
                     outcome,
                     t.waited,
-                    number(r.total_wait_days()),
+                    number(r.total_wait_days(), lang),
                     t.days,
                 ));
             }

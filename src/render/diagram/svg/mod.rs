@@ -21,6 +21,7 @@ use super::palette::{
 use super::view::{View, ViewEdge, ViewNode};
 use crate::analysis::bottlenecks::HIGH_UTILISATION;
 use crate::model::Lang;
+use crate::render::xml::coordinate;
 
 /// Default edge colour.
 const EDGE_COLOR: &str = "#555555";
@@ -39,7 +40,7 @@ pub fn svg(view: &View, layout: &Layout) -> String {
     } else {
         view.title.as_str()
     };
-    let (w, h) = (num(layout.width), num(layout.height));
+    let (w, h) = (coordinate(layout.width), coordinate(layout.height));
     let view_box = format!("0 0 {w} {h}");
     x.start(
         "svg",
@@ -72,9 +73,9 @@ pub fn svg(view: &View, layout: &Layout) -> String {
     x.element(
         "text",
         &[
-            ("x", &num(t.x)),
-            ("y", &num(t.y + TITLE_FONT + 6.0)),
-            ("font-size", &num(TITLE_FONT)),
+            ("x", &coordinate(t.x)),
+            ("y", &coordinate(t.y + TITLE_FONT + 6.0)),
+            ("font-size", &coordinate(TITLE_FONT)),
             ("font-weight", "bold"),
             ("fill", "#1A1A1A"),
         ],
@@ -233,11 +234,6 @@ fn escape(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(t) => quick_xml::escape::escape(t),
         Cow::Owned(t) => Cow::Owned(quick_xml::escape::escape(t.as_str()).into_owned()),
     }
-}
-
-/// A coordinate, as every XML polku writes it.
-fn num(v: f64) -> String {
-    crate::render::xml::coordinate(v)
 }
 
 fn default_title(lang: Lang) -> &'static str {
@@ -403,10 +399,10 @@ fn lanes(x: &mut Xml, view: &View, layout: &Layout) {
         x.empty(
             "rect",
             &[
-                ("x", &num(r.x)),
-                ("y", &num(r.y)),
-                ("width", &num(r.width)),
-                ("height", &num(r.height)),
+                ("x", &coordinate(r.x)),
+                ("y", &coordinate(r.y)),
+                ("width", &coordinate(r.width)),
+                ("height", &coordinate(r.height)),
                 ("fill", fill),
                 ("stroke", "#B8C0C8"),
                 ("stroke-width", "1"),
@@ -415,10 +411,10 @@ fn lanes(x: &mut Xml, view: &View, layout: &Layout) {
         x.empty(
             "rect",
             &[
-                ("x", &num(r.x)),
-                ("y", &num(r.y)),
-                ("width", &num(lb.header_width)),
-                ("height", &num(r.height)),
+                ("x", &coordinate(r.x)),
+                ("y", &coordinate(r.y)),
+                ("width", &coordinate(lb.header_width)),
+                ("height", &coordinate(r.height)),
                 ("fill", "#E1E6EB"),
                 ("stroke", "#B8C0C8"),
                 ("stroke-width", "1"),
@@ -450,15 +446,15 @@ fn multiline(
     lines: &[String],
     extra: &[(&'static str, &str)],
 ) {
-    let cxs = num(cx);
-    let size_s = num(size);
+    let cxs = coordinate(cx);
+    let size_s = coordinate(size);
     let mut attrs: Vec<(&'static str, &str)> =
         vec![("font-size", &size_s), ("text-anchor", "middle")];
     attrs.extend_from_slice(extra);
     x.start("text", &attrs);
     for (i, l) in lines.iter().enumerate() {
         // Baseline: the middle of the line box plus a third of the font size.
-        let y = num(top + i as f64 * line + line / 2.0 + size * 0.35);
+        let y = coordinate(top + i as f64 * line + line / 2.0 + size * 0.35);
         x.element("tspan", &[("x", &cxs), ("y", &y)], l);
     }
     x.end("text");
@@ -480,9 +476,9 @@ fn path_data(points: &[(f64, f64)]) -> String {
     let mut d = String::new();
     for (i, p) in points.iter().enumerate() {
         d.push(if i == 0 { 'M' } else { 'L' });
-        d.push_str(&num(p.0));
+        d.push_str(&coordinate(p.0));
         d.push(',');
-        d.push_str(&num(p.1));
+        d.push_str(&coordinate(p.1));
         d.push(' ');
     }
     d.trim_end().to_string()
@@ -561,10 +557,10 @@ fn edge_label(x: &mut Xml, view: &View, edge: &ViewEdge, r: Rect, lines: &[Strin
     x.empty(
         "rect",
         &[
-            ("x", &num(r.x)),
-            ("y", &num(r.y)),
-            ("width", &num(r.width)),
-            ("height", &num(r.height)),
+            ("x", &coordinate(r.x)),
+            ("y", &coordinate(r.y)),
+            ("width", &coordinate(r.width)),
+            ("height", &coordinate(r.height)),
             ("rx", "3"),
             ("fill", "#FFFFFF"),
             ("stroke", border),
@@ -603,10 +599,10 @@ fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
         x.empty(
             "rect",
             &[
-                ("x", &num(halo.x)),
-                ("y", &num(halo.y)),
-                ("width", &num(halo.width)),
-                ("height", &num(halo.height)),
+                ("x", &coordinate(halo.x)),
+                ("y", &coordinate(halo.y)),
+                ("width", &coordinate(halo.width)),
+                ("height", &coordinate(halo.height)),
                 ("rx", "9"),
                 ("fill", "none"),
                 ("stroke", ROUTE_COLOR),
@@ -624,10 +620,10 @@ fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
     x.empty(
         "rect",
         &[
-            ("x", &num(r.x)),
-            ("y", &num(r.y)),
-            ("width", &num(r.width)),
-            ("height", &num(r.height)),
+            ("x", &coordinate(r.x)),
+            ("y", &coordinate(r.y)),
+            ("width", &coordinate(r.width)),
+            ("height", &coordinate(r.height)),
             ("rx", "6"),
             ("fill", fill),
             ("stroke", heat_color(node.utilisation)),
@@ -663,12 +659,12 @@ fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
     if node.entry {
         let d = format!(
             "M{},{} L{},{} L{},{} z",
-            num(r.x + 4.0),
-            num(cy - 6.0),
-            num(r.x + 11.0),
-            num(cy),
-            num(r.x + 4.0),
-            num(cy + 6.0)
+            coordinate(r.x + 4.0),
+            coordinate(cy - 6.0),
+            coordinate(r.x + 11.0),
+            coordinate(cy),
+            coordinate(r.x + 4.0),
+            coordinate(cy + 6.0)
         );
         x.empty("path", &[("d", &d), ("fill", ink)]);
     }
@@ -676,8 +672,8 @@ fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
         x.empty(
             "rect",
             &[
-                ("x", &num(r.right() - 9.0)),
-                ("y", &num(cy - 6.0)),
+                ("x", &coordinate(r.right() - 9.0)),
+                ("y", &coordinate(cy - 6.0)),
                 ("width", "4"),
                 ("height", "12"),
                 ("fill", ink),
@@ -707,8 +703,8 @@ fn badge(x: &mut Xml, cx: f64, cy: f64, symbol: &str, title: Option<&str>) {
     x.empty(
         "circle",
         &[
-            ("cx", &num(cx)),
-            ("cy", &num(cy)),
+            ("cx", &coordinate(cx)),
+            ("cy", &coordinate(cy)),
             ("r", "8.5"),
             ("fill", "#FFFFFF"),
             ("stroke", LOOP_COLOR),
@@ -723,8 +719,8 @@ fn badge(x: &mut Xml, cx: f64, cy: f64, symbol: &str, title: Option<&str>) {
     x.element(
         "text",
         &[
-            ("x", &num(cx)),
-            ("y", &num(cy + 3.8)),
+            ("x", &coordinate(cx)),
+            ("y", &coordinate(cy + 3.8)),
             ("font-size", size),
             ("text-anchor", "middle"),
             ("fill", "#1A1A1A"),
@@ -740,8 +736,8 @@ fn legend(x: &mut Xml, layout: &Layout) {
     x.element(
         "text",
         &[
-            ("x", &num(r.x)),
-            ("y", &num(r.y + 16.0)),
+            ("x", &coordinate(r.x)),
+            ("y", &coordinate(r.y + 16.0)),
             ("font-size", "13"),
             ("font-weight", "bold"),
             ("fill", "#1A1A1A"),
@@ -761,10 +757,10 @@ fn legend_item(x: &mut Xml, item: &LegendItem) {
     let line = |x: &mut Xml, color: &str, arrow: &str, dashed: bool, width: &str, start: bool| {
         let d = format!(
             "M{},{} L{},{}",
-            num(sx + 2.0),
-            num(cy),
-            num(sx + 26.0),
-            num(cy)
+            coordinate(sx + 2.0),
+            coordinate(cy),
+            coordinate(sx + 26.0),
+            coordinate(cy)
         );
         let mut attrs: Vec<(&'static str, &str)> = vec![
             ("d", &d),
@@ -785,8 +781,8 @@ fn legend_item(x: &mut Xml, item: &LegendItem) {
         x.empty(
             "rect",
             &[
-                ("x", &num(sx + 2.0)),
-                ("y", &num(cy - 7.0)),
+                ("x", &coordinate(sx + 2.0)),
+                ("y", &coordinate(cy - 7.0)),
                 ("width", "24"),
                 ("height", "14"),
                 ("rx", "3"),
@@ -827,12 +823,12 @@ fn legend_item(x: &mut Xml, item: &LegendItem) {
             swatch(x, "#FFFFFF", "#555555", "1");
             let d = format!(
                 "M{},{} L{},{} L{},{} z",
-                num(sx + 5.0),
-                num(cy - 5.0),
-                num(sx + 11.0),
-                num(cy),
-                num(sx + 5.0),
-                num(cy + 5.0)
+                coordinate(sx + 5.0),
+                coordinate(cy - 5.0),
+                coordinate(sx + 11.0),
+                coordinate(cy),
+                coordinate(sx + 5.0),
+                coordinate(cy + 5.0)
             );
             x.empty("path", &[("d", &d), ("fill", "#1A1A1A")]);
         }
@@ -841,8 +837,8 @@ fn legend_item(x: &mut Xml, item: &LegendItem) {
             x.empty(
                 "rect",
                 &[
-                    ("x", &num(sx + 19.0)),
-                    ("y", &num(cy - 5.0)),
+                    ("x", &coordinate(sx + 19.0)),
+                    ("y", &coordinate(cy - 5.0)),
                     ("width", "4"),
                     ("height", "10"),
                     ("fill", "#1A1A1A"),
@@ -853,9 +849,9 @@ fn legend_item(x: &mut Xml, item: &LegendItem) {
     x.element(
         "text",
         &[
-            ("x", &num(r.x + LEGEND_SYMBOL_WIDTH)),
-            ("y", &num(cy + LEGEND_FONT * 0.35)),
-            ("font-size", &num(LEGEND_FONT)),
+            ("x", &coordinate(r.x + LEGEND_SYMBOL_WIDTH)),
+            ("y", &coordinate(cy + LEGEND_FONT * 0.35)),
+            ("font-size", &coordinate(LEGEND_FONT)),
             ("fill", "#1A1A1A"),
         ],
         &item.text,

@@ -1,0 +1,158 @@
+//! What a finding says, typed: one variant per finding kind with its figures and the typed
+//! indices of what it is about.
+//!
+//! A key design decision made in this module is that the finding's code is *derived* from its
+//! payload ([`Payload::code`]): a finding is built from a payload, so its code, its figures and
+//! the entities its words name cannot disagree. The render layer words headlines by an
+//! exhaustive match on [`Payload`], so a new finding kind does not compile without its words
+//! (`render/report/headline.rs`), instead of reading them back from the position of entities in
+//! [`super::Finding::entities`].
+
+use crate::analysis::routes::Blocker;
+use crate::diagnostic::Code;
+use crate::model::{ActorIx, HandoffIx, NeedIx, ProfileIx, Sector, ServiceIx};
+
+/// How loaded a service is, as its utilisation finding reports it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Load {
+    /// A finite load against a positive capacity (clients per month).
+    Bounded {
+        /// Clients arriving per month.
+        load: f64,
+        /// Clients per month it can take.
+        capacity: f64,
+    },
+    /// A closed loop keeps its clients inside: the load grows without end.
+    Unbounded,
+}
+
+/// The typed content of a finding, one variant per finding kind (per finding [`Code`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Payload {
+    /// G0201: no reachable service meets a profile's need.
+    UnmetNeed {
+        /// Whose need.
+        profile: ProfileIx,
+        /// The need.
+        need: NeedIx,
+        /// Where the closest route stops and why, when a route comes close.
+        blocked: Option<(ServiceIx, Vec<Blocker>)>,
+    },
+    /// G0202: the age limits of a need's services leave a gap.
+    AgeCoverageGap {
+        /// The need.
+        need: NeedIx,
+        /// The gap is the 18-year transition to adult services.
+        transition: bool,
+    },
+    /// G0203: a service on a profile's route is not given in its language.
+    LanguageGap {
+        /// The service.
+        service: ServiceIx,
+        /// The profile whose language it lacks.
+        profile: ProfileIx,
+    },
+    /// G0204: the services of two needs exclude each other.
+    ExclusionTrap {
+        /// The two needs.
+        needs: [NeedIx; 2],
+        /// Profiles that have both.
+        profiles: Vec<ProfileIx>,
+    },
+    /// G0205: a referral loop with no way out, or none meeting the needs of its clients.
+    ReferralLoop {
+        /// The services of the loop, in its order.
+        services: Vec<ServiceIx>,
+        /// Profiles bounced round it (empty: the loop has no way out at all).
+        bounced: Vec<ProfileIx>,
+    },
+    /// G0206: a service with no way on that is not an exit.
+    DeadEnd {
+        /// The service.
+        service: ServiceIx,
+    },
+    /// G0207: a service no entry reaches.
+    UnreachableService {
+        /// The service.
+        service: ServiceIx,
+    },
+    /// G0208: a profile reaches a service after a statutory time limit.
+    StatutoryClock {
+        /// The service reached late.
+        service: ServiceIx,
+        /// The profile.
+        profile: ProfileIx,
+    },
+    /// B0301: a handoff across organisations without an agreed protocol.
+    BoundaryWithoutProtocol {
+        /// The handoff.
+        handoff: HandoffIx,
+    },
+    /// B0302: a handoff across organisations without consent handling.
+    BoundaryWithoutConsent {
+        /// The handoff.
+        handoff: HandoffIx,
+    },
+    /// B0303: a service over 85 % loaded.
+    HighUtilisation {
+        /// The service.
+        service: ServiceIx,
+        /// Its load.
+        load: Load,
+    },
+    /// B0304: a service over capacity or on a closed loop.
+    Overloaded {
+        /// The service.
+        service: ServiceIx,
+        /// Its load.
+        load: Load,
+    },
+    /// B0305: a service the pathway depends on.
+    SinglePointOfFailure {
+        /// The service.
+        service: ServiceIx,
+    },
+    /// X0401: two sectors share clients but no handoff connects them.
+    MissingCollaboration {
+        /// The two sectors, in the order the finding names them.
+        sectors: [Sector; 2],
+        /// A service of each.
+        services: [ServiceIx; 2],
+        /// The profiles they share.
+        profiles: Vec<ProfileIx>,
+    },
+    /// X0402: an organisation no other hands clients to or from.
+    IsolatedActor {
+        /// The actor.
+        actor: ActorIx,
+    },
+    /// X0403: a service without an owner, a capacity or a wait.
+    IncompleteModel {
+        /// The service.
+        service: ServiceIx,
+    },
+}
+
+impl Payload {
+    /// The finding code of this kind.
+    pub fn code(&self) -> Code {
+        match self {
+            Payload::UnmetNeed { .. } => Code::UnmetNeed,
+            Payload::AgeCoverageGap { .. } => Code::AgeCoverageGap,
+            Payload::LanguageGap { .. } => Code::LanguageGap,
+            Payload::ExclusionTrap { .. } => Code::ExclusionTrap,
+            Payload::ReferralLoop { .. } => Code::ReferralLoop,
+            Payload::DeadEnd { .. } => Code::DeadEnd,
+            Payload::UnreachableService { .. } => Code::UnreachableService,
+            Payload::StatutoryClock { .. } => Code::StatutoryClock,
+            Payload::BoundaryWithoutProtocol { .. } => Code::BoundaryWithoutProtocol,
+            Payload::BoundaryWithoutConsent { .. } => Code::BoundaryWithoutConsent,
+            Payload::HighUtilisation { .. } => Code::HighUtilisation,
+            Payload::Overloaded { .. } => Code::Overloaded,
+            Payload::SinglePointOfFailure { .. } => Code::SinglePointOfFailure,
+            Payload::MissingCollaboration { .. } => Code::MissingCollaboration,
+            Payload::IsolatedActor { .. } => Code::IsolatedActor,
+            Payload::IncompleteModel { .. } => Code::IncompleteModel,
+        }
+    }
+}
