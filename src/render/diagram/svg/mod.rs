@@ -377,10 +377,10 @@ fn pattern_band(x: &mut Xml, sector: Option<crate::model::Sector>, r: Rect) {
     x.empty(
         "rect",
         &[
-            ("x", &num(r.x)),
-            ("y", &num(r.y)),
-            ("width", &num(r.width)),
-            ("height", &num(r.height)),
+            ("x", &coordinate(r.x)),
+            ("y", &coordinate(r.y)),
+            ("width", &coordinate(r.width)),
+            ("height", &coordinate(r.height)),
             ("fill", &fill),
             ("opacity", "0.55"),
         ],
