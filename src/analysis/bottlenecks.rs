@@ -39,7 +39,7 @@ fn handoff_flow(model: &Model, flow: &Flow, h: HandoffIx) -> Option<f64> {
 }
 
 fn boundaries(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
-    for i in 0..model.handoffs.len() as u32 {
+    for i in 0..model.handoffs().len() as u32 {
         let ix = HandoffIx(i);
         if !crosses_organisations(model, ix) {
             continue;
@@ -91,7 +91,7 @@ fn boundaries(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
 }
 
 fn utilisation(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
-    for (i, s) in model.services.iter().enumerate() {
+    for (i, s) in model.services().iter().enumerate() {
         let Some(capacity) = &s.capacity else {
             continue;
         };
@@ -185,18 +185,14 @@ pub struct ServiceCentrality {
 /// Betweenness, articulation points and flow shares of every pathway; betweenness is sampled on
 /// pathways too large to count exactly unless `options` asks for exact.
 pub fn centrality(model: &Model, flow: &Flow, options: AnalysisOptions) -> Vec<Centrality> {
-    // Client-moving handoffs leaving each service, and a service -> position-in-pathway table
-    // reused across pathways: each pathway costs the handoffs leaving its services, not a scan
-    // of every handoff of the model.
-    let mut out: Vec<Vec<HandoffIx>> = vec![Vec::new(); model.services.len()];
-    for (i, h) in model.handoffs.iter().enumerate() {
-        if h.kind.moves_client() {
-            out[h.from.index()].push(HandoffIx(i as u32));
-        }
-    }
-    let mut position = vec![u32::MAX; model.services.len()];
-    (0..model.pathways.len() as u32)
-        .map(|p| pathway_centrality(model, flow, PathwayIx(p), &out, &mut position, options))
+    // A service -> position-in-pathway table reused across pathways: each pathway costs the
+    // client-moving handoffs leaving its services (from the model's client graph), not a scan of
+    // every handoff of the model.
+    let mut position = vec![u32::MAX; model.services().len()];
+    model
+        .pathways()
+        .indices()
+        .map(|p| pathway_centrality(model, flow, p, &mut position, options))
         .collect()
 }
 
@@ -204,7 +200,6 @@ fn pathway_centrality(
     model: &Model,
     flow: &Flow,
     p: PathwayIx,
-    out: &[Vec<HandoffIx>],
     position: &mut [u32],
     options: AnalysisOptions,
 ) -> Centrality {
@@ -214,12 +209,18 @@ fn pathway_centrality(
     for (i, s) in members.iter().enumerate().rev() {
         position[s.index()] = i as u32;
     }
+    let graph = model.client_graph();
     let mut edges: Vec<HandoffIx> = members
         .iter()
-        .flat_map(|s| out[s.index()].iter().copied())
+        .flat_map(|&s| graph.out(s))
         .filter(|h| position[model.handoff(*h).to.index()] != u32::MAX)
         .collect();
     // In handoff order, as a scan of the model's handoffs adds them.
+    //
+    // The measures need a graph of their own, taken from the client graph: only the pathway's
+    // members, renumbered from 0 (betweenness counts pairs of members), and parallel handoffs
+    // merged into one connection. A filtered view of the whole graph would keep the parallel
+    // edges and the model's numbering, and so count other shortest paths.
     edges.sort_unstable();
     edges.dedup();
     let mut directed: DiGraph<ServiceIx, HandoffIx> =
@@ -279,7 +280,7 @@ fn single_points(model: &Model, c: &Centrality, out: &mut Vec<Finding>) {
     for sc in &c.services {
         let service = model.service(sc.service);
         let is_entry =
-            !service.entry.is_empty() || model.profiles.iter().any(|p| p.entry == sc.service);
+            !service.entry.is_empty() || model.profiles().iter().any(|p| p.entry == sc.service);
         let through_most = sc.flow_share.is_some_and(|f| f > 0.5) && !is_entry;
         let cuts = sc.articulation && sc.betweenness >= 0.2;
         if !(through_most || cuts) {

@@ -33,7 +33,7 @@ fn missing_collaboration(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<
             .flat_map(|r| r.steps.iter().map(|s| s.service))
             .collect();
         let linked: BTreeSet<(Sector, Sector)> = model
-            .handoffs
+            .handoffs()
             .iter()
             .filter(|h| on_route.contains(&h.from) && on_route.contains(&h.to))
             .map(|h| {
@@ -100,12 +100,13 @@ fn missing_collaboration(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<
 }
 
 fn isolated_actors(model: &Model, out: &mut Vec<Finding>) {
-    let with_services: BTreeSet<ActorIx> = model.services.iter().filter_map(|s| s.actor).collect();
+    let with_services: BTreeSet<ActorIx> =
+        model.services().iter().filter_map(|s| s.actor).collect();
     if with_services.len() < 2 {
         return;
     }
     let mut linked: BTreeSet<ActorIx> = BTreeSet::new();
-    for h in &model.handoffs {
+    for h in model.handoffs() {
         if let (Some(a), Some(b)) = (model.service(h.from).actor, model.service(h.to).actor)
             && a != b
         {
@@ -131,7 +132,7 @@ fn isolated_actors(model: &Model, out: &mut Vec<Finding>) {
 }
 
 fn incomplete(model: &Model, out: &mut Vec<Finding>) {
-    for (i, s) in model.services.iter().enumerate() {
+    for (i, s) in model.services().iter().enumerate() {
         let mut missing = Vec::new();
         if s.actor.is_none() {
             missing.push("`actor` (owner)");

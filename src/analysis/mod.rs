@@ -17,7 +17,6 @@ pub mod clocks;
 pub mod ecosystem;
 pub mod flow;
 pub mod gaps;
-pub mod graph;
 pub mod routes;
 pub mod whatif;
 
@@ -186,10 +185,9 @@ pub fn analyze(model: &Model) -> Analysis {
 /// Analyses the whole model.
 pub fn analyze_with(model: &Model, options: AnalysisOptions) -> Analysis {
     let flow = flow::solve(model);
-    let graph = graph::ClientGraph::new(model);
-    let routes = routes::all(model, &graph);
+    let routes = routes::all(model);
     let mut findings = Vec::new();
-    findings.extend(gaps::find(model, &graph, &routes, &flow));
+    findings.extend(gaps::find(model, &routes, &flow));
     findings.extend(clocks::find(model, &routes, &flow));
     let centrality = bottlenecks::centrality(model, &flow, options);
     findings.extend(bottlenecks::find(model, &flow, &centrality));
@@ -221,7 +219,7 @@ fn rank(findings: &mut [Finding]) {
 /// warning for each allow that matched none.
 fn apply_allows(model: &Model, findings: &mut [Finding]) -> Vec<Diagnostic> {
     let mut unused = Vec::new();
-    for allow in &model.allows {
+    for allow in model.allows() {
         let mut used = false;
         for f in findings
             .iter_mut()
@@ -257,7 +255,7 @@ fn apply_allows(model: &Model, findings: &mut [Finding]) -> Vec<Diagnostic> {
 
 /// The pathways a finding concerns: those holding any of its services or profiles.
 pub fn pathways_of(model: &Model, finding: &Finding) -> Vec<PathwayIx> {
-    (0..model.pathways.len() as u32)
+    (0..model.pathways().len() as u32)
         .map(PathwayIx)
         .filter(|&p| concerns(model, p, finding))
         .collect()
@@ -268,11 +266,11 @@ pub fn pathways_of(model: &Model, finding: &Finding) -> Vec<PathwayIx> {
 /// pathways, and asking each pair costs seconds where this costs milliseconds.
 pub fn pathways_of_each(model: &Model, findings: &[Finding]) -> Vec<Vec<PathwayIx>> {
     use std::collections::BTreeSet;
-    let mut by_service: Vec<Vec<PathwayIx>> = vec![Vec::new(); model.services.len()];
-    let mut by_handoff: Vec<Vec<PathwayIx>> = vec![Vec::new(); model.handoffs.len()];
-    let mut by_profile: Vec<Vec<PathwayIx>> = vec![Vec::new(); model.profiles.len()];
-    let mut by_actor: Vec<BTreeSet<PathwayIx>> = vec![BTreeSet::new(); model.actors.len()];
-    for (i, pathway) in model.pathways.iter().enumerate() {
+    let mut by_service: Vec<Vec<PathwayIx>> = vec![Vec::new(); model.services().len()];
+    let mut by_handoff: Vec<Vec<PathwayIx>> = vec![Vec::new(); model.handoffs().len()];
+    let mut by_profile: Vec<Vec<PathwayIx>> = vec![Vec::new(); model.profiles().len()];
+    let mut by_actor: Vec<BTreeSet<PathwayIx>> = vec![BTreeSet::new(); model.actors().len()];
+    for (i, pathway) in model.pathways().iter().enumerate() {
         let p = PathwayIx(i as u32);
         for &s in &pathway.services {
             by_service[s.0 as usize].push(p);
@@ -455,7 +453,7 @@ limit_days = 0
                 .count(),
             1
         );
-        assert!(!loaded.model.clocks.iter().any(|c| c.id == "oma"));
+        assert!(!loaded.model.clocks().iter().any(|c| c.id == "oma"));
     }
 
     #[test]
