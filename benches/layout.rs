@@ -90,7 +90,7 @@ fn shipped_views(
     analysis: &polku::analysis::Analysis,
 ) -> Vec<(String, View)> {
     let mut out = Vec::new();
-    for p in 0..model.pathways.len() {
+    for p in 0..model.pathways().len() {
         let pathway = PathwayIx(p as u32);
         let id = &model.pathway(pathway).id;
         for (lanes, by) in [(LaneBy::Actor, "actor"), (LaneBy::Sector, "sector")] {
@@ -106,7 +106,7 @@ fn shipped_views(
                 }
             }
         }
-        for (k, profile) in model.profiles.iter().enumerate() {
+        for (k, profile) in model.profiles().iter().enumerate() {
             if !model.pathway(pathway).services.contains(&profile.entry) {
                 continue;
             }
@@ -246,7 +246,7 @@ fn main() -> ExitCode {
     });
     println!(
         "national-scale ecosystem ({} services aggregated into {} actor nodes, {} edges, {} lanes, {} columns): layout {} [{}–{}] (engine alone {}), svg {} ({:.1} MB, {:.0}×{:.0} px)",
-        national.model.services.len(),
+        national.model.services().len(),
         v.nodes.len(),
         v.edges.len(),
         v.lanes.len(),

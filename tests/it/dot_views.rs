@@ -16,7 +16,7 @@ fn all_views() -> Vec<(String, view::View)> {
     let m = &loaded.model;
     let a = analyze(m);
     let mut views = Vec::new();
-    for (p, pathway) in m.pathways.iter().enumerate() {
+    for (p, pathway) in m.pathways().iter().enumerate() {
         let base = ViewOptions {
             pathway: Some(PathwayIx(p as u32)),
             ..ViewOptions::default()

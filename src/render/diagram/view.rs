@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::analysis::{Analysis, Entity};
 use crate::diagnostic::Code;
 use crate::model::{
-    ActorKind, DayUnit, Duration, HandoffIx, HandoffKind, Lang, Model, PathwayIx, ProfileIx,
-    Sector, ServiceIx,
+    ActorIx, ActorKind, DayUnit, Duration, HandoffIx, HandoffKind, Lang, Model, PathwayIx,
+    ProfileIx, Sector, ServiceIx,
 };
 
 /// Which diagram.
@@ -355,16 +355,16 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
     let pathway = match (options.pathway, options.kind) {
         (Some(p), _) => Some(p),
         (None, ViewKind::Ecosystem) => None,
-        (None, _) if model.pathways.len() == 1 => Some(PathwayIx(0)),
+        (None, _) if model.pathways().len() == 1 => Some(PathwayIx(0)),
         (None, _) => {
             return Err(ViewError::PathwayNeeded(
-                model.pathways.iter().map(|p| p.id.clone()).collect(),
+                model.pathways().iter().map(|p| p.id.clone()).collect(),
             ));
         }
     };
     let services: Vec<ServiceIx> = match pathway {
         Some(p) if options.kind != ViewKind::Ecosystem => model.pathway(p).services.clone(),
-        _ => (0..model.services.len() as u32).map(ServiceIx).collect(),
+        _ => (0..model.services().len() as u32).map(ServiceIx).collect(),
     };
     let title = match (options.kind, pathway) {
         (ViewKind::Ecosystem, _) => match lang {
@@ -485,7 +485,7 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
         .collect();
 
     let edges: Vec<ViewEdge> = model
-        .handoffs
+        .handoffs()
         .iter()
         .enumerate()
         .filter_map(|(i, h)| {
@@ -539,15 +539,13 @@ fn aggregated(
 ) -> View {
     let _ = analysis;
     // Node per actor (plus one for services without an actor).
-    let mut members: BTreeMap<Option<usize>, usize> = BTreeMap::new();
+    let mut members: BTreeMap<Option<ActorIx>, usize> = BTreeMap::new();
     for &s in services {
-        *members
-            .entry(model.service(s).actor.map(|a| a.index()))
-            .or_insert(0) += 1;
+        *members.entry(model.service(s).actor).or_insert(0) += 1;
     }
     let mut kinds: Vec<Option<ActorKind>> = members
         .keys()
-        .map(|a| a.map(|a| model.actors[a].kind))
+        .map(|a| a.map(|a| model.actor(a).kind))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -559,14 +557,14 @@ fn aggregated(
             label: k.map_or(no_actor(lang).to_string(), |k| k.label(lang).to_string()),
         })
         .collect();
-    let keys: Vec<Option<usize>> = members.keys().copied().collect();
+    let keys: Vec<Option<ActorIx>> = members.keys().copied().collect();
     let nodes: Vec<ViewNode> = keys
         .iter()
         .map(|a| {
             let count = members[a];
             let (key, name, kind) = match a {
                 Some(a) => {
-                    let actor = &model.actors[*a];
+                    let actor = model.actor(*a);
                     (
                         actor.id.clone(),
                         actor.name.get(lang).to_string(),
@@ -595,13 +593,9 @@ fn aggregated(
         })
         .collect();
     let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for h in &model.handoffs {
-        let a = keys
-            .iter()
-            .position(|k| *k == model.service(h.from).actor.map(|a| a.index()));
-        let b = keys
-            .iter()
-            .position(|k| *k == model.service(h.to).actor.map(|a| a.index()));
+    for h in model.handoffs() {
+        let a = keys.iter().position(|k| *k == model.service(h.from).actor);
+        let b = keys.iter().position(|k| *k == model.service(h.to).actor);
         if let (Some(a), Some(b)) = (a, b)
             && a != b
         {

@@ -150,10 +150,26 @@ pub fn json(model: &Model, analysis: &Analysis) -> Value {
 /// The model as serde writes it, with ids added beside every index.
 fn model_json(model: &Model) -> Value {
     let mut value = serde_json::to_value(model).unwrap_or(Value::Null);
-    let service_ids = |v: &Value| ids(v, |i| model.services.get(i).map(|s| s.id.as_str()));
-    let need_ids = |v: &Value| ids(v, |i| model.needs.get(i).map(|n| n.id.as_str()));
-    let actor_id = |v: &Value| id(v, |i| model.actors.get(i).map(|a| a.id.as_str()));
-    let service_id = |v: &Value| id(v, |i| model.services.get(i).map(|s| s.id.as_str()));
+    let service_ids = |v: &Value| {
+        ids(v, |i| {
+            model.services().as_slice().get(i).map(|s| s.id.as_str())
+        })
+    };
+    let need_ids = |v: &Value| {
+        ids(v, |i| {
+            model.needs().as_slice().get(i).map(|n| n.id.as_str())
+        })
+    };
+    let actor_id = |v: &Value| {
+        id(v, |i| {
+            model.actors().as_slice().get(i).map(|a| a.id.as_str())
+        })
+    };
+    let service_id = |v: &Value| {
+        id(v, |i| {
+            model.services().as_slice().get(i).map(|s| s.id.as_str())
+        })
+    };
 
     for_each(&mut value, "services", |s| {
         let actor = actor_id(field(s, "actor"));
@@ -195,7 +211,7 @@ fn model_json(model: &Model) -> Value {
                 .iter()
                 .map(|h| {
                     h.as_u64()
-                        .and_then(|i| model.handoffs.get(i as usize))
+                        .and_then(|i| model.handoffs().as_slice().get(i as usize))
                         .map_or(Value::Null, |h| {
                             Value::String(format!(
                                 "{}->{}",
@@ -208,7 +224,7 @@ fn model_json(model: &Model) -> Value {
             _ => Value::Null,
         };
         let profiles = ids(field(p, "profiles"), |i| {
-            model.profiles.get(i).map(|p| p.id.as_str())
+            model.profiles().as_slice().get(i).map(|p| p.id.as_str())
         });
         insert(p, "owner_id", owner);
         insert(p, "service_ids", services);
@@ -289,7 +305,7 @@ fn findings(model: &Model, analysis: &Analysis) -> Vec<Value> {
 
 fn flow_json(model: &Model, analysis: &Analysis) -> Vec<Value> {
     let finite = |v: f64| v.is_finite().then_some(v);
-    (0..model.services.len() as u32)
+    (0..model.services().len() as u32)
         .map(ServiceIx)
         .map(|s| {
             let service = model.service(s);

@@ -96,7 +96,7 @@ impl Report<'_> {
     }
 
     fn profiles(&self) -> Vec<ProfileIx> {
-        (0..self.model.profiles.len() as u32)
+        (0..self.model.profiles().len() as u32)
             .map(ProfileIx)
             .filter(|p| self.scope.profile.is_none_or(|only| only == *p))
             .filter(|p| {
@@ -119,7 +119,7 @@ impl Report<'_> {
     fn services(&self) -> Vec<ServiceIx> {
         match self.scope.pathway {
             Some(p) => self.model.pathway(p).services.clone(),
-            None => (0..self.model.services.len() as u32)
+            None => (0..self.model.services().len() as u32)
                 .map(ServiceIx)
                 .collect(),
         }
@@ -191,7 +191,7 @@ impl Report<'_> {
                 self.model.pathway(p).id,
                 self.model.pathway(p).title.get(Lang::Fi)
             ),
-            None => format!("{} pathways", self.model.pathways.len()),
+            None => format!("{} pathways", self.model.pathways().len()),
         }
     }
 

@@ -43,7 +43,7 @@ pub fn pathway_page(site: &Site, p: PathwayIx, diagram: &Diagram, extras: Extras
         extras,
         t: texts(lang),
     };
-    let layout = &model.documentation;
+    let layout = &model.documentation();
     let sections = layout
         .sections
         .iter()
@@ -402,7 +402,7 @@ pub fn index_page(site: &Site) -> Page {
         headers: [t.name, t.summary, t.region, t.status]
             .map(String::from)
             .to_vec(),
-        rows: (0..model.pathways.len() as u32)
+        rows: (0..model.pathways().len() as u32)
             .map(PathwayIx)
             .map(|p| {
                 let pw = model.pathway(p);
@@ -460,12 +460,12 @@ pub fn ecosystem_page(site: &Site, diagram: &Diagram, extras: Extras) -> Page {
             .map(String::from)
             .to_vec(),
         rows: model
-            .actors
+            .actors()
             .iter()
             .enumerate()
             .map(|(i, a)| {
                 let count = model
-                    .services
+                    .services()
                     .iter()
                     .filter(|s| s.actor == Some(ActorIx(i as u32)))
                     .count();

@@ -242,7 +242,7 @@ fn every_shipped_view_renders_a_valid_svg() {
     let model = &loaded.model;
     let analysis = crate::analysis::analyze(model);
     let mut options = Vec::new();
-    for p in 0..model.pathways.len() {
+    for p in 0..model.pathways().len() {
         let pathway = Some(crate::model::PathwayIx(p as u32));
         for lanes in [LaneBy::Actor, LaneBy::Sector] {
             for lang in Lang::ALL {
@@ -254,7 +254,7 @@ fn every_shipped_view_renders_a_valid_svg() {
                 });
             }
         }
-        for k in 0..model.profiles.len() {
+        for k in 0..model.profiles().len() {
             let profile = Some(crate::model::ProfileIx(k as u32));
             options.push(ViewOptions {
                 kind: ViewKind::Route,
