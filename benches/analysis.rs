@@ -50,7 +50,7 @@ use std::time::{Duration, Instant};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{Bfs, VisitMap};
 use polku::analysis::{self, bottlenecks, clocks, ecosystem, flow, gaps, routes};
-use polku::model::{Model, ServiceIx};
+use polku::model::{Idx, Model, ServiceIx};
 
 #[path = "generate/mod.rs"]
 mod generate;
@@ -360,8 +360,8 @@ struct Global {
 fn global_graph(model: &Model) -> Global {
     let n = model.services().len();
     let mut graph = DiGraph::with_capacity(n, model.handoffs().len());
-    for i in 0..n {
-        graph.add_node(ServiceIx(i as u32));
+    for s in model.service_indices() {
+        graph.add_node(s);
     }
     let mut pairs: Vec<(u32, u32)> = model
         .handoffs()
@@ -554,7 +554,7 @@ fn global_figures(model: &Model, runs: usize) -> serde_json::Value {
         &between_parts,
     );
     let mut order: Vec<usize> = (0..values.len()).collect();
-    let id = |i: usize| model.service(ServiceIx(i as u32)).id.as_str();
+    let id = |i: usize| model.service(ServiceIx::new(i)).id.as_str();
     order.sort_by(|&a, &b| values[b].total_cmp(&values[a]).then(id(a).cmp(id(b))));
     println!("  top 5 betweenness (normalised):");
     for &i in order.iter().take(5) {

@@ -91,18 +91,18 @@ fn boundaries(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
 }
 
 fn utilisation(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
-    for (i, s) in model.services().iter().enumerate() {
+    for (i, s) in model.services().iter_enumerated() {
         let Some(capacity) = &s.capacity else {
             continue;
         };
-        let load = flow.load[i];
-        if flow.unbounded[i] {
+        let load = flow.load[i.index()];
+        if flow.unbounded[i.index()] {
             out.push(
                 FindingBuilder::new(Code::Overloaded, s.origin.clone(), format!("`{}` is on a closed loop: clients never leave it", s.id))
                     .label("load grows without end")
                     .why("When the shares around a loop send every client back in, the queue grows every month.")
                     .fix("give the loop a way out: lower a share or add an exit")
-                    .entities([Entity::Service(ServiceIx(i as u32))])
+                    .entities([Entity::Service(i)])
                     .build(),
             );
             continue;
@@ -147,7 +147,7 @@ fn utilisation(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
                     "raise the capacity of `{}` (try `polku analyze --set service.{}.capacity=N`), or route part of its clients elsewhere",
                     s.id, s.id
                 ))
-                .entities([Entity::Service(ServiceIx(i as u32))])
+                .entities([Entity::Service(i)])
                 .affected(Some(load))
                 .build(),
         );

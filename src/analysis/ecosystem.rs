@@ -132,7 +132,7 @@ fn isolated_actors(model: &Model, out: &mut Vec<Finding>) {
 }
 
 fn incomplete(model: &Model, out: &mut Vec<Finding>) {
-    for (i, s) in model.services().iter().enumerate() {
+    for (i, s) in model.services().iter_enumerated() {
         let mut missing = Vec::new();
         if s.actor.is_none() {
             missing.push("`actor` (owner)");
@@ -156,7 +156,7 @@ fn incomplete(model: &Model, out: &mut Vec<Finding>) {
             .label("the analysis cannot judge this service fully")
             .why("Without an owner, a capacity and a wait, bottlenecks and statutory clocks on this service cannot be checked.")
             .fix("add the missing fields; mark estimates `illustrative = true`")
-            .entities([Entity::Service(ServiceIx(i as u32))])
+            .entities([Entity::Service(i)])
             .build(),
         );
     }

@@ -135,8 +135,7 @@ const LAST_AGE: u32 = 29;
 fn age_coverage(model: &Model, out: &mut Vec<Finding>) {
     // (region, need) -> covered ages and the services covering them
     let mut cover: BTreeMap<(String, NeedIx), (Vec<bool>, Vec<ServiceIx>)> = BTreeMap::new();
-    for (i, s) in model.services().iter().enumerate() {
-        let ix = ServiceIx(i as u32);
+    for (ix, s) in model.services().iter_enumerated() {
         let region = region_of(model, ix).unwrap_or("").to_string();
         let lo = s.eligibility.age_min.unwrap_or(0);
         let hi = s.eligibility.age_max.unwrap_or(LAST_AGE).min(LAST_AGE);
@@ -222,8 +221,9 @@ fn age_coverage(model: &Model, out: &mut Vec<Finding>) {
 
 fn exclusion_traps(model: &Model, out: &mut Vec<Finding>) {
     let addressing = |n: NeedIx| -> Vec<ServiceIx> {
-        (0..model.services().len() as u32)
-            .map(ServiceIx)
+        model
+            .services()
+            .indices()
             .filter(|s| model.service(*s).eligibility.needs.contains(&n))
             .collect()
     };
@@ -240,8 +240,9 @@ fn exclusion_traps(model: &Model, out: &mut Vec<Finding>) {
                 continue;
             }
             let (na, nb) = (&model.need(a).id, &model.need(b).id);
-            let profiles: Vec<ProfileIx> = (0..model.profiles().len() as u32)
-                .map(ProfileIx)
+            let profiles: Vec<ProfileIx> = model
+                .profiles()
+                .indices()
                 .filter(|p| {
                     let needs = &model.profile(*p).needs;
                     needs.contains(&a) && needs.contains(&b)

@@ -197,8 +197,7 @@ pub fn of_profile(model: &Model, ix: ProfileIx) -> ProfileRoutes {
                 .map(|st| (st.service, blockers(model, st.service, profile)))
                 .filter(|(_, b)| !b.is_empty())
                 .collect();
-            let exists_elsewhere =
-                (0..model.services().len() as u32).any(|s| addresses(ServiceIx(s)));
+            let exists_elsewhere = model.service_indices().any(addresses);
             Route {
                 need,
                 steps,

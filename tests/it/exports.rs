@@ -688,9 +688,7 @@ fn graphml_of_every_shipped_pathway() {
 #[test]
 fn hostile_labels_stay_inside_graphml_text() {
     let ws = load(HOSTILE);
-    let services: Vec<ServiceIx> = (0..ws.model.services().len() as u32)
-        .map(ServiceIx)
-        .collect();
+    let services: Vec<ServiceIx> = ws.model.services().indices().collect();
     let text = graphml::graphml(&ws.model, &ws.analysis, &services, Lang::Fi);
     let doc = check_graphml(&text, services.len(), ws.model.handoffs().len());
     assert!(!text.contains("<script"), "{text}");
@@ -1124,9 +1122,7 @@ fn networkx_reads_back_every_graphml_export() {
             .into_iter()
             .map(|(p, id)| (id, pathway_services(&ws.model, p)))
             .collect();
-        let all: Vec<ServiceIx> = (0..ws.model.services().len() as u32)
-            .map(ServiceIx)
-            .collect();
+        let all: Vec<ServiceIx> = ws.model.services().indices().collect();
         cases.push((format!("{}-workspace", dir.replace('/', "-")), all));
         for (id, services) in cases {
             let text = graphml::graphml(&ws.model, &ws.analysis, &services, Lang::Fi);

@@ -195,7 +195,7 @@ proptest! {
             prop_assert!(graphviz_rust::parse(&source).is_ok(), "DOT that graphviz-rust cannot parse:\n{}", source);
             prop_assert!(mermaid::mermaid(v).starts_with("flowchart"));
         }
-        let all: Vec<_> = (0..m.services().len() as u32).map(polku::model::ServiceIx).collect();
+        let all: Vec<_> = m.services().indices().collect();
         prop_assert_eq!(xml_root(&graphml::graphml(m, &a, &all, Lang::Fi)), Ok("graphml".to_string()));
         prop_assert!(json::json(m, &a).is_object());
     }

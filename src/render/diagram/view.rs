@@ -364,7 +364,7 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
     };
     let services: Vec<ServiceIx> = match pathway {
         Some(p) if options.kind != ViewKind::Ecosystem => model.pathway(p).services.clone(),
-        _ => (0..model.services().len() as u32).map(ServiceIx).collect(),
+        _ => model.services().indices().collect(),
     };
     let title = match (options.kind, pathway) {
         (ViewKind::Ecosystem, _) => match lang {
@@ -486,11 +486,9 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
 
     let edges: Vec<ViewEdge> = model
         .handoffs()
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| {
+        .iter_enumerated()
+        .filter_map(|(ix, h)| {
             let (from, to) = (*index.get(&h.from)?, *index.get(&h.to)?);
-            let ix = HandoffIx(i as u32);
             let on_route = route_handoffs.contains(&ix);
             let mut label = vec![h.kind.label(lang).to_string()];
             if let Some(w) = h.wait {

@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::analysis::{Analysis, Entity, flow, pathways_of};
-use crate::model::{HandoffKind, Lang, Model, PathwayIx, Protocol, ServiceIx};
+use crate::model::{HandoffKind, Lang, Model, PathwayIx, Protocol};
 use crate::render::Analysed;
 use crate::render::report::summary;
 
@@ -305,8 +305,7 @@ fn findings(model: &Model, analysis: &Analysis) -> Vec<Value> {
 
 fn flow_json(model: &Model, analysis: &Analysis) -> Vec<Value> {
     let finite = |v: f64| v.is_finite().then_some(v);
-    (0..model.services().len() as u32)
-        .map(ServiceIx)
+    model.services().indices()
         .map(|s| {
             let service = model.service(s);
             let load = analysis.flow.load.get(s.index()).copied().unwrap_or(f64::NAN);

@@ -81,8 +81,9 @@ pub fn pathway_rows(
             }
         }
     }
-    let mut rows: Vec<PathwayRow> = (0..model.pathways().len() as u32)
-        .map(PathwayIx)
+    let mut rows: Vec<PathwayRow> = model
+        .pathways()
+        .indices()
         .map(|p| {
             let pw = model.pathway(p);
             let path = &ws.loaded.sources.get(pw.origin.file).path;

@@ -402,8 +402,9 @@ pub fn index_page(site: &Site) -> Page {
         headers: [t.name, t.summary, t.region, t.status]
             .map(String::from)
             .to_vec(),
-        rows: (0..model.pathways().len() as u32)
-            .map(PathwayIx)
+        rows: model
+            .pathways()
+            .indices()
             .map(|p| {
                 let pw = model.pathway(p);
                 vec![
@@ -461,13 +462,12 @@ pub fn ecosystem_page(site: &Site, diagram: &Diagram, extras: Extras) -> Page {
             .to_vec(),
         rows: model
             .actors()
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(i, a)| {
                 let count = model
                     .services()
                     .iter()
-                    .filter(|s| s.actor == Some(ActorIx(i as u32)))
+                    .filter(|s| s.actor == Some(i))
                     .count();
                 vec![
                     a.name.get(lang).to_string().into(),
