@@ -22,7 +22,7 @@
 //! ```
 //!
 //! **Analysis.** `analyze()` in total (min/median of the runs), then each of its parts called the
-//! same way `analyze` calls them: `flow::solve`, `graph::ClientGraph::new`, `routes::all`,
+//! same way `analyze` calls them: `flow::solve`, `Model::new` (which builds the client graph), `routes::all`,
 //! `gaps::find`, `clocks::find`, `bottlenecks::centrality`, `bottlenecks::find` and
 //! `ecosystem::find`.
 //!
@@ -49,8 +49,8 @@ use std::time::{Duration, Instant};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{Bfs, VisitMap};
-use polku::analysis::{self, bottlenecks, clocks, ecosystem, flow, gaps, graph, routes};
-use polku::model::{Model, ServiceIx};
+use polku::analysis::{self, bottlenecks, clocks, ecosystem, flow, gaps, routes};
+use polku::model::{Idx, Model, ServiceIx};
 
 #[path = "generate/mod.rs"]
 mod generate;
@@ -166,10 +166,10 @@ fn main() -> ExitCode {
     println!(
         "workspace {}: {} services, {} handoffs, {} profiles, {} pathways (loaded in {})",
         dir.display(),
-        model.services.len(),
-        model.handoffs.len(),
-        model.profiles.len(),
-        model.pathways.len(),
+        model.services().len(),
+        model.handoffs().len(),
+        model.profiles().len(),
+        model.pathways().len(),
         ms(start.elapsed())
     );
     println!(
@@ -295,22 +295,18 @@ fn analysis_figures(
 
     // The parts, called as analyze calls them.
     let flow = flow::solve(model);
-    let client_graph = graph::ClientGraph::new(model);
-    let routes = routes::all(model, &client_graph);
+    let routes = routes::all(model);
     let centrality = bottlenecks::centrality(model, &flow, Default::default());
     let parts: Vec<(&str, Stats)> = vec![
         ("flow::solve", time(runs, || flow::solve(model)).0),
         (
-            "graph::ClientGraph::new",
-            time(runs, || graph::ClientGraph::new(model)).0,
+            "clone + Model::new (ids, client graph, loops)",
+            time(runs, || Model::new(model.clone().into_parts())).0,
         ),
-        (
-            "routes::all",
-            time(runs, || routes::all(model, &client_graph)).0,
-        ),
+        ("routes::all", time(runs, || routes::all(model)).0),
         (
             "gaps::find",
-            time(runs, || gaps::find(model, &client_graph, &routes, &flow)).0,
+            time(runs, || gaps::find(model, &routes, &flow)).0,
         ),
         (
             "clocks::find",
@@ -362,13 +358,13 @@ struct Global {
 }
 
 fn global_graph(model: &Model) -> Global {
-    let n = model.services.len();
-    let mut graph = DiGraph::with_capacity(n, model.handoffs.len());
-    for i in 0..n {
-        graph.add_node(ServiceIx(i as u32));
+    let n = model.services().len();
+    let mut graph = DiGraph::with_capacity(n, model.handoffs().len());
+    for s in model.service_indices() {
+        graph.add_node(s);
     }
     let mut pairs: Vec<(u32, u32)> = model
-        .handoffs
+        .handoffs()
         .iter()
         .filter(|h| h.kind.moves_client())
         .map(|h| (h.from.0, h.to.0))
@@ -380,10 +376,10 @@ fn global_graph(model: &Model) -> Global {
         graph.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), ());
     }
     let mut is_entry = vec![false; n];
-    for (i, s) in model.services.iter().enumerate() {
+    for (i, s) in model.services().iter().enumerate() {
         is_entry[i] = !s.entry.is_empty();
     }
-    for p in &model.profiles {
+    for p in model.profiles() {
         is_entry[p.entry.index()] = true;
     }
     let entries = (0..n)
@@ -492,15 +488,15 @@ fn global_figures(model: &Model, runs: usize) -> serde_json::Value {
     let (reach_any, reached) = time(runs, || reachable_from_any(g, &global.entries));
     let (reach_each, reached_sum) = time(runs, || reachable_per_start(g, &global.entries));
     // polku's own reachability over its ClientGraph, for reference; it must agree.
-    let client_graph = graph::ClientGraph::new(model);
-    let starts = client_graph.entries.clone();
-    let (reach_polku, seen) = time(runs, || client_graph.reachable(model, &starts));
+    let client_graph = model.client_graph();
+    let starts = client_graph.entries();
+    let (reach_polku, seen) = time(runs, || client_graph.reachable(starts));
     let reached_polku = seen.iter().filter(|s| **s).count();
     assert_eq!(
         reached, reached_polku,
         "petgraph BFS and ClientGraph::reachable disagree"
     );
-    assert_eq!(client_graph.entries.len(), global.entries.len());
+    assert_eq!(client_graph.entries().len(), global.entries.len());
     row("reachability from any entry (petgraph Bfs)", &reach_any);
     row("  the same by ClientGraph::reachable", &reach_polku);
     row("reachability from each entry (one Bfs each)", &reach_each);
@@ -558,7 +554,7 @@ fn global_figures(model: &Model, runs: usize) -> serde_json::Value {
         &between_parts,
     );
     let mut order: Vec<usize> = (0..values.len()).collect();
-    let id = |i: usize| model.service(ServiceIx(i as u32)).id.as_str();
+    let id = |i: usize| model.service(ServiceIx::new(i)).id.as_str();
     order.sort_by(|&a, &b| values[b].total_cmp(&values[a]).then(id(a).cmp(id(b))));
     println!("  top 5 betweenness (normalised):");
     for &i in order.iter().take(5) {

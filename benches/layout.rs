@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use polku::model::{Lang, PathwayIx, ProfileIx};
+use polku::model::Lang;
 use polku::render::diagram::layout::{LayoutInput, arrange, layout};
 use polku::render::diagram::svg::svg;
 use polku::render::diagram::view::{self, LaneBy, View, ViewKind, ViewOptions};
@@ -90,8 +90,7 @@ fn shipped_views(
     analysis: &polku::analysis::Analysis,
 ) -> Vec<(String, View)> {
     let mut out = Vec::new();
-    for p in 0..model.pathways.len() {
-        let pathway = PathwayIx(p as u32);
+    for pathway in model.pathways().indices() {
         let id = &model.pathway(pathway).id;
         for (lanes, by) in [(LaneBy::Actor, "actor"), (LaneBy::Sector, "sector")] {
             for (lang, code) in [(Lang::Fi, "fi"), (Lang::Sv, "sv"), (Lang::En, "en")] {
@@ -106,14 +105,14 @@ fn shipped_views(
                 }
             }
         }
-        for (k, profile) in model.profiles.iter().enumerate() {
+        for (k, profile) in model.profiles().iter_enumerated() {
             if !model.pathway(pathway).services.contains(&profile.entry) {
                 continue;
             }
             let options = ViewOptions {
                 kind: ViewKind::Route,
                 pathway: Some(pathway),
-                profile: Some(ProfileIx(k as u32)),
+                profile: Some(k),
                 ..Default::default()
             };
             if let Ok(v) = view::build(model, analysis, &options) {
@@ -246,7 +245,7 @@ fn main() -> ExitCode {
     });
     println!(
         "national-scale ecosystem ({} services aggregated into {} actor nodes, {} edges, {} lanes, {} columns): layout {} [{}–{}] (engine alone {}), svg {} ({:.1} MB, {:.0}×{:.0} px)",
-        national.model.services.len(),
+        national.model.services().len(),
         v.nodes.len(),
         v.edges.len(),
         v.lanes.len(),

@@ -26,9 +26,9 @@ fn load(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let summary = generate::generate(dir.path(), &spec).expect("the workspace is written");
     let loaded = generate::load_clean(dir.path());
-    assert_eq!(loaded.model.services.len(), summary.services);
-    assert_eq!(loaded.model.handoffs.len(), summary.handoffs);
-    assert_eq!(loaded.model.profiles.len(), summary.profiles);
+    assert_eq!(loaded.model.services().len(), summary.services);
+    assert_eq!(loaded.model.handoffs().len(), summary.handoffs);
+    assert_eq!(loaded.model.profiles().len(), summary.profiles);
     drop(loaded);
     eprintln!(
         "workspace: {} files, {:.1} MB, {} services, {} handoffs ({} across files), {} profiles",

@@ -118,9 +118,9 @@ fn load_only(dir: &Path, runs: usize) -> ExitCode {
         println!(
             "loaded {} files: {} services, {} handoffs, {} profiles, {errors} errors, {warnings} warnings in {}",
             generate::files_below(&loaded, dir),
-            loaded.model.services.len(),
-            loaded.model.handoffs.len(),
-            loaded.model.profiles.len(),
+            loaded.model.services().len(),
+            loaded.model.handoffs().len(),
+            loaded.model.profiles().len(),
             ms(*times.last().expect("one run"))
         );
     }
@@ -134,9 +134,9 @@ fn smoke() -> ExitCode {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let summary = generate::generate(dir.path(), &generate::Spec::smoke()).expect("writes");
     let loaded = generate::load_clean(dir.path());
-    assert_eq!(loaded.model.services.len(), summary.services);
-    assert_eq!(loaded.model.handoffs.len(), summary.handoffs);
-    assert_eq!(loaded.model.profiles.len(), summary.profiles);
+    assert_eq!(loaded.model.services().len(), summary.services);
+    assert_eq!(loaded.model.handoffs().len(), summary.handoffs);
+    assert_eq!(loaded.model.profiles().len(), summary.profiles);
     println!(
         "smoke: {} files, {} services, {} handoffs, {} profiles load cleanly (run with `cargo bench --bench national` for the national figures)",
         summary.files, summary.services, summary.handoffs, summary.profiles
@@ -155,9 +155,9 @@ fn national(args: &Args) -> ExitCode {
     let loaded = generate::load_clean(dir.path());
     let model = &loaded.model;
     assert_eq!(generate::files_below(&loaded, dir.path()), summary.files);
-    assert_eq!(model.services.len(), summary.services);
-    assert_eq!(model.handoffs.len(), summary.handoffs);
-    assert_eq!(model.profiles.len(), summary.profiles);
+    assert_eq!(model.services().len(), summary.services);
+    assert_eq!(model.handoffs().len(), summary.handoffs);
+    assert_eq!(model.profiles().len(), summary.profiles);
     println!("national-scale workspace (generated in {})", ms(generated));
     println!(
         "  files      {:>7}  ({:.1} MB)",
@@ -165,17 +165,17 @@ fn national(args: &Args) -> ExitCode {
         summary.bytes as f64 / 1e6
     );
     println!("  regions    {:>7}", generate::Spec::national().regions);
-    println!("  pathways   {:>7}", model.pathways.len());
-    println!("  actors     {:>7}", model.actors.len());
-    println!("  needs      {:>7}", model.needs.len());
-    println!("  services   {:>7}", model.services.len());
+    println!("  pathways   {:>7}", model.pathways().len());
+    println!("  actors     {:>7}", model.actors().len());
+    println!("  needs      {:>7}", model.needs().len());
+    println!("  services   {:>7}", model.services().len());
     println!(
         "  handoffs   {:>7}  ({} to a service of another file)",
-        model.handoffs.len(),
+        model.handoffs().len(),
         summary.cross_file_handoffs
     );
-    println!("  profiles   {:>7}", model.profiles.len());
-    println!("  clocks     {:>7}  (built in)", model.clocks.len());
+    println!("  profiles   {:>7}", model.profiles().len());
+    println!("  clocks     {:>7}  (built in)", model.clocks().len());
     println!(
         "  diagnostics {:>6}  (0 errors, 0 warnings)",
         loaded.diagnostics.len()

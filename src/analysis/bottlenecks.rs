@@ -40,7 +40,7 @@ fn handoff_flow(model: &Model, flow: &Flow, h: HandoffIx) -> Option<f64> {
 }
 
 fn boundaries(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
-    for i in 0..model.handoffs.len() as u32 {
+    for i in 0..model.handoffs().len() as u32 {
         let ix = HandoffIx(i);
         if !crosses_organisations(model, ix) {
             continue;
@@ -92,16 +92,16 @@ fn boundaries(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
 }
 
 fn utilisation(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
-    for (i, s) in model.services.iter().enumerate() {
+    for (i, s) in model.services().iter_enumerated() {
         let Some(capacity) = &s.capacity else {
             continue;
         };
-        let load = flow.load[i];
-        if flow.unbounded[i] {
+        let load = flow.load[i.index()];
+        if flow.unbounded[i.index()] {
             out.push(
                 FindingBuilder::new(
                     Payload::Overloaded {
-                        service: ServiceIx(i as u32),
+                        service: i,
                         load: Load::Unbounded,
                     },
                     s.origin.clone(),
@@ -110,7 +110,7 @@ fn utilisation(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
                     .label("load grows without end")
                     .why("When the shares around a loop send every client back in, the queue grows every month.")
                     .fix("give the loop a way out: lower a share or add an exit")
-                    .entities([Entity::Service(ServiceIx(i as u32))])
+                    .entities([Entity::Service(i)])
                     .build(),
             );
             continue;
@@ -131,7 +131,7 @@ fn utilisation(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
             capacity.clients_per_month,
             q.utilisation * 100.0
         );
-        let service = ServiceIx(i as u32);
+        let service = i;
         let figures_of = if load.is_finite() && capacity.clients_per_month > 0.0 {
             Load::Bounded {
                 load,
@@ -170,7 +170,7 @@ fn utilisation(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
                     "raise the capacity of `{}` (try `polku analyze --set service.{}.capacity=N`), or route part of its clients elsewhere",
                     s.id, s.id
                 ))
-                .entities([Entity::Service(ServiceIx(i as u32))])
+                .entities([Entity::Service(i)])
                 .affected(Some(load))
                 .build(),
         );
@@ -208,18 +208,14 @@ pub struct ServiceCentrality {
 /// Betweenness, articulation points and flow shares of every pathway; betweenness is sampled on
 /// pathways too large to count exactly unless `options` asks for exact.
 pub fn centrality(model: &Model, flow: &Flow, options: AnalysisOptions) -> Vec<Centrality> {
-    // Client-moving handoffs leaving each service, and a service -> position-in-pathway table
-    // reused across pathways: each pathway costs the handoffs leaving its services, not a scan
-    // of every handoff of the model.
-    let mut out: Vec<Vec<HandoffIx>> = vec![Vec::new(); model.services.len()];
-    for (i, h) in model.handoffs.iter().enumerate() {
-        if h.kind.moves_client() {
-            out[h.from.index()].push(HandoffIx(i as u32));
-        }
-    }
-    let mut position = vec![u32::MAX; model.services.len()];
-    (0..model.pathways.len() as u32)
-        .map(|p| pathway_centrality(model, flow, PathwayIx(p), &out, &mut position, options))
+    // A service -> position-in-pathway table reused across pathways: each pathway costs the
+    // client-moving handoffs leaving its services (from the model's client graph), not a scan of
+    // every handoff of the model.
+    let mut position = vec![u32::MAX; model.services().len()];
+    model
+        .pathways()
+        .indices()
+        .map(|p| pathway_centrality(model, flow, p, &mut position, options))
         .collect()
 }
 
@@ -227,7 +223,6 @@ fn pathway_centrality(
     model: &Model,
     flow: &Flow,
     p: PathwayIx,
-    out: &[Vec<HandoffIx>],
     position: &mut [u32],
     options: AnalysisOptions,
 ) -> Centrality {
@@ -237,12 +232,18 @@ fn pathway_centrality(
     for (i, s) in members.iter().enumerate().rev() {
         position[s.index()] = i as u32;
     }
+    let graph = model.client_graph();
     let mut edges: Vec<HandoffIx> = members
         .iter()
-        .flat_map(|s| out[s.index()].iter().copied())
+        .flat_map(|&s| graph.out(s))
         .filter(|h| position[model.handoff(*h).to.index()] != u32::MAX)
         .collect();
     // In handoff order, as a scan of the model's handoffs adds them.
+    //
+    // The measures need a graph of their own, taken from the client graph: only the pathway's
+    // members, renumbered from 0 (betweenness counts pairs of members), and parallel handoffs
+    // merged into one connection. A filtered view of the whole graph would keep the parallel
+    // edges and the model's numbering, and so count other shortest paths.
     edges.sort_unstable();
     edges.dedup();
     let mut directed: DiGraph<ServiceIx, HandoffIx> =
@@ -302,7 +303,7 @@ fn single_points(model: &Model, c: &Centrality, out: &mut Vec<Finding>) {
     for sc in &c.services {
         let service = model.service(sc.service);
         let is_entry =
-            !service.entry.is_empty() || model.profiles.iter().any(|p| p.entry == sc.service);
+            !service.entry.is_empty() || model.profiles().iter().any(|p| p.entry == sc.service);
         let through_most = sc.flow_share.is_some_and(|f| f > 0.5) && !is_entry;
         let cuts = sc.articulation && sc.betweenness >= 0.2;
         if !(through_most || cuts) {

@@ -23,7 +23,7 @@ pub fn find(model: &Model, routes: &[ProfileRoutes], _flow: &Flow) -> Vec<Findin
     for pr in routes {
         let profile = model.profile(pr.profile);
         let mut reported = BTreeSet::new();
-        for clock in &model.clocks {
+        for clock in model.clocks() {
             if clock.age_max.is_some_and(|max| profile.age > max) {
                 continue;
             }
@@ -140,7 +140,6 @@ pub fn measure(model: &Model, clock: &Clock, steps: &[Step]) -> Option<(ServiceI
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::graph::ClientGraph;
     use crate::analysis::routes;
     use crate::analysis::test_model;
 
@@ -185,7 +184,7 @@ entry = "koulu"
 
     fn broken(toml: &str) -> Vec<String> {
         let m = test_model(toml);
-        let rs = routes::all(&m, &ClientGraph::new(&m));
+        let rs = routes::all(&m);
         find(&m, &rs, &crate::analysis::flow::solve(&m))
             .iter()
             .map(|f| f.diagnostic.message.clone())

@@ -34,7 +34,7 @@ fn missing_collaboration(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<
             .flat_map(|r| r.steps.iter().map(|s| s.service))
             .collect();
         let linked: BTreeSet<(Sector, Sector)> = model
-            .handoffs
+            .handoffs()
             .iter()
             .filter(|h| on_route.contains(&h.from) && on_route.contains(&h.to))
             .map(|h| {
@@ -105,12 +105,13 @@ fn missing_collaboration(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<
 }
 
 fn isolated_actors(model: &Model, out: &mut Vec<Finding>) {
-    let with_services: BTreeSet<ActorIx> = model.services.iter().filter_map(|s| s.actor).collect();
+    let with_services: BTreeSet<ActorIx> =
+        model.services().iter().filter_map(|s| s.actor).collect();
     if with_services.len() < 2 {
         return;
     }
     let mut linked: BTreeSet<ActorIx> = BTreeSet::new();
-    for h in &model.handoffs {
+    for h in model.handoffs() {
         if let (Some(a), Some(b)) = (model.service(h.from).actor, model.service(h.to).actor)
             && a != b
         {
@@ -136,7 +137,7 @@ fn isolated_actors(model: &Model, out: &mut Vec<Finding>) {
 }
 
 fn incomplete(model: &Model, out: &mut Vec<Finding>) {
-    for (i, s) in model.services.iter().enumerate() {
+    for (i, s) in model.services().iter_enumerated() {
         let mut missing = Vec::new();
         if s.actor.is_none() {
             missing.push("`actor` (owner)");
@@ -153,7 +154,7 @@ fn incomplete(model: &Model, out: &mut Vec<Finding>) {
         out.push(
             FindingBuilder::new(
                 Payload::IncompleteModel {
-                    service: ServiceIx(i as u32),
+                    service: i,
                 },
                 s.origin.clone(),
                 format!("`{}` is missing {}", s.id, join_and(&missing)),
@@ -162,7 +163,7 @@ fn incomplete(model: &Model, out: &mut Vec<Finding>) {
             .label("the analysis cannot judge this service fully")
             .why("Without an owner, a capacity and a wait, bottlenecks and statutory clocks on this service cannot be checked.")
             .fix("add the missing fields; mark estimates `illustrative = true`")
-            .entities([Entity::Service(ServiceIx(i as u32))])
+            .entities([Entity::Service(i)])
             .build(),
         );
     }

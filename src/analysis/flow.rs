@@ -30,7 +30,7 @@
 //! `staff` workers in parallel, each taking `clients_per_month / staff` clients a month.
 
 use petgraph::algo::kosaraju_scc;
-use petgraph::graph::DiGraph;
+use petgraph::visit::EdgeFiltered;
 
 use crate::model::{Capacity, Model};
 
@@ -75,9 +75,9 @@ pub struct Flow {
 /// ([`crate::model::HandoffKind::moves_client`]), summed over parallel handoffs; a handoff
 /// without a share counts as 0. Loops and returns are included.
 pub fn solve(model: &Model) -> Flow {
-    let n = model.services.len();
+    let n = model.services().len();
     let mut arrivals = vec![0.0; n];
-    for profile in &model.profiles {
+    for profile in model.profiles() {
         // NaN says nothing about how many arrive: treated like an unknown figure.
         if let Some(a) = profile.arrivals_per_month.filter(|a| !a.is_nan()) {
             arrivals[profile.entry.index()] += a;
@@ -92,7 +92,7 @@ pub fn solve(model: &Model) -> Flow {
     let mut component = vec![usize::MAX; n];
     let mut local = vec![0u32; n];
 
-    for (c, members) in moves.components().iter().enumerate() {
+    for (c, members) in components(model).iter().enumerate() {
         for (l, &i) in members.iter().enumerate() {
             component[i] = c;
             local[i] = l as u32;
@@ -302,9 +302,9 @@ struct Transitions {
 
 impl Transitions {
     fn new(model: &Model) -> Self {
-        let n = model.services.len();
+        let n = model.services().len();
         let moving = || {
-            model.handoffs.iter().filter_map(|h| {
+            model.handoffs().iter().filter_map(|h| {
                 let s = h.share?;
                 // `s > 0.0` also drops NaN: no flow is made up from a figure that is not one.
                 (h.kind.moves_client() && s > 0.0).then_some((h.from.index(), h.to.index(), s))
@@ -355,31 +355,29 @@ impl Transitions {
             .copied()
             .zip(self.share[r].iter().copied())
     }
+}
 
-    /// The strongly connected components in topological order (sources first).
-    ///
-    /// Kosaraju rather than Tarjan: petgraph's Tarjan recurses once per service along a path, and
-    /// a loop of thousands of services would overflow a thread's stack; Kosaraju is iterative.
-    /// Inside a component the services come in depth-first order along the handoffs, so an
-    /// iterative sweep in that order carries clients forward in one pass.
-    fn components(&self) -> Vec<Vec<usize>> {
-        let n = self.start.len() - 1;
-        let mut graph = DiGraph::<(), ()>::with_capacity(n, self.to.len());
-        for _ in 0..n {
-            graph.add_node(());
-        }
-        for i in 0..n {
-            for (j, _) in self.row(i) {
-                graph.add_edge((i as u32).into(), (j as u32).into(), ());
-            }
-        }
-        // Kosaraju lists the components in reverse topological order.
-        kosaraju_scc(&graph)
-            .into_iter()
-            .rev()
-            .map(|scc| scc.into_iter().map(|v| v.index()).collect())
-            .collect()
-    }
+/// The strongly connected components of the flow in topological order (sources first).
+///
+/// The flow moves along the handoffs that carry a positive share, so this reads a filtered view
+/// of the model's client graph (a handoff without a share moves no one in the arithmetic) rather
+/// than all of it; without that, a loop closed only by a handoff of unknown share would be solved
+/// as one system. Kosaraju rather than Tarjan: petgraph's Tarjan recurses once per service along
+/// a path, and a loop of thousands of services would overflow a thread's stack; Kosaraju is
+/// iterative. Inside a component the services come in depth-first order along the handoffs, so an
+/// iterative sweep in that order carries clients forward in one pass.
+fn components(model: &Model) -> Vec<Vec<usize>> {
+    let carries = |e: petgraph::graph::EdgeReference<'_, crate::model::HandoffIx>| {
+        // `s > 0.0` also drops NaN, as in `Transitions::new`.
+        model.handoff(*e.weight()).share.is_some_and(|s| s > 0.0)
+    };
+    let graph = EdgeFiltered::from_fn(model.client_graph().graph(), carries);
+    // Kosaraju lists the components in reverse topological order.
+    kosaraju_scc(&graph)
+        .into_iter()
+        .rev()
+        .map(|scc| scc.into_iter().map(|v| v.index()).collect())
+        .collect()
 }
 
 /// The traffic equations of one strongly connected component in its own numbering:

@@ -5,27 +5,21 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::flow::Flow;
-use super::graph::{ClientGraph, region_of};
 use super::payload::Payload;
 use super::routes::{Blocker, Outcome, ProfileRoutes};
 use super::{Entity, Finding, FindingBuilder};
-use crate::model::{Model, NeedIx, ProfileIx, ServiceIx};
+use crate::model::{IndexVec, Model, NeedIx, ProfileIx, ServiceIx};
 
 /// Every gap finding.
-pub fn find(
-    model: &Model,
-    graph: &ClientGraph,
-    routes: &[ProfileRoutes],
-    flow: &Flow,
-) -> Vec<Finding> {
+pub fn find(model: &Model, routes: &[ProfileRoutes], flow: &Flow) -> Vec<Finding> {
     let mut out = Vec::new();
     unmet_needs(model, routes, &mut out);
     language_gaps(model, routes, &mut out);
     age_coverage(model, &mut out);
     exclusion_traps(model, &mut out);
-    referral_loops(model, graph, routes, &mut out);
-    dead_ends(model, graph, flow, &mut out);
-    unreachable(model, graph, &mut out);
+    referral_loops(model, routes, &mut out);
+    dead_ends(model, flow, &mut out);
+    unreachable(model, &mut out);
     out
 }
 
@@ -148,8 +142,7 @@ const LAST_AGE: u32 = 29;
 fn age_coverage(model: &Model, out: &mut Vec<Finding>) {
     // (region, need) -> covered ages and the services covering them
     let mut cover: BTreeMap<(String, NeedIx), (Vec<bool>, Vec<ServiceIx>)> = BTreeMap::new();
-    for (i, s) in model.services.iter().enumerate() {
-        let ix = ServiceIx(i as u32);
+    for (ix, s) in model.services().iter_enumerated() {
         let region = region_of(model, ix).unwrap_or("").to_string();
         let lo = s.eligibility.age_min.unwrap_or(0);
         let hi = s.eligibility.age_max.unwrap_or(LAST_AGE).min(LAST_AGE);
@@ -235,13 +228,14 @@ fn age_coverage(model: &Model, out: &mut Vec<Finding>) {
 
 fn exclusion_traps(model: &Model, out: &mut Vec<Finding>) {
     let addressing = |n: NeedIx| -> Vec<ServiceIx> {
-        (0..model.services.len() as u32)
-            .map(ServiceIx)
+        model
+            .services()
+            .indices()
             .filter(|s| model.service(*s).eligibility.needs.contains(&n))
             .collect()
     };
-    for a in 0..model.needs.len() as u32 {
-        for b in a + 1..model.needs.len() as u32 {
+    for a in 0..model.needs().len() as u32 {
+        for b in a + 1..model.needs().len() as u32 {
             let (a, b) = (NeedIx(a), NeedIx(b));
             let (sa, sb) = (addressing(a), addressing(b));
             if sa.is_empty() || sb.is_empty() {
@@ -253,8 +247,9 @@ fn exclusion_traps(model: &Model, out: &mut Vec<Finding>) {
                 continue;
             }
             let (na, nb) = (&model.need(a).id, &model.need(b).id);
-            let profiles: Vec<ProfileIx> = (0..model.profiles.len() as u32)
-                .map(ProfileIx)
+            let profiles: Vec<ProfileIx> = model
+                .profiles()
+                .indices()
                 .filter(|p| {
                     let needs = &model.profile(*p).needs;
                     needs.contains(&a) && needs.contains(&b)
@@ -289,29 +284,25 @@ fn exclusion_traps(model: &Model, out: &mut Vec<Finding>) {
     }
 }
 
-fn referral_loops(
-    model: &Model,
-    graph: &ClientGraph,
-    routes: &[ProfileRoutes],
-    out: &mut Vec<Finding>,
-) {
-    let loops = graph.loops(model);
+fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding>) {
+    let graph = model.client_graph();
+    let loops = graph.loops();
     // What each profile's entry reaches, computed once for every loop.
-    let reaches: Vec<Vec<bool>> = if loops.is_empty() {
+    let reaches: Vec<IndexVec<ServiceIx, bool>> = if loops.is_empty() {
         Vec::new()
     } else {
         routes
             .iter()
-            .map(|pr| graph.reachable(model, &[model.profile(pr.profile).entry]))
+            .map(|pr| graph.reachable(&[model.profile(pr.profile).entry]))
             .collect()
     };
     for lp in loops {
-        let ids = loop_ids(model, &lp);
+        let ids = loop_ids(model, lp);
         // Profiles sent into the loop whose needs no service in the loop meets.
         let mut bounced = Vec::new();
         for (pr, reach) in routes.iter().zip(&reaches) {
             let profile = model.profile(pr.profile);
-            if !lp.iter().any(|s| reach[s.index()]) {
+            if !lp.iter().any(|s| reach[*s]) {
                 continue;
             }
             let helped = lp.iter().any(|s| {
@@ -325,10 +316,10 @@ fn referral_loops(
         }
         let leaves = lp.iter().any(|s| {
             model.service(*s).exit
-                || graph.out[s.index()]
-                    .iter()
+                || graph
+                    .out(*s)
                     // `loops` sorts each loop: a search, not a scan of a loop of 100,000.
-                    .any(|h| lp.binary_search(&model.handoff(*h).to).is_err())
+                    .any(|h| lp.binary_search(&model.handoff(h).to).is_err())
         });
         if bounced.is_empty() && leaves {
             continue;
@@ -389,15 +380,16 @@ fn loop_ids(model: &Model, lp: &[ServiceIx]) -> String {
     }
 }
 
-fn dead_ends(model: &Model, graph: &ClientGraph, flow: &Flow, out: &mut Vec<Finding>) {
-    for (i, s) in model.services.iter().enumerate() {
-        if s.exit || !graph.out[i].is_empty() {
+fn dead_ends(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
+    let graph = model.client_graph();
+    for (i, s) in model.services().iter_enumerated() {
+        if s.exit || graph.has_out(i) {
             continue;
         }
         out.push(
             FindingBuilder::new(
                 Payload::DeadEnd {
-                    service: ServiceIx(i as u32),
+                    service: i,
                 },
                 s.origin.clone(),
                 format!("`{}` has no way on and is not an exit", s.id),
@@ -405,23 +397,24 @@ fn dead_ends(model: &Model, graph: &ClientGraph, flow: &Flow, out: &mut Vec<Find
             .label("no referral or return leaves this service")
             .why("A client who finishes here has nowhere to go: the pathway ends without the need being closed.")
             .fix(format!("add a handoff from `{}` to the next service, or mark it `exit = true` if the pathway may end here", s.id))
-            .entities([Entity::Service(ServiceIx(i as u32))])
-            .affected(flow.load.get(i).copied().filter(|l| l.is_finite()))
+            .entities([Entity::Service(i)])
+            .affected(flow.load.get(i.index()).copied().filter(|l| l.is_finite()))
             .build(),
         );
     }
 }
 
-fn unreachable(model: &Model, graph: &ClientGraph, out: &mut Vec<Finding>) {
-    let reach = graph.reachable(model, &graph.entries);
-    for (i, s) in model.services.iter().enumerate() {
+fn unreachable(model: &Model, out: &mut Vec<Finding>) {
+    let graph = model.client_graph();
+    let reach = graph.reachable(graph.entries());
+    for (i, s) in model.services().iter_enumerated() {
         if reach[i] {
             continue;
         }
         out.push(
             FindingBuilder::new(
                 Payload::UnreachableService {
-                    service: ServiceIx(i as u32),
+                    service: i,
                 },
                 s.origin.clone(),
                 format!("no entry point reaches `{}`", s.id),
@@ -429,10 +422,19 @@ fn unreachable(model: &Model, graph: &ClientGraph, out: &mut Vec<Finding>) {
             .label("no referral from any entry leads here")
             .why("A service no one is referred to cannot help: clients who need it never get there.")
             .fix(format!("add a handoff to `{}` from a service on the pathway, or give it `entry = [...]` if clients come to it directly", s.id))
-            .entities([Entity::Service(ServiceIx(i as u32))])
+            .entities([Entity::Service(i)])
             .build(),
         );
     }
+}
+
+/// The region a service is in: its own, else its actor's.
+fn region_of(model: &Model, s: ServiceIx) -> Option<&str> {
+    let service = model.service(s);
+    service
+        .region
+        .as_deref()
+        .or_else(|| service.actor.and_then(|a| model.actor(a).region.as_deref()))
 }
 
 #[cfg(test)]

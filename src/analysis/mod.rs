@@ -17,7 +17,6 @@ pub mod clocks;
 pub mod ecosystem;
 pub mod flow;
 pub mod gaps;
-pub mod graph;
 pub mod payload;
 pub mod routes;
 pub mod whatif;
@@ -27,7 +26,7 @@ use serde::Serialize;
 use crate::diagnostic::{Code, Diagnostic, Origin, Severity};
 use payload::Payload;
 
-use crate::model::{ActorIx, HandoffIx, Model, NeedIx, PathwayIx, ProfileIx, ServiceIx};
+use crate::model::{ActorIx, HandoffIx, IndexVec, Model, NeedIx, PathwayIx, ProfileIx, ServiceIx};
 
 /// An entity a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -194,10 +193,9 @@ pub fn analyze(model: &Model) -> Analysis {
 /// Analyses the whole model.
 pub fn analyze_with(model: &Model, options: AnalysisOptions) -> Analysis {
     let flow = flow::solve(model);
-    let graph = graph::ClientGraph::new(model);
-    let routes = routes::all(model, &graph);
+    let routes = routes::all(model);
     let mut findings = Vec::new();
-    findings.extend(gaps::find(model, &graph, &routes, &flow));
+    findings.extend(gaps::find(model, &routes, &flow));
     findings.extend(clocks::find(model, &routes, &flow));
     let centrality = bottlenecks::centrality(model, &flow, options);
     findings.extend(bottlenecks::find(model, &flow, &centrality));
@@ -229,7 +227,7 @@ fn rank(findings: &mut [Finding]) {
 /// warning for each allow that matched none.
 fn apply_allows(model: &Model, findings: &mut [Finding]) -> Vec<Diagnostic> {
     let mut unused = Vec::new();
-    for allow in &model.allows {
+    for allow in model.allows() {
         let mut used = false;
         for f in findings
             .iter_mut()
@@ -265,8 +263,9 @@ fn apply_allows(model: &Model, findings: &mut [Finding]) -> Vec<Diagnostic> {
 
 /// The pathways a finding concerns: those holding any of its services or profiles.
 pub fn pathways_of(model: &Model, finding: &Finding) -> Vec<PathwayIx> {
-    (0..model.pathways.len() as u32)
-        .map(PathwayIx)
+    model
+        .pathways()
+        .indices()
         .filter(|&p| concerns(model, p, finding))
         .collect()
 }
@@ -276,23 +275,26 @@ pub fn pathways_of(model: &Model, finding: &Finding) -> Vec<PathwayIx> {
 /// pathways, and asking each pair costs seconds where this costs milliseconds.
 pub fn pathways_of_each(model: &Model, findings: &[Finding]) -> Vec<Vec<PathwayIx>> {
     use std::collections::BTreeSet;
-    let mut by_service: Vec<Vec<PathwayIx>> = vec![Vec::new(); model.services.len()];
-    let mut by_handoff: Vec<Vec<PathwayIx>> = vec![Vec::new(); model.handoffs.len()];
-    let mut by_profile: Vec<Vec<PathwayIx>> = vec![Vec::new(); model.profiles.len()];
-    let mut by_actor: Vec<BTreeSet<PathwayIx>> = vec![BTreeSet::new(); model.actors.len()];
-    for (i, pathway) in model.pathways.iter().enumerate() {
-        let p = PathwayIx(i as u32);
+    let mut by_service: IndexVec<ServiceIx, Vec<PathwayIx>> =
+        IndexVec::from_elem(Vec::new(), model.services().len());
+    let mut by_handoff: IndexVec<HandoffIx, Vec<PathwayIx>> =
+        IndexVec::from_elem(Vec::new(), model.handoffs().len());
+    let mut by_profile: IndexVec<ProfileIx, Vec<PathwayIx>> =
+        IndexVec::from_elem(Vec::new(), model.profiles().len());
+    let mut by_actor: IndexVec<ActorIx, BTreeSet<PathwayIx>> =
+        IndexVec::from_elem(BTreeSet::new(), model.actors().len());
+    for (p, pathway) in model.pathways().iter_enumerated() {
         for &s in &pathway.services {
-            by_service[s.0 as usize].push(p);
+            by_service[s].push(p);
             if let Some(a) = model.service(s).actor {
-                by_actor[a.0 as usize].insert(p);
+                by_actor[a].insert(p);
             }
         }
         for &h in &pathway.handoffs {
-            by_handoff[h.0 as usize].push(p);
+            by_handoff[h].push(p);
         }
         for &pr in &pathway.profiles {
-            by_profile[pr.0 as usize].push(p);
+            by_profile[pr].push(p);
         }
     }
     findings
@@ -301,10 +303,10 @@ pub fn pathways_of_each(model: &Model, findings: &[Finding]) -> Vec<Vec<PathwayI
             let mut set: BTreeSet<PathwayIx> = BTreeSet::new();
             for e in &f.entities {
                 match *e {
-                    Entity::Service(s) => set.extend(&by_service[s.0 as usize]),
-                    Entity::Handoff(h) => set.extend(&by_handoff[h.0 as usize]),
-                    Entity::Profile(pr) => set.extend(&by_profile[pr.0 as usize]),
-                    Entity::Actor(a) => set.extend(&by_actor[a.0 as usize]),
+                    Entity::Service(s) => set.extend(&by_service[s]),
+                    Entity::Handoff(h) => set.extend(&by_handoff[h]),
+                    Entity::Profile(pr) => set.extend(&by_profile[pr]),
+                    Entity::Actor(a) => set.extend(&by_actor[a]),
                     Entity::Need(_) => {}
                 }
             }
@@ -463,7 +465,7 @@ limit_days = 0
                 .count(),
             1
         );
-        assert!(!loaded.model.clocks.iter().any(|c| c.id == "oma"));
+        assert!(!loaded.model.clocks().iter().any(|c| c.id == "oma"));
     }
 
     #[test]

@@ -12,7 +12,6 @@ use std::collections::BinaryHeap;
 
 use serde::Serialize;
 
-use super::graph::ClientGraph;
 use crate::model::{HandoffIx, Model, NeedIx, Profile, ProfileIx, ServiceIx};
 
 /// Why a service does not take a client.
@@ -160,16 +159,18 @@ pub struct ProfileRoutes {
 }
 
 /// Routes of every profile.
-pub fn all(model: &Model, graph: &ClientGraph) -> Vec<ProfileRoutes> {
-    (0..model.profiles.len() as u32)
-        .map(|p| of_profile(model, graph, ProfileIx(p)))
+pub fn all(model: &Model) -> Vec<ProfileRoutes> {
+    model
+        .profiles()
+        .indices()
+        .map(|p| of_profile(model, p))
         .collect()
 }
 
 /// Routes of one profile.
-pub fn of_profile(model: &Model, graph: &ClientGraph, ix: ProfileIx) -> ProfileRoutes {
+pub fn of_profile(model: &Model, ix: ProfileIx) -> ProfileRoutes {
     let profile = model.profile(ix);
-    let eligible = Dijkstra::run(model, graph, profile.entry, |s| passable(model, s, profile));
+    let eligible = Dijkstra::run(model, profile.entry, |s| passable(model, s, profile));
     let mut anything: Option<Dijkstra> = None;
     let routes = profile
         .needs
@@ -186,8 +187,7 @@ pub fn of_profile(model: &Model, graph: &ClientGraph, ix: ProfileIx) -> ProfileR
                     outcome: Outcome::Met,
                 };
             }
-            let any = anything
-                .get_or_insert_with(|| Dijkstra::run(model, graph, profile.entry, |_| true));
+            let any = anything.get_or_insert_with(|| Dijkstra::run(model, profile.entry, |_| true));
             let steps = any
                 .nearest(addresses)
                 .map(|t| any.path(model, t))
@@ -197,8 +197,7 @@ pub fn of_profile(model: &Model, graph: &ClientGraph, ix: ProfileIx) -> ProfileR
                 .map(|st| (st.service, blockers(model, st.service, profile)))
                 .filter(|(_, b)| !b.is_empty())
                 .collect();
-            let exists_elsewhere =
-                (0..model.services.len() as u32).any(|s| addresses(ServiceIx(s)));
+            let exists_elsewhere = model.service_indices().any(addresses);
             Route {
                 need,
                 steps,
@@ -227,13 +226,8 @@ fn wait_of(model: &Model, s: ServiceIx) -> f64 {
 }
 
 impl Dijkstra {
-    fn run(
-        model: &Model,
-        graph: &ClientGraph,
-        entry: ServiceIx,
-        pass: impl Fn(ServiceIx) -> bool,
-    ) -> Self {
-        let n = model.services.len();
+    fn run(model: &Model, entry: ServiceIx, pass: impl Fn(ServiceIx) -> bool) -> Self {
+        let n = model.services().len();
         let mut dist = vec![f64::INFINITY; n];
         let mut via = vec![None; n];
         let mut done = vec![false; n];
@@ -247,7 +241,7 @@ impl Dijkstra {
             }
             done[s.index()] = true;
             order.push(s);
-            for &h in &graph.out[s.index()] {
+            for h in model.client_graph().out(s) {
                 let handoff = model.handoff(h);
                 let t = handoff.to;
                 if done[t.index()] || !pass(t) {
@@ -394,8 +388,7 @@ entry = "koulu"
     #[test]
     fn the_route_is_the_shortest_wait_not_the_fewest_steps() {
         let m = test_model(NET);
-        let g = ClientGraph::new(&m);
-        let pr = of_profile(&m, &g, ProfileIx(0));
+        let pr = of_profile(&m, ProfileIx(0));
         let r = &pr.routes[0];
         assert!(r.is_met());
         let ids: Vec<&str> = r
@@ -411,8 +404,7 @@ entry = "koulu"
     #[test]
     fn an_unmet_need_shows_the_closest_route_and_what_blocks_it() {
         let m = test_model(NET);
-        let g = ClientGraph::new(&m);
-        let pr = of_profile(&m, &g, ProfileIx(0));
+        let pr = of_profile(&m, ProfileIx(0));
         let r = &pr.routes[1];
         let Outcome::Unmet {
             blocked,

@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Analysis, Entity};
-use crate::model::{Capacity, Duration, Model, ServiceIx};
+use crate::model::{
+    Capacity, Duration, Handoff, HandoffIx, Idx, IndexVec, Model, ModelParts, Profile, ProfileIx,
+    ServiceIx,
+};
 
 /// One change to the model.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +32,7 @@ pub enum Change {
 fn service(model: &Model, id: &str) -> Result<ServiceIx, String> {
     model.service_by_id(id).ok_or_else(|| {
         let close =
-            crate::diagnostic::did_you_mean(id, model.services.iter().map(|s| s.id.as_str()));
+            crate::diagnostic::did_you_mean(id, model.services().iter().map(|s| s.id.as_str()));
         match close {
             Some(c) => format!("unknown service `{id}`; did you mean `{c}`?"),
             None => format!("unknown service `{id}`"),
@@ -71,7 +74,11 @@ pub fn parse_set(model: &Model, expr: &str) -> Result<Change, String> {
         )),
         ["handoff", from, to, field @ ("wait_days" | "share")] => {
             let (from, to) = (service(model, from)?, service(model, to)?);
-            if !model.handoffs.iter().any(|h| h.from == from && h.to == to) {
+            if !model
+                .handoffs()
+                .iter()
+                .any(|h| h.from == from && h.to == to)
+            {
                 return Err(format!(
                     "there is no handoff {} → {}",
                     model.service(from).id,
@@ -105,20 +112,20 @@ pub fn parse_without(model: &Model, expr: &str) -> Result<Change, String> {
 /// The model with the changes applied, in order; fails when the result is no valid model (staff
 /// for a service without a capacity, shares leaving a service above 1).
 pub fn apply(model: &Model, changes: &[Change]) -> Result<Model, String> {
-    let mut m = model.clone();
+    let mut m = model.clone().into_parts();
     let mut removed = Vec::new();
     for change in changes {
         match *change {
             Change::Capacity(s, n) => {
-                let staff = m.services[s.index()].capacity.and_then(|c| c.staff);
-                m.services[s.index()].capacity = Some(Capacity {
+                let staff = m.services[s].capacity.and_then(|c| c.staff);
+                m.services[s].capacity = Some(Capacity {
                     clients_per_month: n,
                     staff,
                 });
             }
             Change::Staff(s, n) => {
-                let old = m.services[s.index()].capacity;
-                m.services[s.index()].capacity = Some(match old {
+                let old = m.services[s].capacity;
+                m.services[s].capacity = Some(match old {
                     // Keep each worker's throughput: capacity scales with staff.
                     Some(Capacity {
                         clients_per_month,
@@ -132,14 +139,14 @@ pub fn apply(model: &Model, changes: &[Change]) -> Result<Model, String> {
                         ..c
                     },
                     None => {
-                        let id = &m.services[s.index()].id;
+                        let id = &m.services[s].id;
                         return Err(format!(
                             "`{id}` has no capacity to scale with its staff; set service.{id}.capacity=N first"
                         ));
                     }
                 });
             }
-            Change::ServiceWait(s, d) => m.services[s.index()].wait = Some(Duration::days(d)),
+            Change::ServiceWait(s, d) => m.services[s].wait = Some(Duration::days(d)),
             Change::HandoffWait(from, to, d) => {
                 for h in m
                     .handoffs
@@ -162,81 +169,84 @@ pub fn apply(model: &Model, changes: &[Change]) -> Result<Model, String> {
         }
     }
     if !removed.is_empty() {
-        m = without(&m, &removed);
+        m = without(m, &removed);
     }
-    let mut shares = vec![0.0; m.services.len()];
+    let mut shares: IndexVec<ServiceIx, f64> = IndexVec::from_elem(0.0, m.services.len());
     for h in &m.handoffs {
-        shares[h.from.index()] += h.share.unwrap_or(0.0);
+        shares[h.from] += h.share.unwrap_or(0.0);
     }
-    if let Some((i, total)) = shares.iter().enumerate().find(|(_, t)| **t > 1.0 + 1e-9) {
+    if let Some((s, total)) = shares.iter_enumerated().find(|(_, t)| **t > 1.0 + 1e-9) {
         return Err(format!(
             "the shares of the handoffs leaving `{}` would add up to {total:.2}, more than 1; lower another share too",
-            m.services[i].id
+            m.services[s].id
         ));
     }
-    m.reindex();
-    Ok(m)
+    Ok(Model::new(m))
 }
 
-/// The model without some services: their handoffs, the profiles entering at them, and every
+/// The lists without some services: their handoffs, the profiles entering at them, and every
 /// reference to them go too; everything else is renumbered.
-fn without(model: &Model, removed: &[ServiceIx]) -> Model {
-    let mut m = model.clone();
-    let mut renumber = vec![None; model.services.len()];
-    let mut next = 0u32;
-    for (i, slot) in renumber.iter_mut().enumerate() {
-        if !removed.contains(&ServiceIx(i as u32)) {
-            *slot = Some(ServiceIx(next));
-            next += 1;
+fn without(model: ModelParts, removed: &[ServiceIx]) -> ModelParts {
+    let ModelParts {
+        actors,
+        needs,
+        services,
+        handoffs,
+        profiles,
+        mut clocks,
+        mut pathways,
+        allows,
+        documentation,
+    } = model;
+    let mut m = ModelParts {
+        actors,
+        needs,
+        allows,
+        documentation,
+        ..ModelParts::default()
+    };
+    let mut renumber: IndexVec<ServiceIx, Option<ServiceIx>> =
+        IndexVec::from_elem(None, services.len());
+    m.services = IndexVec::new();
+    for (i, s) in services.into_iter().enumerate() {
+        let i = ServiceIx::new(i);
+        if !removed.contains(&i) {
+            renumber[i] = Some(m.services.push(s));
         }
     }
-    let map = |s: ServiceIx| renumber[s.index()];
-    m.services = model
-        .services
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| renumber[*i].is_some())
-        .map(|(_, s)| s.clone())
-        .collect();
-    let mut handoff_map = vec![None; model.handoffs.len()];
-    m.handoffs = Vec::new();
-    for (i, h) in model.handoffs.iter().enumerate() {
+    let map = |s: ServiceIx| renumber[s];
+    let mut handoff_map: IndexVec<HandoffIx, Option<HandoffIx>> =
+        IndexVec::from_elem(None, handoffs.len());
+    m.handoffs = IndexVec::new();
+    for (i, h) in handoffs.iter_enumerated() {
         if let (Some(from), Some(to)) = (map(h.from), map(h.to)) {
-            handoff_map[i] = Some(crate::model::HandoffIx(m.handoffs.len() as u32));
-            m.handoffs.push(crate::model::Handoff {
+            handoff_map[i] = Some(m.handoffs.push(Handoff {
                 from,
                 to,
                 ..h.clone()
-            });
+            }));
         }
     }
-    let mut profile_map = vec![None; model.profiles.len()];
-    m.profiles = Vec::new();
-    for (i, p) in model.profiles.iter().enumerate() {
+    let mut profile_map: IndexVec<ProfileIx, Option<ProfileIx>> =
+        IndexVec::from_elem(None, profiles.len());
+    m.profiles = IndexVec::new();
+    for (i, p) in profiles.iter_enumerated() {
         if let Some(entry) = map(p.entry) {
-            profile_map[i] = Some(crate::model::ProfileIx(m.profiles.len() as u32));
-            m.profiles
-                .push(crate::model::Profile { entry, ..p.clone() });
+            profile_map[i] = Some(m.profiles.push(Profile { entry, ..p.clone() }));
         }
     }
     // A clock about removed services only is gone with them (an empty list would match all).
-    m.clocks.retain_mut(|clock| {
+    clocks.retain_mut(|clock| {
         let from_ok = clock.from.as_mut().is_none_or(|f| f.remap(map));
         clock.to.remap(map) && from_ok
     });
-    for p in &mut m.pathways {
+    for p in &mut pathways {
         p.services = p.services.iter().filter_map(|s| map(*s)).collect();
-        p.handoffs = p
-            .handoffs
-            .iter()
-            .filter_map(|h| handoff_map[h.index()])
-            .collect();
-        p.profiles = p
-            .profiles
-            .iter()
-            .filter_map(|x| profile_map[x.index()])
-            .collect();
+        p.handoffs = p.handoffs.iter().filter_map(|h| handoff_map[*h]).collect();
+        p.profiles = p.profiles.iter().filter_map(|x| profile_map[*x]).collect();
     }
+    m.clocks = clocks;
+    m.pathways = pathways;
     m
 }
 
@@ -269,7 +279,7 @@ pub fn key_figures(model: &Model, analysis: &Analysis) -> KeyFigures {
     // Infinite utilisation (no capacity for arriving clients, a loop nobody leaves) is the worst
     // case and must count, not vanish from the figures.
     let utilisations: Vec<f64> = model
-        .services
+        .services()
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
@@ -434,18 +444,21 @@ arrivals_per_month = 12
         )
         .unwrap();
         assert_eq!(changed.service(k).capacity.unwrap().clients_per_month, 20.0);
-        assert_eq!(changed.handoffs[0].wait.unwrap().calendar_days(), 10.0);
-        assert_eq!(changed.handoffs[0].share, Some(0.2));
+        assert_eq!(
+            changed.handoff(HandoffIx(0)).wait.unwrap().calendar_days(),
+            10.0
+        );
+        assert_eq!(changed.handoff(HandoffIx(0)).share, Some(0.2));
     }
 
     #[test]
     fn without_removes_a_service_and_renumbers() {
         let m = test_model(NET);
         let changed = apply(&m, &[parse_without(&m, "service.kuraattori").unwrap()]).unwrap();
-        assert_eq!(changed.services.len(), 1);
+        assert_eq!(changed.services().len(), 1);
         assert_eq!(changed.service(crate::model::ServiceIx(0)).id, "mt");
-        assert!(changed.handoffs.is_empty());
-        assert!(changed.profiles.is_empty());
+        assert!(changed.handoffs().is_empty());
+        assert!(changed.profiles().is_empty());
         assert_eq!(
             changed.service_by_id("mt"),
             Some(crate::model::ServiceIx(0))
@@ -487,13 +500,13 @@ arrivals_per_month = 12
             "{NET}\n[[clock]]\nid = \"mt-3-pv\"\nname = \"x\"\nto = {{ services = [\"mt\"] }}\nlimit_days = 3\n"
         );
         let m = test_model(&net);
-        assert!(m.clocks.iter().any(|c| c.id == "mt-3-pv"));
+        assert!(m.clocks().iter().any(|c| c.id == "mt-3-pv"));
         let changed = apply(&m, &[parse_without(&m, "service.mt").unwrap()]).unwrap();
         assert!(
-            !changed.clocks.iter().any(|c| c.id == "mt-3-pv"),
+            !changed.clocks().iter().any(|c| c.id == "mt-3-pv"),
             "an emptied selector would match every service"
         );
-        assert_eq!(changed.clocks.len(), m.clocks.len() - 1);
+        assert_eq!(changed.clocks().len(), m.clocks().len() - 1);
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let html = args.format != Format::Markdown;
     let md = args.format != Format::Html;
     // One PNG and PDF per pathway, and the ecosystem diagram with the HTML pages.
-    let diagrams = model.pathways.len() + usize::from(html);
+    let diagrams = model.pathways().len() + usize::from(html);
     let dot = if args.no_diagrams {
         false
     } else if diagrams > args.max_graphviz {
@@ -153,7 +153,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     if md {
         std::fs::create_dir_all(tmp.path().join(site::MARKDOWN_DIR))?;
     }
-    for i in 0..model.pathways.len() as u32 {
+    for i in 0..model.pathways().len() as u32 {
         let p = PathwayIx(i);
         let files = site::pathway_files(model, p);
         let diagram = site::pathway_diagram(&site, p).map_err(view_failure)?;
@@ -190,7 +190,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     eprintln!(
         "wrote {}: {} pathways{}{}",
         args.out.display(),
-        model.pathways.len(),
+        model.pathways().len(),
         if html { ", HTML" } else { "" },
         if md { ", Markdown" } else { "" },
     );

@@ -43,16 +43,24 @@ pub fn unknown<'a>(kind: &str, id: &str, ids: impl Iterator<Item = &'a str>) -> 
 
 /// The pathway with this id, or a failure that lists them.
 pub fn resolve_pathway(model: &Model, id: &str) -> Result<PathwayIx, Failure> {
-    model
-        .pathway_by_id(id)
-        .ok_or_else(|| unknown("pathway", id, model.pathways.iter().map(|p| p.id.as_str())))
+    model.pathway_by_id(id).ok_or_else(|| {
+        unknown(
+            "pathway",
+            id,
+            model.pathways().iter().map(|p| p.id.as_str()),
+        )
+    })
 }
 
 /// The profile with this id, or a failure that lists them.
 pub fn resolve_profile(model: &Model, id: &str) -> Result<ProfileIx, Failure> {
-    model
-        .profile_by_id(id)
-        .ok_or_else(|| unknown("profile", id, model.profiles.iter().map(|p| p.id.as_str())))
+    model.profile_by_id(id).ok_or_else(|| {
+        unknown(
+            "profile",
+            id,
+            model.profiles().iter().map(|p| p.id.as_str()),
+        )
+    })
 }
 
 /// The terminal words for a view that could not be built: with the flags that fix it.

@@ -25,6 +25,16 @@ macro_rules! index_type {
                 self.0 as usize
             }
         }
+
+        impl super::Idx for $name {
+            fn new(i: usize) -> Self {
+                // A model holds far fewer than 2³² entities of a kind (a national one ~60,000).
+                $name(u32::try_from(i).expect("fewer than 2^32 entities"))
+            }
+            fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
     };
 }
 

@@ -176,10 +176,10 @@ pub fn render(ws: &Analysed, request: &Request, graphviz_run: Graphviz) -> Resul
     let analysis = ws.analysis;
     let pathway = match request.target {
         Target::Pathway(Some(p)) => Some(p),
-        Target::Pathway(None) if model.pathways.len() == 1 => Some(PathwayIx(0)),
+        Target::Pathway(None) if model.pathways().len() == 1 => Some(PathwayIx(0)),
         Target::Pathway(None) => {
             return Err(ViewError::PathwayNeeded(
-                model.pathways.iter().map(|p| p.id.clone()).collect(),
+                model.pathways().iter().map(|p| p.id.clone()).collect(),
             )
             .into());
         }

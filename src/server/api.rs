@@ -188,7 +188,7 @@ pub async fn status(State(state): State<AppState>) -> Response {
     Json(Status {
         generation,
         served_generation: snapshot.generation,
-        pathways: snapshot.loaded.model.pathways.len(),
+        pathways: snapshot.loaded.model.pathways().len(),
         findings: snapshot.analysis.active().count(),
         problems: problems.as_deref(),
     })
@@ -302,10 +302,10 @@ pub async fn ecosystem(
     let snapshot = state.snapshot();
     let model = &snapshot.loaded.model;
     Json(Ecosystem {
-        pathways: model.pathways.len(),
-        actors: model.actors.len(),
-        services: model.services.len(),
-        handoffs: model.handoffs.len(),
+        pathways: model.pathways().len(),
+        actors: model.actors().len(),
+        services: model.services().len(),
+        handoffs: model.handoffs().len(),
         matrix: summary::sector_matrix(&snapshot.analysed(), lang),
     })
 }

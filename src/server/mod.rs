@@ -159,7 +159,7 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
     let snapshot = tokio::task::spawn_blocking(move || Snapshot::new(loaded, 1, modified))
         .await
         .map_err(|e| StartError::Watch(e.to_string()))?;
-    let pathways = snapshot.loaded.model.pathways.len();
+    let pathways = snapshot.loaded.model.pathways().len();
     memory::give_back();
     let (events, _) = broadcast::channel(64);
     let (shutdown, shutdown_rx) = tokio_watch::channel(false);

@@ -277,9 +277,7 @@ fn pathway_page(
     let pw = model.pathway(p);
     let profiles: Vec<(String, String)> = {
         let mut list: Vec<_> = if pw.profiles.is_empty() {
-            (0..model.profiles.len() as u32)
-                .map(crate::model::ProfileIx)
-                .collect()
+            model.profiles().indices().collect()
         } else {
             pw.profiles.clone()
         };
@@ -526,7 +524,7 @@ fn findings_page(state: AppState, q: FindingsQuery, headers: HeaderMap, uri: Uri
     };
     let model = &snapshot.loaded.model;
     let pathway_titles: BTreeMap<String, String> = model
-        .pathways
+        .pathways()
         .iter()
         .map(|p| (p.id.clone(), p.title.get(lang).to_string()))
         .collect();

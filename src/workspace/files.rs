@@ -381,7 +381,7 @@ impl Files {
         diagnostics.append(&mut loaded.diagnostics);
         loaded.diagnostics = diagnostics;
         sort(&mut loaded.diagnostics);
-        if loaded.model.pathways.is_empty() && loaded.count(Severity::Error) == 0 {
+        if loaded.model.pathways().is_empty() && loaded.count(Severity::Error) == 0 {
             loaded.diagnostics.push(
                 Diagnostic::warning(
                     Code::EmptyWorkspace,
@@ -467,7 +467,7 @@ mod tests {
         let loaded = files.load();
         assert_eq!(loaded.diagnostics, vec![]);
         assert_eq!(
-            loaded.model.pathways.len(),
+            loaded.model.pathways().len(),
             1,
             "the written text, not the empty moment"
         );

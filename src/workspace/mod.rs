@@ -25,7 +25,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Code, Diagnostic, FileId, Severity, SourceFile, Sources};
-use crate::model::{ActorIx, Handoff, HandoffIx, Model, NeedIx, ProfileIx, ServiceIx};
+use crate::model::{ActorIx, Handoff, HandoffIx, Model, ModelParts, NeedIx, ProfileIx, ServiceIx};
 use reader::{FileCtx, TableReader, type_name};
 use registry::{Kind, Registry, Renumber};
 
@@ -481,50 +481,51 @@ fn assemble(read: Read, registry: &Registry, diagnostics: &mut Vec<Diagnostic>) 
             .collect()
     };
 
-    let mut model = Model::default();
-    model.actors = read.actors.into_iter().map(|(_, a)| a).collect();
-    model.needs = read.needs.into_iter().map(|(_, n)| n).collect();
-    model.services = read
-        .services
-        .into_iter()
-        .map(|(_, mut s)| {
-            s.actor = s.actor.and_then(|a| actors.get(a.0)).map(ActorIx);
-            s.eligibility.needs = need_list(&s.eligibility.needs);
-            s.eligibility.excludes = need_list(&s.eligibility.excludes);
-            s
-        })
-        .collect();
-    model.handoffs = read
-        .handoffs
-        .into_iter()
-        .filter_map(|mut h| {
-            h.from = ServiceIx(services.get(h.from.0)?);
-            h.to = ServiceIx(services.get(h.to.0)?);
-            Some(h)
-        })
-        .collect();
-    model.profiles = read
-        .profiles
-        .into_iter()
-        .filter_map(|(_, mut p)| {
-            p.entry = ServiceIx(services.get(p.entry.0)?);
-            p.needs = need_list(&p.needs);
-            Some(p)
-        })
-        .collect();
-    // A clock whose selector named only services that turned out invalid is dropped: an empty
-    // list would match every service.
     let renumber = |s: ServiceIx| services.get(s.0).map(ServiceIx);
-    model.clocks = read
-        .clocks
-        .into_iter()
-        .filter_map(|(_, mut c)| {
-            let from_ok = c.from.as_mut().is_none_or(|f| f.remap(renumber));
-            (c.to.remap(renumber) && from_ok).then_some(c)
-        })
-        .collect();
-
-    model.allows = read.allows;
+    let mut parts = ModelParts {
+        actors: read.actors.into_iter().map(|(_, a)| a).collect(),
+        needs: read.needs.into_iter().map(|(_, n)| n).collect(),
+        services: read
+            .services
+            .into_iter()
+            .map(|(_, mut s)| {
+                s.actor = s.actor.and_then(|a| actors.get(a.0)).map(ActorIx);
+                s.eligibility.needs = need_list(&s.eligibility.needs);
+                s.eligibility.excludes = need_list(&s.eligibility.excludes);
+                s
+            })
+            .collect(),
+        handoffs: read
+            .handoffs
+            .into_iter()
+            .filter_map(|mut h| {
+                h.from = ServiceIx(services.get(h.from.0)?);
+                h.to = ServiceIx(services.get(h.to.0)?);
+                Some(h)
+            })
+            .collect(),
+        profiles: read
+            .profiles
+            .into_iter()
+            .filter_map(|(_, mut p)| {
+                p.entry = ServiceIx(services.get(p.entry.0)?);
+                p.needs = need_list(&p.needs);
+                Some(p)
+            })
+            .collect(),
+        // A clock whose selector named only services that turned out invalid is dropped: an
+        // empty list would match every service.
+        clocks: read
+            .clocks
+            .into_iter()
+            .filter_map(|(_, mut c)| {
+                let from_ok = c.from.as_mut().is_none_or(|f| f.remap(renumber));
+                (c.to.remap(renumber) && from_ok).then_some(c)
+            })
+            .collect(),
+        allows: read.allows,
+        ..ModelParts::default()
+    };
 
     // One page layout per workspace: the first `[documentation]` (in file order) counts.
     let mut layouts = read.documentation.into_iter();
@@ -541,31 +542,19 @@ fn assemble(read: Read, registry: &Registry, diagnostics: &mut Vec<Diagnostic>) 
                 .with_related(first.origin.clone(), "the layout in use"),
             );
         }
-        model.documentation = first.documentation;
+        parts.documentation = first.documentation;
     }
 
     // Which file defined what, for pathway membership.
     let mut by_file: HashMap<FileId, Members> = HashMap::new();
-    for (i, s) in model.services.iter().enumerate() {
-        by_file
-            .entry(s.origin.file)
-            .or_default()
-            .0
-            .push(ServiceIx(i as u32));
+    for (i, s) in parts.services.iter_enumerated() {
+        by_file.entry(s.origin.file).or_default().0.push(i);
     }
-    for (i, h) in model.handoffs.iter().enumerate() {
-        by_file
-            .entry(h.origin.file)
-            .or_default()
-            .1
-            .push(HandoffIx(i as u32));
+    for (i, h) in parts.handoffs.iter_enumerated() {
+        by_file.entry(h.origin.file).or_default().1.push(i);
     }
-    for (i, p) in model.profiles.iter().enumerate() {
-        by_file
-            .entry(p.origin.file)
-            .or_default()
-            .2
-            .push(ProfileIx(i as u32));
+    for (i, p) in parts.profiles.iter_enumerated() {
+        by_file.entry(p.origin.file).or_default().2.push(i);
     }
     // Profiles of files without a `[pathway]` (shared files) belong to every pathway their entry
     // service is a member of: index them by entry once, so that membership is linear in the size
@@ -573,12 +562,9 @@ fn assemble(read: Read, registry: &Registry, diagnostics: &mut Vec<Diagnostic>) 
     let pathway_files: std::collections::HashSet<FileId> =
         read.pathways.iter().map(|(f, _)| *f).collect();
     let mut shared_by_entry: HashMap<ServiceIx, Vec<ProfileIx>> = HashMap::new();
-    for (i, profile) in model.profiles.iter().enumerate() {
+    for (i, profile) in parts.profiles.iter_enumerated() {
         if !pathway_files.contains(&profile.origin.file) {
-            shared_by_entry
-                .entry(profile.entry)
-                .or_default()
-                .push(ProfileIx(i as u32));
+            shared_by_entry.entry(profile.entry).or_default().push(i);
         }
     }
     for (file, p) in read.pathways {
@@ -590,7 +576,7 @@ fn assemble(read: Read, registry: &Registry, diagnostics: &mut Vec<Diagnostic>) 
             &p.includes.iter().map(|&i| ServiceIx(i)).collect::<Vec<_>>(),
         ));
         for h in &handoffs {
-            let h = model.handoff(*h);
+            let h = &parts.handoffs[*h];
             members.extend([h.from, h.to]);
         }
         dedup_keep_order(&mut members);
@@ -607,12 +593,12 @@ fn assemble(read: Read, registry: &Registry, diagnostics: &mut Vec<Diagnostic>) 
         pathway.services = members;
         pathway.handoffs = handoffs;
         pathway.profiles = profiles;
-        model.pathways.push(pathway);
+        parts.pathways.push(pathway);
     }
 
+    let model = Model::new(parts);
     check_shares(&model, diagnostics);
     check_duplicate_handoffs(&model, diagnostics);
-    model.reindex();
     model
 }
 
@@ -627,7 +613,7 @@ fn dedup_keep_order<T: Copy + Eq + std::hash::Hash>(items: &mut Vec<T>) {
 /// The shares of the handoffs leaving one service cannot add up to more than everyone.
 fn check_shares(model: &Model, diagnostics: &mut Vec<Diagnostic>) {
     let mut by_source: HashMap<ServiceIx, Vec<&Handoff>> = HashMap::new();
-    for h in model.handoffs.iter().filter(|h| h.share.is_some()) {
+    for h in model.handoffs().iter().filter(|h| h.share.is_some()) {
         by_source.entry(h.from).or_default().push(h);
     }
     let mut over: Vec<_> = by_source
@@ -671,7 +657,7 @@ fn check_shares(model: &Model, diagnostics: &mut Vec<Diagnostic>) {
 fn check_duplicate_handoffs(model: &Model, diagnostics: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<(ServiceIx, ServiceIx, crate::model::HandoffKind), &Handoff> =
         HashMap::new();
-    for h in &model.handoffs {
+    for h in model.handoffs() {
         if let Some(first) = seen.get(&(h.from, h.to, h.kind)) {
             diagnostics.push(
                 Diagnostic::warning(

@@ -20,6 +20,7 @@ pub fn starter(id: &str) -> String {
 mod tests {
     use super::*;
     use crate::diagnostic::{SourceFile, Sources};
+    use crate::model::PathwayIx;
     use crate::workspace::load_sources;
 
     #[test]
@@ -28,8 +29,8 @@ mod tests {
         sources.add(SourceFile::new("uusi-polku.toml", starter("uusi-polku")));
         let loaded = load_sources(sources);
         assert_eq!(loaded.diagnostics, vec![]);
-        assert_eq!(loaded.model.pathways.len(), 1);
-        let p = &loaded.model.pathways[0];
+        assert_eq!(loaded.model.pathways().len(), 1);
+        let p = &loaded.model.pathway(PathwayIx(0));
         assert_eq!(p.services.len(), 2);
         assert_eq!(p.handoffs.len(), 1);
         assert_eq!(p.profiles.len(), 1);

@@ -13,7 +13,12 @@ fn load(files: &[(&str, &str)]) -> Loaded {
 fn built_in_clocks_are_loaded_and_a_workspace_clock_replaces_one() {
     let loaded = load(&[]);
     assert_eq!(loaded.diagnostics, vec![]);
-    let ids: Vec<&str> = loaded.model.clocks.iter().map(|c| c.id.as_str()).collect();
+    let ids: Vec<&str> = loaded
+        .model
+        .clocks()
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     assert_eq!(
         ids,
         [
@@ -28,10 +33,10 @@ fn built_in_clocks_are_loaded_and_a_workspace_clock_replaces_one() {
         "[[clock]]\nid = \"oppilashuolto-7-koulupaivaa\"\nname = \"Oma\"\nto = { sectors = [\"pupil_welfare\"] }\nlimit_school_days = 5\n",
     )]);
     assert_eq!(loaded.diagnostics, vec![]);
-    assert_eq!(loaded.model.clocks.len(), 4);
+    assert_eq!(loaded.model.clocks().len(), 4);
     let own = loaded
         .model
-        .clocks
+        .clocks()
         .iter()
         .find(|c| c.id == "oppilashuolto-7-koulupaivaa")
         .unwrap();
@@ -54,7 +59,11 @@ fn a_staff_beyond_any_count_is_refused_not_clamped() {
     let loaded = load(&[("a.toml", &service("4294967295"))]);
     assert_eq!(loaded.diagnostics, vec![]);
     assert_eq!(
-        loaded.model.services[0].capacity.and_then(|c| c.staff),
+        loaded
+            .model
+            .service(ServiceIx(0))
+            .capacity
+            .and_then(|c| c.staff),
         Some(u32::MAX)
     );
 }
@@ -80,8 +89,8 @@ fn allows_need_a_finding_code_and_a_reason() {
             .unwrap()
             .contains("did you mean `dead-end`")
     );
-    assert_eq!(loaded.model.allows.len(), 1);
-    assert_eq!(loaded.model.allows[0].code, Code::DeadEnd);
+    assert_eq!(loaded.model.allows().len(), 1);
+    assert_eq!(loaded.model.allows()[0].code, Code::DeadEnd);
 }
 
 #[test]
@@ -93,7 +102,7 @@ fn documentation_layout_orders_omits_and_retitles() {
          omit = [\"routes\"]\n[documentation.titles]\nbasic = { sv = \"Fakta\" }\n",
     )]);
     assert_eq!(loaded.diagnostics, vec![]);
-    let d = &loaded.model.documentation;
+    let d = &loaded.model.documentation();
     assert_eq!(
         d.sections,
         [DocSection::Contact, DocSection::Basic, DocSection::Purpose]
@@ -101,7 +110,7 @@ fn documentation_layout_orders_omits_and_retitles() {
     assert_eq!(d.title(DocSection::Basic, Lang::Sv), "Fakta");
     assert_eq!(d.title(DocSection::Basic, Lang::Fi), "Perustiedot");
     // Without a layout: every section in Innokylä's order.
-    assert_eq!(load(&[]).model.documentation.sections, DocSection::ALL);
+    assert_eq!(load(&[]).model.documentation().sections, DocSection::ALL);
 }
 
 #[test]
@@ -126,7 +135,7 @@ fn documentation_layout_problems_are_each_reported() {
     );
     // The first layout is the one used.
     assert_eq!(
-        loaded.model.documentation.sections,
+        loaded.model.documentation().sections,
         [crate::model::DocSection::Basic]
     );
 }

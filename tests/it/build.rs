@@ -466,7 +466,7 @@ fn finnish_and_swedish_pages_have_no_english_headlines() {
             linking: site::Linking::Files,
         };
         let mut headlines = 0;
-        for i in 0..loaded.model.pathways.len() as u32 {
+        for i in 0..loaded.model.pathways().len() as u32 {
             let p = polku::model::PathwayIx(i);
             let diagram = site::pathway_diagram(&site, p).unwrap();
             let page = site::pathway_page(&site, p, &diagram, Extras::default());
@@ -588,7 +588,7 @@ fn indexed_findings_give_the_same_pages_as_matching_each() {
             finding_pathways: Some(&each),
             ..slow
         };
-        for p in (0..loaded.model.pathways.len() as u32).map(polku::model::PathwayIx) {
+        for p in loaded.model.pathways().indices() {
             let diagram = site::pathway_diagram(&slow, p).unwrap();
             let a = site::pathway_page(&slow, p, &diagram, Extras::default());
             let b = site::pathway_page(&fast, p, &diagram, Extras::default());

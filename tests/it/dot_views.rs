@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use polku::analysis::analyze;
-use polku::model::{Lang, PathwayIx};
+use polku::model::Lang;
 use polku::render::diagram::view::{self, LaneBy, ViewKind, ViewOptions};
 use polku::render::diagram::{dot, graphviz};
 use polku::workspace::load_dir;
@@ -16,9 +16,9 @@ fn all_views() -> Vec<(String, view::View)> {
     let m = &loaded.model;
     let a = analyze(m);
     let mut views = Vec::new();
-    for (p, pathway) in m.pathways.iter().enumerate() {
+    for (p, pathway) in m.pathways().iter_enumerated() {
         let base = ViewOptions {
-            pathway: Some(PathwayIx(p as u32)),
+            pathway: Some(p),
             ..ViewOptions::default()
         };
         for (name, lanes) in [("actor", LaneBy::Actor), ("sector", LaneBy::Sector)] {

@@ -172,7 +172,7 @@ fn the_workspace_loads_cleanly_and_holds_the_pathways_of_the_story() {
         "allows that excuse nothing: {:?}",
         analysis.unused_allows
     );
-    for allow in &model.allows {
+    for allow in model.allows() {
         assert!(!allow.reason.trim().is_empty(), "allow without a reason");
     }
 }

@@ -12,7 +12,7 @@ use std::process::Command;
 
 use polku::analysis::{Analysis, analyze};
 use polku::diagnostic::Severity;
-use polku::model::{Lang, Model, PathwayIx, ServiceIx};
+use polku::model::{HandoffIx, Lang, Model, PathwayIx, ServiceIx};
 use polku::render::diagram::layout::{self, Rect};
 use polku::render::diagram::view::{self, View, ViewKind, ViewOptions};
 use polku::render::export::{bpmn, graphml, json, mermaid};
@@ -46,8 +46,11 @@ fn load(dir: &str) -> Workspace {
 
 impl Workspace {
     fn pathways(&self) -> Vec<(PathwayIx, String)> {
-        let list: Vec<_> = (0..self.model.pathways.len() as u32)
-            .map(|p| (PathwayIx(p), self.model.pathways[p as usize].id.clone()))
+        let list: Vec<_> = self
+            .model
+            .pathways()
+            .iter_enumerated()
+            .map(|(p, pathway)| (p, pathway.id.clone()))
             .collect();
         assert!(!list.is_empty(), "no pathways");
         list
@@ -711,7 +714,7 @@ fn check_graphml(text: &str, services: usize, handoffs: usize) -> Vec<Element> {
 
 fn handoffs_within(model: &Model, services: &[ServiceIx]) -> usize {
     model
-        .handoffs
+        .handoffs()
         .iter()
         .filter(|h| services.contains(&h.from) && services.contains(&h.to))
         .count()
@@ -731,9 +734,9 @@ fn graphml_of_every_shipped_pathway() {
 #[test]
 fn hostile_labels_stay_inside_graphml_text() {
     let ws = load(HOSTILE);
-    let services: Vec<ServiceIx> = (0..ws.model.services.len() as u32).map(ServiceIx).collect();
+    let services: Vec<ServiceIx> = ws.model.services().indices().collect();
     let text = graphml::graphml(&ws.model, &ws.analysis, &services, Lang::Fi);
-    let doc = check_graphml(&text, services.len(), ws.model.handoffs.len());
+    let doc = check_graphml(&text, services.len(), ws.model.handoffs().len());
     assert!(!text.contains("<script"), "{text}");
     assert!(!text.contains("<node id=\"injected\""), "{text}");
     // Names and notes come back exactly (less what XML cannot hold at all).
@@ -742,7 +745,7 @@ fn hostile_labels_stay_inside_graphml_text() {
         .filter(|e| e.name == "data" && attr(e, "key") == "n_label")
         .map(|e| e.text.as_str())
         .collect();
-    for s in &ws.model.services {
+    for s in ws.model.services() {
         assert!(labels.contains(&s.name.get(Lang::Fi)), "{:?}", s.name);
     }
     let notes: Vec<&str> = doc
@@ -750,7 +753,7 @@ fn hostile_labels_stay_inside_graphml_text() {
         .filter(|e| e.name == "data" && attr(e, "key") == "e_note")
         .map(|e| e.text.as_str())
         .collect();
-    assert!(notes.contains(&ws.model.handoffs[0].note.get(Lang::Fi)));
+    assert!(notes.contains(&ws.model.handoff(HandoffIx(0)).note.get(Lang::Fi)));
     insta::assert_snapshot!("graphml-hostile", text);
 }
 
@@ -766,8 +769,8 @@ fn json_stands_alone_with_ids_findings_and_flow() {
         assert_eq!(v["format_version"], 1);
         let model = &v["model"];
         let services = model["services"].as_array().unwrap();
-        assert_eq!(services.len(), ws.model.services.len());
-        for (s, service) in services.iter().zip(&ws.model.services) {
+        assert_eq!(services.len(), ws.model.services().len());
+        for (s, service) in services.iter().zip(ws.model.services()) {
             let actor = service.actor.map(|a| ws.model.actor(a).id.clone());
             assert_eq!(s["actor_id"], json!(actor));
             assert_eq!(s["id"], json!(service.id));
@@ -776,7 +779,7 @@ fn json_stands_alone_with_ids_findings_and_flow() {
             .as_array()
             .unwrap()
             .iter()
-            .zip(&ws.model.handoffs)
+            .zip(ws.model.handoffs())
         {
             let (from, to) = (
                 &ws.model.service(handoff.from).id,
@@ -790,7 +793,7 @@ fn json_stands_alone_with_ids_findings_and_flow() {
             .as_array()
             .unwrap()
             .iter()
-            .zip(&ws.model.pathways)
+            .zip(ws.model.pathways())
         {
             let ids: Vec<&str> = pathway
                 .services
@@ -821,7 +824,7 @@ fn json_stands_alone_with_ids_findings_and_flow() {
             assert_eq!(got, ids);
         }
         let flow = v["flow"].as_array().unwrap();
-        assert_eq!(flow.len(), ws.model.services.len());
+        assert_eq!(flow.len(), ws.model.services().len());
         for (f, load) in flow.iter().zip(&ws.analysis.flow.load) {
             if load.is_finite() {
                 assert_eq!(f["load_per_month"].as_f64(), Some(*load));
@@ -1110,7 +1113,7 @@ fn graphml_expectations(ws: &Workspace, services: &[ServiceIx]) -> Value {
         nodes.insert(service.id.clone(), Value::Object(attrs));
     }
     let edges: Vec<Value> = m
-        .handoffs
+        .handoffs()
         .iter()
         .enumerate()
         .filter(|(_, h)| services.contains(&h.from) && services.contains(&h.to))
@@ -1165,7 +1168,7 @@ fn networkx_reads_back_every_graphml_export() {
             .into_iter()
             .map(|(p, id)| (id, pathway_services(&ws.model, p)))
             .collect();
-        let all: Vec<ServiceIx> = (0..ws.model.services.len() as u32).map(ServiceIx).collect();
+        let all: Vec<ServiceIx> = ws.model.services().indices().collect();
         cases.push((format!("{}-workspace", dir.replace('/', "-")), all));
         for (id, services) in cases {
             let text = graphml::graphml(&ws.model, &ws.analysis, &services, Lang::Fi);

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use polku::diagnostic::{Code, Severity};
+use polku::model::{HandoffIx, PathwayIx};
 use polku::render::report::diagnostics::{to_json, to_plain_string};
 use polku::workspace::load_dir;
 
@@ -68,7 +69,7 @@ fn valid_fixtures_load_cleanly() {
             "{}",
             dir.display()
         );
-        assert!(!loaded.model.pathways.is_empty());
+        assert!(!loaded.model.pathways().is_empty());
     }
 }
 
@@ -76,7 +77,7 @@ fn valid_fixtures_load_cleanly() {
 fn shared_files_join_the_pathway() {
     let loaded = load_dir(Path::new("tests/fixtures/valid/shared-files")).unwrap();
     let m = &loaded.model;
-    let p = &m.pathways[0];
+    let p = m.pathway(PathwayIx(0));
     let ids: Vec<&str> = p
         .services
         .iter()
@@ -95,7 +96,7 @@ fn shared_files_join_the_pathway() {
     );
     assert_eq!(m.actor(p.owner.unwrap()).id, "hyvinvointialue");
     assert_eq!(p.created.as_deref(), Some("2024-05-16"));
-    let h = &m.handoffs[0];
+    let h = m.handoff(HandoffIx(0));
     assert_eq!(h.wait.unwrap().calendar_days(), 7.0);
 }
 
@@ -116,8 +117,8 @@ fn one_run_reports_all_five_errors_in_three_files() {
     files.dedup();
     assert_eq!(files.len(), 3);
     // The valid rest of the broken workspace is still modelled.
-    assert_eq!(loaded.model.pathways.len(), 1);
-    assert_eq!(loaded.model.services.len(), 2);
+    assert_eq!(loaded.model.pathways().len(), 1);
+    assert_eq!(loaded.model.services().len(), 2);
 }
 
 #[test]

@@ -269,7 +269,7 @@ proptest! {
             view::build(m, &a, &ViewOptions { lanes: LaneBy::Sector, lang: Lang::Sv, ..base }).unwrap(),
             view::build(m, &a, &ViewOptions { kind: ViewKind::Ecosystem, aggregate_above: 3, ..base }).unwrap(),
         ];
-        if !m.profiles.is_empty() {
+        if !m.profiles().is_empty() {
             views.push(view::build(m, &a, &ViewOptions { kind: ViewKind::Route, profile: Some(polku::model::ProfileIx(0)), ..base }).unwrap());
         }
         for v in &views {
@@ -285,7 +285,7 @@ proptest! {
                 prop_assert_eq!(parsed, Ok("flowchart-v2".to_string()), "Mermaid that Mermaid cannot parse:\n{}", text);
             }
         }
-        let all: Vec<_> = (0..m.services.len() as u32).map(polku::model::ServiceIx).collect();
+        let all: Vec<_> = m.services().indices().collect();
         prop_assert_eq!(xml_root(&graphml::graphml(m, &a, &all, Lang::Fi)), Ok("graphml".to_string()));
         prop_assert!(json::json(m, &a).is_object());
     }

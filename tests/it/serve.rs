@@ -229,7 +229,12 @@ fn copy(from: &str) -> (tempfile::TempDir, PathBuf) {
 
 fn shipped_ids() -> Vec<String> {
     let loaded = polku::workspace::load_dir(Path::new("pathways")).unwrap();
-    loaded.model.pathways.iter().map(|p| p.id.clone()).collect()
+    loaded
+        .model
+        .pathways()
+        .iter()
+        .map(|p| p.id.clone())
+        .collect()
 }
 
 fn assert_secure_headers(r: &Response) {

@@ -3,7 +3,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::diagnostic::{FileId, Origin};
 use crate::model::{
-    Eligibility, Handoff, HandoffKind, LocalText, Profile, Sector, Service, ServiceIx,
+    Eligibility, Handoff, HandoffKind, LocalText, ModelParts, Profile, Sector, Service, ServiceIx,
 };
 
 use HandoffKind::{Consultation, Referral, Return};
@@ -22,8 +22,7 @@ fn model(
     handoffs: &[(u32, u32, HandoffKind, Option<f64>)],
     arrivals: &[(u32, f64)],
 ) -> Model {
-    let mut m = Model::default();
-    m.services = (0..n)
+    let services = (0..n)
         .map(|i| Service {
             id: format!("s{i}"),
             name: LocalText::plain(format!("s{i}")),
@@ -42,7 +41,7 @@ fn model(
             origin: origin(),
         })
         .collect();
-    m.handoffs = handoffs
+    let handoffs = handoffs
         .iter()
         .map(|&(from, to, kind, share)| Handoff {
             from: ServiceIx(from),
@@ -57,7 +56,7 @@ fn model(
             origin: origin(),
         })
         .collect();
-    m.profiles = arrivals
+    let profiles = arrivals
         .iter()
         .enumerate()
         .map(|(p, &(entry, a))| Profile {
@@ -73,14 +72,18 @@ fn model(
             origin: origin(),
         })
         .collect();
-    m.reindex();
-    m
+    Model::new(ModelParts {
+        services,
+        handoffs,
+        profiles,
+        ..ModelParts::default()
+    })
 }
 
 /// Checks λ = a + Pᵀλ service by service, with P read straight from the handoffs.
 fn assert_balanced(m: &Model, flow: &Flow, tolerance: f64) {
     let mut rhs = flow.arrivals.clone();
-    for h in &m.handoffs {
+    for h in m.handoffs() {
         if let (true, Some(s)) = (h.kind.moves_client(), h.share) {
             rhs[h.to.index()] += s * flow.load[h.from.index()];
         }
@@ -412,7 +415,7 @@ arrivals_per_month = 9.5
 "#,
     );
     let analysis = crate::analysis::analyze(&m);
-    let capacity = m.services[0].capacity.expect("a capacity");
+    let capacity = m.service(ServiceIx(0)).capacity.expect("a capacity");
     assert_eq!(capacity.staff, Some(u32::MAX));
     let q = queue(analysis.flow.load[0], &capacity).expect("a queue");
     close(q.utilisation, 0.95, 1e-12);

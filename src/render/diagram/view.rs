@@ -10,7 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::analysis::{Analysis, Entity};
 use crate::diagnostic::Code;
 use crate::model::{
-    ActorKind, HandoffIx, HandoffKind, Lang, Model, PathwayIx, ProfileIx, Sector, ServiceIx,
+    ActorIx, ActorKind, HandoffIx, HandoffKind, Lang, Model, PathwayIx, ProfileIx, Sector,
+    ServiceIx,
 };
 use crate::render::figures::{ages, decimal, duration};
 
@@ -283,16 +284,16 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
     let pathway = match (options.pathway, options.kind) {
         (Some(p), _) => Some(p),
         (None, ViewKind::Ecosystem) => None,
-        (None, _) if model.pathways.len() == 1 => Some(PathwayIx(0)),
+        (None, _) if model.pathways().len() == 1 => Some(PathwayIx(0)),
         (None, _) => {
             return Err(ViewError::PathwayNeeded(
-                model.pathways.iter().map(|p| p.id.clone()).collect(),
+                model.pathways().iter().map(|p| p.id.clone()).collect(),
             ));
         }
     };
     let services: Vec<ServiceIx> = match pathway {
         Some(p) if options.kind != ViewKind::Ecosystem => model.pathway(p).services.clone(),
-        _ => (0..model.services.len() as u32).map(ServiceIx).collect(),
+        _ => model.services().indices().collect(),
     };
     let title = match (options.kind, pathway) {
         (ViewKind::Ecosystem, _) => match lang {
@@ -413,12 +414,10 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
         .collect();
 
     let edges: Vec<ViewEdge> = model
-        .handoffs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| {
+        .handoffs()
+        .iter_enumerated()
+        .filter_map(|(ix, h)| {
             let (from, to) = (*index.get(&h.from)?, *index.get(&h.to)?);
-            let ix = HandoffIx(i as u32);
             let on_route = route_handoffs.contains(&ix);
             let mut label = vec![h.kind.label(lang).to_string()];
             if let Some(w) = h.wait {
@@ -467,15 +466,13 @@ fn aggregated(
 ) -> View {
     let _ = analysis;
     // Node per actor (plus one for services without an actor).
-    let mut members: BTreeMap<Option<usize>, usize> = BTreeMap::new();
+    let mut members: BTreeMap<Option<ActorIx>, usize> = BTreeMap::new();
     for &s in services {
-        *members
-            .entry(model.service(s).actor.map(|a| a.index()))
-            .or_insert(0) += 1;
+        *members.entry(model.service(s).actor).or_insert(0) += 1;
     }
     let mut kinds: Vec<Option<ActorKind>> = members
         .keys()
-        .map(|a| a.map(|a| model.actors[a].kind))
+        .map(|a| a.map(|a| model.actor(a).kind))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -487,14 +484,14 @@ fn aggregated(
             label: k.map_or(no_actor(lang).to_string(), |k| k.label(lang).to_string()),
         })
         .collect();
-    let keys: Vec<Option<usize>> = members.keys().copied().collect();
+    let keys: Vec<Option<ActorIx>> = members.keys().copied().collect();
     let nodes: Vec<ViewNode> = keys
         .iter()
         .map(|a| {
             let count = members[a];
             let (key, name, kind) = match a {
                 Some(a) => {
-                    let actor = &model.actors[*a];
+                    let actor = model.actor(*a);
                     (
                         actor.id.clone(),
                         actor.name.get(lang).to_string(),
@@ -523,13 +520,9 @@ fn aggregated(
         })
         .collect();
     let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for h in &model.handoffs {
-        let a = keys
-            .iter()
-            .position(|k| *k == model.service(h.from).actor.map(|a| a.index()));
-        let b = keys
-            .iter()
-            .position(|k| *k == model.service(h.to).actor.map(|a| a.index()));
+    for h in model.handoffs() {
+        let a = keys.iter().position(|k| *k == model.service(h.from).actor);
+        let b = keys.iter().position(|k| *k == model.service(h.to).actor);
         if let (Some(a), Some(b)) = (a, b)
             && a != b
         {

@@ -145,7 +145,7 @@ pub fn graph(model: &Model, analysis: &Analysis, services: &[ServiceIx], lang: L
     let services: Vec<ServiceIx> = services
         .iter()
         .copied()
-        .filter(|s| s.index() < model.services.len() && seen.insert(*s))
+        .filter(|s| s.index() < model.services().len() && seen.insert(*s))
         .collect();
     let number = |v: f64| v.is_finite().then_some(Data::Number(v));
     let nodes = services
@@ -213,7 +213,7 @@ pub fn graph(model: &Model, analysis: &Analysis, services: &[ServiceIx], lang: L
         })
         .collect();
     let edges = model
-        .handoffs
+        .handoffs()
         .iter()
         .enumerate()
         .filter(|(_, h)| seen.contains(&h.from) && seen.contains(&h.to))

@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::analysis::{Analysis, Entity, flow, pathways_of};
-use crate::model::{HandoffKind, Lang, Model, PathwayIx, Protocol, ServiceIx};
+use crate::model::{HandoffKind, Lang, Model, PathwayIx, Protocol};
 use crate::render::Analysed;
 use crate::render::report::summary;
 
@@ -148,10 +148,26 @@ pub fn json(model: &Model, analysis: &Analysis) -> Value {
 /// The model as serde writes it, with ids added beside every index.
 fn model_json(model: &Model) -> Value {
     let mut value = serde_json::to_value(model).unwrap_or(Value::Null);
-    let service_ids = |v: &Value| ids(v, |i| model.services.get(i).map(|s| s.id.as_str()));
-    let need_ids = |v: &Value| ids(v, |i| model.needs.get(i).map(|n| n.id.as_str()));
-    let actor_id = |v: &Value| id(v, |i| model.actors.get(i).map(|a| a.id.as_str()));
-    let service_id = |v: &Value| id(v, |i| model.services.get(i).map(|s| s.id.as_str()));
+    let service_ids = |v: &Value| {
+        ids(v, |i| {
+            model.services().as_slice().get(i).map(|s| s.id.as_str())
+        })
+    };
+    let need_ids = |v: &Value| {
+        ids(v, |i| {
+            model.needs().as_slice().get(i).map(|n| n.id.as_str())
+        })
+    };
+    let actor_id = |v: &Value| {
+        id(v, |i| {
+            model.actors().as_slice().get(i).map(|a| a.id.as_str())
+        })
+    };
+    let service_id = |v: &Value| {
+        id(v, |i| {
+            model.services().as_slice().get(i).map(|s| s.id.as_str())
+        })
+    };
 
     for_each(&mut value, "services", |s| {
         let actor = actor_id(field(s, "actor"));
@@ -193,7 +209,7 @@ fn model_json(model: &Model) -> Value {
                 .iter()
                 .map(|h| {
                     h.as_u64()
-                        .and_then(|i| model.handoffs.get(i as usize))
+                        .and_then(|i| model.handoffs().as_slice().get(i as usize))
                         .map_or(Value::Null, |h| {
                             Value::String(format!(
                                 "{}->{}",
@@ -206,7 +222,7 @@ fn model_json(model: &Model) -> Value {
             _ => Value::Null,
         };
         let profiles = ids(field(p, "profiles"), |i| {
-            model.profiles.get(i).map(|p| p.id.as_str())
+            model.profiles().as_slice().get(i).map(|p| p.id.as_str())
         });
         insert(p, "owner_id", owner);
         insert(p, "service_ids", services);
@@ -287,8 +303,7 @@ fn findings(model: &Model, analysis: &Analysis) -> Vec<Value> {
 
 fn flow_json(model: &Model, analysis: &Analysis) -> Vec<Value> {
     let finite = |v: f64| v.is_finite().then_some(v);
-    (0..model.services.len() as u32)
-        .map(ServiceIx)
+    model.services().indices()
         .map(|s| {
             let service = model.service(s);
             let load = analysis.flow.load.get(s.index()).copied().unwrap_or(f64::NAN);

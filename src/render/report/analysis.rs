@@ -96,8 +96,9 @@ impl Report<'_> {
     }
 
     fn profiles(&self) -> Vec<ProfileIx> {
-        (0..self.model.profiles.len() as u32)
-            .map(ProfileIx)
+        self.model
+            .profiles()
+            .indices()
             .filter(|p| self.scope.profile.is_none_or(|only| only == *p))
             .filter(|p| {
                 self.scope
@@ -119,9 +120,7 @@ impl Report<'_> {
     fn services(&self) -> Vec<ServiceIx> {
         match self.scope.pathway {
             Some(p) => self.model.pathway(p).services.clone(),
-            None => (0..self.model.services.len() as u32)
-                .map(ServiceIx)
-                .collect(),
+            None => self.model.services().indices().collect(),
         }
     }
 
@@ -191,7 +190,7 @@ impl Report<'_> {
                 self.model.pathway(p).id,
                 self.model.pathway(p).title.get(Lang::Fi)
             ),
-            None => format!("{} pathways", self.model.pathways.len()),
+            None => format!("{} pathways", self.model.pathways().len()),
         }
     }
 

@@ -66,7 +66,7 @@ pub fn pathway_rows(
 ) -> Vec<PathwayRow> {
     let model = &ws.loaded.model;
     // (gaps, bottlenecks) per pathway, in one pass over the findings.
-    let mut counts = vec![(0usize, 0usize); model.pathways.len()];
+    let mut counts = vec![(0usize, 0usize); model.pathways().len()];
     for (f, pathways) in ws.analysis.findings.iter().zip(ws.finding_pathways) {
         if f.allowed.is_some() {
             continue;
@@ -79,8 +79,9 @@ pub fn pathway_rows(
             }
         }
     }
-    let mut rows: Vec<PathwayRow> = (0..model.pathways.len() as u32)
-        .map(PathwayIx)
+    let mut rows: Vec<PathwayRow> = model
+        .pathways()
+        .indices()
         .map(|p| {
             let pw = model.pathway(p);
             let path = &ws.loaded.sources.get(pw.origin.file).path;
@@ -316,7 +317,7 @@ pub fn filter_choices(ws: &Analysed, lang: Lang) -> FilterChoices {
     let regions: BTreeSet<String> = ws
         .loaded
         .model
-        .pathways
+        .pathways()
         .iter()
         .filter_map(|p| p.region.clone())
         .collect();
@@ -448,7 +449,7 @@ pub struct MatrixCell {
 pub fn sector_matrix(ws: &Analysed, lang: Lang) -> SectorMatrix {
     let model = &ws.loaded.model;
     let sectors: Vec<Sector> = model
-        .services
+        .services()
         .iter()
         .map(|s| s.sector)
         .collect::<BTreeSet<_>>()
@@ -456,7 +457,7 @@ pub fn sector_matrix(ws: &Analysed, lang: Lang) -> SectorMatrix {
         .collect();
     let position = |s: Sector| sectors.iter().position(|x| *x == s).unwrap_or(0);
     let mut counts = vec![vec![0usize; sectors.len()]; sectors.len()];
-    for h in &model.handoffs {
+    for h in model.handoffs() {
         let (a, b) = (model.service(h.from).sector, model.service(h.to).sector);
         counts[position(a)][position(b)] += 1;
     }

@@ -42,7 +42,7 @@ pub fn pathway_page(site: &Site, p: PathwayIx, diagram: &Diagram, extras: Extras
         extras,
         t: texts(lang),
     };
-    let layout = &model.documentation;
+    let layout = &model.documentation();
     let sections = layout
         .sections
         .iter()
@@ -397,8 +397,9 @@ pub fn index_page(site: &Site) -> Page {
         headers: [t.name, t.summary, t.region, t.status]
             .map(String::from)
             .to_vec(),
-        rows: (0..model.pathways.len() as u32)
-            .map(PathwayIx)
+        rows: model
+            .pathways()
+            .indices()
             .map(|p| {
                 let pw = model.pathway(p);
                 vec![
@@ -455,14 +456,13 @@ pub fn ecosystem_page(site: &Site, diagram: &Diagram, extras: Extras) -> Page {
             .map(String::from)
             .to_vec(),
         rows: model
-            .actors
-            .iter()
-            .enumerate()
+            .actors()
+            .iter_enumerated()
             .map(|(i, a)| {
                 let count = model
-                    .services
+                    .services()
                     .iter()
-                    .filter(|s| s.actor == Some(ActorIx(i as u32)))
+                    .filter(|s| s.actor == Some(i))
                     .count();
                 vec![
                     a.name.get(lang).to_string().into(),

@@ -431,17 +431,18 @@ fn shipped_views_keep_every_promise() {
     let model = &loaded.model;
     let analysis = crate::analysis::analyze(model);
     let mut checked = 0;
-    for p in 0..model.pathways.len() {
+    for pathway in model.pathways().indices() {
         for lanes in [LaneBy::Actor, LaneBy::Sector] {
             let options = ViewOptions {
-                pathway: Some(crate::model::PathwayIx(p as u32)),
+                pathway: Some(pathway),
                 lanes,
                 ..Default::default()
             };
             let v = view::build(model, &analysis, &options).expect("builds");
             let l = layout(&v);
-            check(&v, &l).unwrap_or_else(|e| panic!("{}: {e}", model.pathways[p].id));
-            flows_left_to_right(&v, &l).unwrap_or_else(|e| panic!("{}: {e}", model.pathways[p].id));
+            check(&v, &l).unwrap_or_else(|e| panic!("{}: {e}", model.pathway(pathway).id));
+            flows_left_to_right(&v, &l)
+                .unwrap_or_else(|e| panic!("{}: {e}", model.pathway(pathway).id));
             checked += 1;
         }
     }

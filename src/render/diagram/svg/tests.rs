@@ -237,8 +237,8 @@ fn every_shipped_view_renders_a_valid_svg() {
     let model = &loaded.model;
     let analysis = crate::analysis::analyze(model);
     let mut options = Vec::new();
-    for p in 0..model.pathways.len() {
-        let pathway = Some(crate::model::PathwayIx(p as u32));
+    for p in model.pathways().indices() {
+        let pathway = Some(p);
         for lanes in [LaneBy::Actor, LaneBy::Sector] {
             for lang in Lang::ALL {
                 options.push(ViewOptions {
@@ -249,8 +249,8 @@ fn every_shipped_view_renders_a_valid_svg() {
                 });
             }
         }
-        for k in 0..model.profiles.len() {
-            let profile = Some(crate::model::ProfileIx(k as u32));
+        for k in model.profiles().indices() {
+            let profile = Some(k);
             options.push(ViewOptions {
                 kind: ViewKind::Route,
                 pathway,
