@@ -27,6 +27,27 @@ view-days-working = { $days } working d
 view-days-school = { $days } school d
 view-no-actor = No actor
 view-ecosystem-title = Service ecosystem
+view-svg-title = Service pathway
+view-svg-description-services = Swimlane diagram: { $nodes ->
+    [one] { $nodes } service
+   *[other] { $nodes } services
+} in { $lanes ->
+    [one] { $lanes } lane
+   *[other] { $lanes } lanes
+}, { $edges ->
+    [one] { $edges } handoff
+   *[other] { $edges } handoffs
+}. Lanes: { $names }.
+view-svg-description-actors = Swimlane diagram: { $nodes ->
+    [one] { $nodes } actor
+   *[other] { $nodes } actors
+} in { $lanes ->
+    [one] { $lanes } lane
+   *[other] { $lanes } lanes
+}, { $edges ->
+    [one] { $edges } link
+   *[other] { $edges } links
+}. Lanes: { $names }.
 
 ## Finding titles and language names (the headline sentences are worded in render/report/headline.rs)
 

@@ -27,6 +27,21 @@ view-days-working = { $days } arkipv
 view-days-school = { $days } koulupv
 view-no-actor = Toimija puuttuu
 view-ecosystem-title = Palveluekosysteemi
+view-svg-title = Palvelupolku
+view-svg-description-services = Uimaratakaavio: { $nodes ->
+    [one] { $nodes } palvelu
+   *[other] { $nodes } palvelua
+} { $lanes } kaistalla, { $edges ->
+    [one] { $edges } siirtymä
+   *[other] { $edges } siirtymää
+}. Kaistat: { $names }.
+view-svg-description-actors = Uimaratakaavio: { $nodes ->
+    [one] { $nodes } toimija
+   *[other] { $nodes } toimijaa
+} { $lanes } kaistalla, { $edges ->
+    [one] { $edges } yhteys
+   *[other] { $edges } yhteyttä
+}. Kaistat: { $names }.
 
 ## Finding titles and language names (the headline sentences are worded in render/report/headline.rs)
 

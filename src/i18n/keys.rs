@@ -95,6 +95,13 @@ catalogue! {
     ViewNoActor = "view-no-actor";
     /// The title of the ecosystem view.
     ViewEcosystemTitle = "view-ecosystem-title";
+    /// The title of an SVG diagram whose view has none.
+    ViewSvgTitle = "view-svg-title";
+    /// An SVG's description for screen readers: `nodes` services in `lanes` lanes, `edges`
+    /// handoffs, the lanes' `names`.
+    ViewSvgDescriptionServices = "view-svg-description-services" { nodes, lanes, edges, names };
+    /// The same for an aggregated view, whose nodes are actors and edges links.
+    ViewSvgDescriptionActors = "view-svg-description-actors" { nodes, lanes, edges, names };
 
     /// A language named by its ISO 639 code (`fi`, `sv`, `en`, `se`); other codes stay codes.
     HeadlineLanguage = "headline-language" { code };

@@ -34,6 +34,27 @@ view-days-school = { $days ->
 }
 view-no-actor = Aktör saknas
 view-ecosystem-title = Tjänsteekosystemet
+view-svg-title = Servicestig
+view-svg-description-services = Simbanediagram: { $nodes ->
+    [one] { $nodes } tjänst
+   *[other] { $nodes } tjänster
+} i { $lanes ->
+    [one] { $lanes } bana
+   *[other] { $lanes } banor
+}, { $edges ->
+    [one] { $edges } övergång
+   *[other] { $edges } övergångar
+}. Banor: { $names }.
+view-svg-description-actors = Simbanediagram: { $nodes ->
+    [one] { $nodes } aktör
+   *[other] { $nodes } aktörer
+} i { $lanes ->
+    [one] { $lanes } bana
+   *[other] { $lanes } banor
+}, { $edges ->
+    [one] { $edges } förbindelse
+   *[other] { $edges } förbindelser
+}. Banor: { $names }.
 
 ## Finding titles and language names (the headline sentences are worded in render/report/headline.rs)
 

@@ -12,9 +12,9 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
+use super::legend::{self, LegendSymbol};
 use super::palette::{BOUNDARY_COLOR, LOOP_COLOR, dark_fill, heat_color, sector_color};
 use super::view::{View, ViewEdge, ViewNode};
-use crate::model::Lang;
 
 /// Escapes text for the inside of a double-quoted DOT string: `\` and `"` are escaped, line
 /// breaks become `\n` (centred lines), other control characters are dropped.
@@ -131,46 +131,62 @@ fn edge(e: &ViewEdge) -> Stmt {
     })
 }
 
-/// The legend words that are not in a vocabulary.
-fn legend_words(
-    lang: Lang,
-) -> (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-) {
-    match lang {
-        Lang::Fi => (
-            "Selite",
-            "Asiakas siirtyy",
-            "Konsultaatio / tieto",
-            "Kehä",
-            "Ei sovittua käytäntöä",
-        ),
-        Lang::Sv => (
-            "Förklaring",
-            "Klienten flyttas",
-            "Konsultation / information",
-            "Slinga",
-            "Ingen överenskommen praxis",
-        ),
-        Lang::En => (
-            "Legend",
-            "Client moves",
-            "Consultation / information",
-            "Loop",
-            "No agreed protocol",
+/// How DOT draws one legend entry: a sample node, or a sample edge between two points.
+enum Sample {
+    /// A node with these attributes besides its label.
+    Node(Vec<Attribute>),
+    /// An edge with this style, colour and further attributes.
+    Edge(&'static str, &'static str, Vec<Attribute>),
+}
+
+/// The sample of a legend symbol, drawn the way [`node`] and [`edge`] draw what it explains.
+fn sample(symbol: LegendSymbol) -> Sample {
+    use LegendSymbol as S;
+    let white = || attr("fillcolor", "#FFFFFF");
+    match symbol {
+        S::Sector(s) => Sample::Node(vec![
+            attr("fillcolor", sector_color(s)),
+            attr(
+                "fontcolor",
+                if dark_fill(s) { "#FFFFFF" } else { "#000000" },
+            ),
+        ]),
+        S::Mark(_) | S::Aggregated => Sample::Node(vec![white()]),
+        S::Entry => Sample::Node(vec![
+            white(),
+            attr("style", "rounded,filled,bold"),
+            attr("peripheries", "2"),
+        ]),
+        S::Exit => Sample::Node(vec![white(), attr("style", "rounded,filled,bold")]),
+        S::OnRoute => Sample::Node(vec![white(), attr("penwidth", "2.5")]),
+        S::HighUtilisation => Sample::Node(vec![
+            white(),
+            attr("color", heat_color(Some(0.9))),
+            attr("penwidth", "3"),
+        ]),
+        S::OverCapacity => Sample::Node(vec![
+            white(),
+            attr("color", heat_color(Some(1.1))),
+            attr("penwidth", "3"),
+        ]),
+        S::ClientMoves => Sample::Edge("solid", "#444444", Vec::new()),
+        S::NoClientMove => Sample::Edge("dashed", "#444444", Vec::new()),
+        S::Loop => Sample::Edge("solid", LOOP_COLOR, Vec::new()),
+        S::Boundary => Sample::Edge(
+            "solid",
+            BOUNDARY_COLOR,
+            vec![attr("arrowtail", "tee"), attr("dir", "both")],
         ),
     }
 }
 
+/// The view's legend as a cluster: the entries and words of [`legend::legend`], the same the
+/// SVG draws, with node samples in a row and edge samples below.
 fn legend(view: &View, first_id: usize) -> Subgraph {
-    let (title, moves, info, lp, boundary) = legend_words(view.lang);
+    let worded = legend::legend(view);
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("label", title),
+            attr("label", &worded.title),
             attr("style", "rounded"),
             attr("color", "#999999"),
         ])),
@@ -185,31 +201,22 @@ fn legend(view: &View, first_id: usize) -> Subgraph {
         next += 1;
         next - 1
     };
-    // Legend entries chained by invisible edges, so they run in a row rather than a tall column.
+    // Node samples chained by invisible edges, so they run in a row rather than a tall column.
     let mut entries = Vec::new();
-    for s in &view.sectors {
-        let id = push(
-            vec![
-                attr("label", s.label(view.lang)),
-                attr("fillcolor", sector_color(*s)),
-                attr(
-                    "fontcolor",
-                    if dark_fill(*s) { "#FFFFFF" } else { "#000000" },
-                ),
-            ],
-            &mut stmts,
-        );
-        entries.push(id);
-    }
-    for m in &view.marks {
-        let id = push(
-            vec![
-                attr("label", &format!("{}  {}", m.symbol(), m.label(view.lang))),
-                attr("fillcolor", "#FFFFFF"),
-            ],
-            &mut stmts,
-        );
-        entries.push(id);
+    let mut edges = Vec::new();
+    for entry in &worded.entries {
+        let text = match entry.symbol {
+            LegendSymbol::Mark(m) => format!("{}  {}", m.symbol(), entry.text),
+            _ => entry.text.clone(),
+        };
+        match sample(entry.symbol) {
+            Sample::Node(attrs) => {
+                let mut all = vec![attr("label", &text)];
+                all.extend(attrs);
+                entries.push(push(all, &mut stmts));
+            }
+            Sample::Edge(style, color, attrs) => edges.push((text, style, color, attrs)),
+        }
     }
     for pair in entries.windows(2) {
         stmts.push(Stmt::Edge(Edge {
@@ -217,38 +224,29 @@ fn legend(view: &View, first_id: usize) -> Subgraph {
             attributes: vec![attr("style", "invis")],
         }));
     }
-    // Edge styles: two small invisible-node pairs per style.
-    let mut styles = vec![(moves, "solid", "#444444"), (info, "dashed", "#444444")];
-    if view.edges.iter().any(|e| e.in_loop) {
-        styles.push((lp, "solid", LOOP_COLOR));
-    }
-    if view.edges.iter().any(|e| e.boundary_without_protocol) {
-        styles.push((boundary, "solid", BOUNDARY_COLOR));
-    }
-    for (text, style, color) in styles {
-        let a = push(
-            vec![
-                attr("label", ""),
-                attr("shape", "point"),
-                attr("width", "0.05"),
-            ],
-            &mut stmts,
-        );
-        let b = push(
-            vec![
-                attr("label", ""),
-                attr("shape", "point"),
-                attr("width", "0.05"),
-            ],
-            &mut stmts,
-        );
+    // Edge samples: an edge between two small points each.
+    for (text, style, color, extra) in edges {
+        let mut point = || {
+            push(
+                vec![
+                    attr("label", ""),
+                    attr("shape", "point"),
+                    attr("width", "0.05"),
+                ],
+                &mut stmts,
+            )
+        };
+        let a = point();
+        let b = point();
+        let mut attributes = vec![
+            attr("label", &text),
+            attr("style", style),
+            attr("color", color),
+        ];
+        attributes.extend(extra);
         stmts.push(Stmt::Edge(Edge {
             ty: EdgeTy::Pair(Vertex::N(node_id(a)), Vertex::N(node_id(b))),
-            attributes: vec![
-                attr("label", text),
-                attr("style", style),
-                attr("color", color),
-            ],
+            attributes,
         }));
     }
     Subgraph {

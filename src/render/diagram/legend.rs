@@ -80,7 +80,7 @@ fn text(symbol: LegendSymbol, lang: Lang) -> String {
     use LegendSymbol as S;
     let msg = match symbol {
         S::Sector(s) => return s.label(lang).to_string(),
-        S::Mark(m) => return m.label(lang).to_string(),
+        S::Mark(m) => return m.label(lang),
         S::ClientMoves => Msg::LegendClientMoves,
         S::NoClientMove => Msg::LegendNoClientMove,
         S::Loop => Msg::LegendLoop,
@@ -212,7 +212,7 @@ mod tests {
                 ),
                 (
                     LegendSymbol::Mark(Mark::DeadEnd),
-                    Mark::DeadEnd.label(Lang::Sv)
+                    &Mark::DeadEnd.label(Lang::Sv)
                 ),
             ]
         );

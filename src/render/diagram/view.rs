@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::analysis::{Analysis, Entity};
 use crate::diagnostic::Code;
+use crate::i18n::Msg;
 use crate::model::{
     ActorIx, ActorKind, HandoffIx, HandoffKind, Lang, Model, PathwayIx, ProfileIx, Sector,
     ServiceIx,
@@ -127,27 +128,15 @@ impl Mark {
     }
 
     /// The legend text.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Mark::UnmetNeed, Lang::Fi) => "Täyttymätön tarve",
-            (Mark::UnmetNeed, Lang::Sv) => "Otillgodosett behov",
-            (Mark::UnmetNeed, Lang::En) => "Unmet need",
-            (Mark::DeadEnd, Lang::Fi) => "Umpikuja",
-            (Mark::DeadEnd, Lang::Sv) => "Återvändsgränd",
-            (Mark::DeadEnd, Lang::En) => "Dead end",
-            (Mark::LanguageGap, Lang::Fi) => "Kieliaukko",
-            (Mark::LanguageGap, Lang::Sv) => "Språklucka",
-            (Mark::LanguageGap, Lang::En) => "Language gap",
-            (Mark::Unreachable, Lang::Fi) => "Ei saavutettavissa",
-            (Mark::Unreachable, Lang::Sv) => "Onåbar",
-            (Mark::Unreachable, Lang::En) => "Unreachable",
-            (Mark::StatutoryClock, Lang::Fi) => "Lakisääteinen määräaika ylittyy",
-            (Mark::StatutoryClock, Lang::Sv) => "Lagstadgad tidsfrist överskrids",
-            (Mark::StatutoryClock, Lang::En) => "Statutory time limit broken",
-            (Mark::SinglePointOfFailure, Lang::Fi) => "Yksittäinen kriittinen kohta",
-            (Mark::SinglePointOfFailure, Lang::Sv) => "Enskild kritisk punkt",
-            (Mark::SinglePointOfFailure, Lang::En) => "Single point of failure",
-        }
+    pub fn label(self, lang: Lang) -> String {
+        lang.text(&match self {
+            Mark::UnmetNeed => Msg::ViewMarkUnmetNeed,
+            Mark::DeadEnd => Msg::ViewMarkDeadEnd,
+            Mark::LanguageGap => Msg::ViewMarkLanguageGap,
+            Mark::Unreachable => Msg::ViewMarkUnreachable,
+            Mark::StatutoryClock => Msg::ViewMarkStatutoryClock,
+            Mark::SinglePointOfFailure => Msg::ViewMarkSinglePointOfFailure,
+        })
     }
 }
 
@@ -250,12 +239,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Lane label for services without an actor.
-fn no_actor(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fi => "Toimija puuttuu",
-        Lang::Sv => "Aktör saknas",
-        Lang::En => "No actor",
-    }
+fn no_actor(lang: Lang) -> String {
+    lang.text(&Msg::ViewNoActor)
 }
 
 fn actor_kind_order(k: ActorKind) -> usize {
@@ -296,11 +281,7 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
         _ => model.services().indices().collect(),
     };
     let title = match (options.kind, pathway) {
-        (ViewKind::Ecosystem, _) => match lang {
-            Lang::Fi => "Palveluekosysteemi".to_string(),
-            Lang::Sv => "Tjänsteekosystemet".to_string(),
-            Lang::En => "Service ecosystem".to_string(),
-        },
+        (ViewKind::Ecosystem, _) => lang.text(&Msg::ViewEcosystemTitle),
         (_, Some(p)) => model.pathway(p).title.get(lang).to_string(),
         (_, None) => String::new(),
     };
@@ -354,7 +335,7 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
                         actor.name.get(lang).to_string(),
                     )
                 }
-                None => (usize::MAX, String::new(), no_actor(lang).to_string()),
+                None => (usize::MAX, String::new(), no_actor(lang)),
             },
             LaneBy::Sector => (
                 Sector::ALL
@@ -481,7 +462,7 @@ fn aggregated(
         .iter()
         .map(|k| Lane {
             key: k.map_or(String::new(), |k| k.as_str().to_string()),
-            label: k.map_or(no_actor(lang).to_string(), |k| k.label(lang).to_string()),
+            label: k.map_or_else(|| no_actor(lang), |k| k.label(lang).to_string()),
         })
         .collect();
     let keys: Vec<Option<ActorIx>> = members.keys().copied().collect();
@@ -498,7 +479,7 @@ fn aggregated(
                         Some(actor.kind),
                     )
                 }
-                None => (String::from("-"), no_actor(lang).to_string(), None),
+                None => (String::from("-"), no_actor(lang), None),
             };
             let mut label = wrap(&name, 22);
             label.push(format!("({count})"));

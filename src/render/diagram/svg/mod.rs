@@ -20,6 +20,7 @@ use super::palette::{
 };
 use super::view::{View, ViewEdge, ViewNode};
 use crate::analysis::bottlenecks::HIGH_UTILISATION;
+use crate::i18n::Msg;
 use crate::model::Lang;
 use crate::render::xml::coordinate;
 
@@ -36,9 +37,9 @@ const FADED: &str = "0.3";
 pub fn svg(view: &View, layout: &Layout) -> String {
     let mut x = Xml::default();
     let title = if view.title.trim().is_empty() {
-        default_title(view.lang)
+        Cow::Owned(default_title(view.lang))
     } else {
-        view.title.as_str()
+        Cow::Borrowed(view.title.as_str())
     };
     let (w, h) = (coordinate(layout.width), coordinate(layout.height));
     let view_box = format!("0 0 {w} {h}");
@@ -50,11 +51,11 @@ pub fn svg(view: &View, layout: &Layout) -> String {
             ("height", &h),
             ("viewBox", &view_box),
             ("role", "img"),
-            ("aria-label", title),
+            ("aria-label", &title),
             ("font-family", "DejaVu Sans, Verdana, Arial, sans-serif"),
         ],
     );
-    x.element("title", &[], title);
+    x.element("title", &[], &title);
     x.element("desc", &[], &description(view));
     defs(&mut x);
     x.empty(
@@ -236,40 +237,32 @@ fn escape(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn default_title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fi => "Palvelupolku",
-        Lang::Sv => "Servicestig",
-        Lang::En => "Service pathway",
-    }
+fn default_title(lang: Lang) -> String {
+    lang.text(&Msg::ViewSvgTitle)
 }
 
 /// The document's description for screen readers: what is drawn, in the view's language.
 fn description(view: &View) -> String {
-    let (n, l) = (view.nodes.len(), view.lanes.len());
-    let e = view.edges.iter().filter(|e| e.from < n && e.to < n).count();
+    let n = view.nodes.len();
+    let edges = view.edges.iter().filter(|e| e.from < n && e.to < n).count();
     let lanes: Vec<&str> = view.lanes.iter().map(|l| l.label.as_str()).collect();
-    let lanes = lanes.join(", ");
-    match (view.lang, view.aggregated) {
-        (Lang::Fi, false) => {
-            format!("Uimaratakaavio: {n} palvelua {l} kaistalla, {e} siirtymää. Kaistat: {lanes}.")
+    let (nodes, lanes, names) = (n.into(), view.lanes.len().into(), lanes.join(", ").into());
+    let edges = edges.into();
+    view.lang.text(&if view.aggregated {
+        Msg::ViewSvgDescriptionActors {
+            nodes,
+            lanes,
+            edges,
+            names,
         }
-        (Lang::Fi, true) => {
-            format!("Uimaratakaavio: {n} toimijaa {l} kaistalla, {e} yhteyttä. Kaistat: {lanes}.")
+    } else {
+        Msg::ViewSvgDescriptionServices {
+            nodes,
+            lanes,
+            edges,
+            names,
         }
-        (Lang::Sv, false) => {
-            format!("Simbanediagram: {n} tjänster i {l} banor, {e} övergångar. Banor: {lanes}.")
-        }
-        (Lang::Sv, true) => {
-            format!("Simbanediagram: {n} aktörer i {l} banor, {e} förbindelser. Banor: {lanes}.")
-        }
-        (Lang::En, false) => {
-            format!("Swimlane diagram: {n} services in {l} lanes, {e} handoffs. Lanes: {lanes}.")
-        }
-        (Lang::En, true) => {
-            format!("Swimlane diagram: {n} actors in {l} lanes, {e} links. Lanes: {lanes}.")
-        }
-    }
+    })
 }
 
 /// Arrow heads (one per edge colour) and the boundary marker.
@@ -688,7 +681,7 @@ fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
             cx,
             r.bottom() - MARK_STRIP / 2.0,
             mark.symbol(),
-            Some(mark.label(lang)),
+            Some(&mark.label(lang)),
         );
     }
     x.end("g");
