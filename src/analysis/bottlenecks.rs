@@ -8,7 +8,7 @@ use super::betweenness::{self, Sample};
 use super::flow::{self, Flow};
 use super::payload::{Load, Payload};
 use super::{AnalysisOptions, Entity, Finding, FindingBuilder, days};
-use crate::diagnostic::{Code, Severity};
+use crate::diagnostic::Severity;
 use crate::model::{HandoffIx, HandoffKind, Model, PathwayIx, Protocol, ServiceIx};
 
 /// Utilisation above which a service is a bottleneck: queues grow steeply past 85 %.

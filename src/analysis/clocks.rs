@@ -15,7 +15,6 @@ use super::flow::Flow;
 use super::payload::Payload;
 use super::routes::{ProfileRoutes, Step};
 use super::{Entity, Finding, FindingBuilder, days};
-use crate::diagnostic::Code;
 use crate::model::{Clock, ClockEnd, DayUnit, Model, ServiceIx};
 
 /// Every broken statutory clock on every profile's routes.

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::payload::Payload;
 use super::routes::ProfileRoutes;
 use super::{Entity, Finding, FindingBuilder};
-use crate::diagnostic::{Code, Severity};
+use crate::diagnostic::Severity;
 use crate::model::{ActorIx, Lang, Model, ProfileIx, Sector, ServiceIx};
 
 /// Every ecosystem finding.

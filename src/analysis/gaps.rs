@@ -9,7 +9,6 @@ use super::graph::{ClientGraph, region_of};
 use super::payload::Payload;
 use super::routes::{Blocker, Outcome, ProfileRoutes};
 use super::{Entity, Finding, FindingBuilder};
-use crate::diagnostic::Code;
 use crate::model::{Model, NeedIx, ProfileIx, ServiceIx};
 
 /// Every gap finding.
@@ -439,6 +438,7 @@ fn unreachable(model: &Model, graph: &ClientGraph, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
 
     /// A ring of `n` services without a way out.
     fn ring(n: usize) -> Model {
