@@ -181,19 +181,18 @@ fn message(model: &Model, payload: &Payload, lang: Lang) -> Msg<'static> {
         Payload::BoundaryWithoutConsent { handoff } => Msg::HeadlineBoundaryWithoutConsent {
             between: between(*handoff),
         },
-        Payload::HighUtilisation { service: s, load } | Payload::Overloaded { service: s, load } => {
-            match *load {
-                Load::Bounded { load, capacity } => Msg::HeadlineLoad {
-                    service: service(*s),
-                    load: Arg::from(decimal(load, lang)),
-                    capacity: Arg::from(decimal(capacity, lang)),
-                    percent: Arg::from(whole_percent(load / capacity, lang)),
-                },
-                Load::Unbounded => Msg::HeadlineLoadUnbounded {
-                    service: service(*s),
-                },
-            }
-        }
+        Payload::HighUtilisation { service: s, load }
+        | Payload::Overloaded { service: s, load } => match *load {
+            Load::Bounded { load, capacity } => Msg::HeadlineLoad {
+                service: service(*s),
+                load: Arg::from(decimal(load, lang)),
+                capacity: Arg::from(decimal(capacity, lang)),
+                percent: Arg::from(whole_percent(load / capacity, lang)),
+            },
+            Load::Unbounded => Msg::HeadlineLoadUnbounded {
+                service: service(*s),
+            },
+        },
         Payload::SinglePointOfFailure { service: s } => Msg::HeadlineSinglePointOfFailure {
             service: service(*s),
         },
@@ -334,7 +333,10 @@ mod tests {
     fn every_finding_carries_the_payload_of_its_code() {
         let loaded = crate::workspace::load_dir(std::path::Path::new("pathways")).expect("loads");
         let findings = analyze(&loaded.model).findings;
-        assert!(findings.len() > 20, "the shipped workspace has findings of many kinds");
+        assert!(
+            findings.len() > 20,
+            "the shipped workspace has findings of many kinds"
+        );
         for f in findings {
             assert_eq!(f.payload.code(), f.diagnostic.code, "{f:?}");
         }
