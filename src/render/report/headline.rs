@@ -345,7 +345,7 @@ mod tests {
     #[test]
     fn a_loop_names_one_profile_in_the_singular_and_more_in_the_plural() {
         let model = crate::analysis::test_model(
-            "[pathway]\nid = \"p\"\ntitle = \"P\"\n[[profile]]\nid = \"x\"\nname = \"X\"\nage = 10\n[[profile]]\nid = \"y\"\nname = \"Y\"\nage = 10\n",
+            "[pathway]\nid = \"p\"\ntitle = \"P\"\n[[service]]\nid = \"s\"\nname = \"S\"\nsector = \"education\"\nentry = [\"school\"]\nexit = true\n[[profile]]\nid = \"x\"\nname = \"X\"\nage = 10\nlanguage = \"fi\"\nentry = \"s\"\n[[profile]]\nid = \"y\"\nname = \"Y\"\nage = 10\nlanguage = \"fi\"\nentry = \"s\"\n",
         );
         let payload = |bounced: Vec<ProfileIx>| Payload::ReferralLoop {
             services: Vec::new(),
