@@ -3,10 +3,10 @@
 //!
 //! A key design decision made in this module is that the finding's code is *derived* from its
 //! payload ([`Payload::code`]): a finding is built from a payload, so its code, its figures and
-//! the entities its words name cannot disagree. It is there so that the render layer can word
-//! headlines by an exhaustive match on [`Payload`] — a new finding kind then does not compile
-//! without its words — instead of reading them back from the position of entities in
-//! [`super::Finding::entities`], as `render/report/headline.rs` still does today.
+//! the entities its words name cannot disagree. It is there so that `render/report/headline.rs`
+//! words headlines by an exhaustive match on [`Payload`] — a new finding kind then does not
+//! compile without its words — instead of reading them back from the position of entities in
+//! [`super::Finding::entities`].
 
 use crate::analysis::routes::Blocker;
 use crate::diagnostic::Code;

@@ -49,7 +49,7 @@ view-svg-description-actors = Swimlane diagram: { $nodes ->
    *[other] { $edges } links
 }. Lanes: { $names }.
 
-## Finding titles and language names (the headline sentences are worded in render/report/headline.rs)
+## Finding titles and language names
 
 headline-language = { $code ->
     [fi] Finnish
@@ -74,3 +74,30 @@ headline-title-single-point-of-failure = Single point of failure
 headline-title-missing-collaboration = Missing collaboration
 headline-title-isolated-actor = Isolated actor
 headline-title-incomplete-model = Incomplete model
+
+## Finding headlines (render/report/headline.rs): one sentence per finding kind, with names
+
+headline-unmet-need = No reachable service meets the need { $need } of client profile { $profile }.
+headline-unmet-need-blocked = No reachable service meets the need { $need } of client profile { $profile }; the closest route stops at { $service } ({ $why }).
+headline-blocker-age = ages { $range }
+headline-blocker-languages = languages { $languages }
+headline-blocker-excludes = excludes { $need }
+headline-age-coverage-gap = No service in the region covers every age for the need { $need }: the age limits leave a gap.
+headline-language-gap = { $service } is not given in the language of client profile { $profile } ({ $wanted }); service languages: { $offered }.
+headline-exclusion-trap = Services for { $a } exclude { $b } and vice versa: a young person with both gets no help.
+headline-referral-loop-closed = The referral loop { $services } has no way out and no exit.
+headline-referral-loop-unmet = Referral loop { $services }: no service in it meets the needs of { $count ->
+    [one] client profile
+   *[other] client profiles
+} { $profiles }.
+headline-dead-end = { $service } has no way on and is not marked as an exit.
+headline-unreachable-service = No entry point reaches { $service }.
+headline-statutory-clock = Client profile { $profile } reaches { $service } later than the statutory time limit allows.
+headline-boundary-without-protocol = The handoff { $between } between organisations has no agreed protocol.
+headline-boundary-without-consent = The handoff { $between } passes client information between organisations without consent handling.
+headline-load = { $service } receives { $load } clients a month for a capacity of { $capacity } ({ $percent }).
+headline-load-unbounded = The load on { $service } grows without end: clients never leave the loop.
+headline-single-point-of-failure = The pathway depends on { $service }: a break there stops the routes through it.
+headline-missing-collaboration = { $a } and { $b } share the same clients ({ $profiles }), but no handoff connects them.
+headline-isolated-actor = No other organisation hands clients to or from { $actor }.
+headline-incomplete-model = { $service } is missing an owner, a capacity or a wait.

@@ -43,7 +43,7 @@ view-svg-description-actors = Uimaratakaavio: { $nodes ->
    *[other] { $edges } yhteyttä
 }. Kaistat: { $names }.
 
-## Finding titles and language names (the headline sentences are worded in render/report/headline.rs)
+## Finding titles and language names
 
 headline-language = { $code ->
     [fi] suomi
@@ -68,3 +68,30 @@ headline-title-single-point-of-failure = Yksittäinen kriittinen kohta
 headline-title-missing-collaboration = Puuttuva yhteistyö
 headline-title-isolated-actor = Eristynyt toimija
 headline-title-incomplete-model = Keskeneräinen malli
+
+## Finding headlines (render/report/headline.rs): one sentence per finding kind, with names
+
+headline-unmet-need = Asiakasprofiilin { $profile } tarpeeseen { $need } ei vastaa mikään saavutettava palvelu.
+headline-unmet-need-blocked = Asiakasprofiilin { $profile } tarpeeseen { $need } ei vastaa mikään saavutettava palvelu; lähin reitti katkeaa palveluun { $service } ({ $why }).
+headline-blocker-age = ikä { $range }
+headline-blocker-languages = kielet { $languages }
+headline-blocker-excludes = sulkee pois { $need }
+headline-age-coverage-gap = Tarpeeseen { $need } ei ole alueella palvelua kaikenikäisille: ikärajat jättävät aukon.
+headline-language-gap = Palvelua { $service } ei anneta asiakasprofiilin { $profile } kielellä ({ $wanted }); palvelukielet: { $offered }.
+headline-exclusion-trap = Palvelut tarpeeseen { $a } sulkevat pois tarpeen { $b } ja päinvastoin: nuori, jolla on molemmat, jää ilman apua.
+headline-referral-loop-closed = Lähetekehästä { $services } ei ole ulospääsyä eikä päätepistettä.
+headline-referral-loop-unmet = Lähetekehä { $services }: mikään sen palveluista ei vastaa { $count ->
+    [one] asiakasprofiilin
+   *[other] asiakasprofiilien
+} { $profiles } tarpeisiin.
+headline-dead-end = Palvelusta { $service } ei ole jatkoa, eikä sitä ole merkitty päätepisteeksi.
+headline-unreachable-service = Mikään tulokohta ei johda palveluun { $service }.
+headline-statutory-clock = Asiakasprofiili { $profile } pääsee palveluun { $service } lakisääteistä määräaikaa myöhemmin.
+headline-boundary-without-protocol = Siirtymällä { $between } organisaatiosta toiseen ei ole sovittua käytäntöä.
+headline-boundary-without-consent = Siirtymässä { $between } asiakastiedot siirtyvät organisaatiosta toiseen ilman suostumuskäytäntöä.
+headline-load = Palveluun { $service } tulee { $load } asiakasta kuukaudessa, kun kapasiteetti on { $capacity } ({ $percent }).
+headline-load-unbounded = Palvelun { $service } kuormitus kasvaa rajatta: asiakkaat eivät pääse lähetekehästä pois.
+headline-single-point-of-failure = Polku on riippuvainen palvelusta { $service }: sen katkos pysäyttää reitit sen kautta.
+headline-missing-collaboration = { $a } ja { $b } palvelevat samoja asiakkaita ({ $profiles }), mutta mikään siirtymä ei yhdistä niitä.
+headline-isolated-actor = Mikään muu organisaatio ei ohjaa asiakkaita toimijalle { $actor } eikä ota niitä siltä.
+headline-incomplete-model = Palvelulta { $service } puuttuu tietoja (järjestäjä, kapasiteetti tai odotusaika).

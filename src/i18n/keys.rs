@@ -137,4 +137,47 @@ catalogue! {
     HeadlineTitleIsolatedActor = "headline-title-isolated-actor";
     /// The title of a finding code, for dashboards and filters.
     HeadlineTitleIncompleteModel = "headline-title-incomplete-model";
+
+    /// Headline G0201: no reachable service meets a profile's need.
+    HeadlineUnmetNeed = "headline-unmet-need" { profile, need };
+    /// Headline G0201 with where the closest route stops and why (`why`: blocker words joined).
+    HeadlineUnmetNeedBlocked = "headline-unmet-need-blocked" { profile, need, service, why };
+    /// Why a service does not take a client: its age range.
+    HeadlineBlockerAge = "headline-blocker-age" { range };
+    /// Why a service does not take a client: the languages it is given in.
+    HeadlineBlockerLanguages = "headline-blocker-languages" { languages };
+    /// Why a service does not take a client: a need it excludes.
+    HeadlineBlockerExcludes = "headline-blocker-excludes" { need };
+    /// Headline G0202: age limits leave a gap.
+    HeadlineAgeCoverageGap = "headline-age-coverage-gap" { need };
+    /// Headline G0203: a service not given in a profile's language.
+    HeadlineLanguageGap = "headline-language-gap" { service, profile, wanted, offered };
+    /// Headline G0204: two needs whose services exclude each other.
+    HeadlineExclusionTrap = "headline-exclusion-trap" { a, b };
+    /// Headline G0205: a referral loop with no way out.
+    HeadlineReferralLoopClosed = "headline-referral-loop-closed" { services };
+    /// Headline G0205: a referral loop meeting no need of `count` profiles (plural by `count`).
+    HeadlineReferralLoopUnmet = "headline-referral-loop-unmet" { services, profiles, count };
+    /// Headline G0206: a dead end.
+    HeadlineDeadEnd = "headline-dead-end" { service };
+    /// Headline G0207: a service no entry reaches.
+    HeadlineUnreachableService = "headline-unreachable-service" { service };
+    /// Headline G0208: a statutory time limit broken.
+    HeadlineStatutoryClock = "headline-statutory-clock" { profile, service };
+    /// Headline B0301: a boundary handoff without a protocol.
+    HeadlineBoundaryWithoutProtocol = "headline-boundary-without-protocol" { between };
+    /// Headline B0302: a boundary handoff without consent handling.
+    HeadlineBoundaryWithoutConsent = "headline-boundary-without-consent" { between };
+    /// Headline B0303/B0304: load against capacity (figures written by `render::figures`).
+    HeadlineLoad = "headline-load" { service, load, capacity, percent };
+    /// Headline B0304: load without end on a closed loop.
+    HeadlineLoadUnbounded = "headline-load-unbounded" { service };
+    /// Headline B0305: a single point of failure.
+    HeadlineSinglePointOfFailure = "headline-single-point-of-failure" { service };
+    /// Headline X0401: two sectors share clients without a handoff (`a` capitalised).
+    HeadlineMissingCollaboration = "headline-missing-collaboration" { a, b, profiles };
+    /// Headline X0402: an isolated organisation.
+    HeadlineIsolatedActor = "headline-isolated-actor" { actor };
+    /// Headline X0403: a service missing owner, capacity or wait.
+    HeadlineIncompleteModel = "headline-incomplete-model" { service };
 }

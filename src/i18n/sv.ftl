@@ -56,7 +56,7 @@ view-svg-description-actors = Simbanediagram: { $nodes ->
    *[other] { $edges } förbindelser
 }. Banor: { $names }.
 
-## Finding titles and language names (the headline sentences are worded in render/report/headline.rs)
+## Finding titles and language names
 
 headline-language = { $code ->
     [fi] finska
@@ -81,3 +81,30 @@ headline-title-single-point-of-failure = Enskild kritisk punkt
 headline-title-missing-collaboration = Samarbete saknas
 headline-title-isolated-actor = Isolerad aktör
 headline-title-incomplete-model = Ofullständig modell
+
+## Finding headlines (render/report/headline.rs): one sentence per finding kind, with names
+
+headline-unmet-need = Ingen nåbar tjänst tillgodoser behovet { $need } hos klientprofilen { $profile }.
+headline-unmet-need-blocked = Ingen nåbar tjänst tillgodoser behovet { $need } hos klientprofilen { $profile }; närmaste rutt stannar vid { $service } ({ $why }).
+headline-blocker-age = ålder { $range }
+headline-blocker-languages = språk { $languages }
+headline-blocker-excludes = utesluter { $need }
+headline-age-coverage-gap = För behovet { $need } finns i området ingen tjänst för alla åldrar: åldersgränserna lämnar en lucka.
+headline-language-gap = Tjänsten { $service } ges inte på språket för klientprofilen { $profile } ({ $wanted }); tjänstespråk: { $offered }.
+headline-exclusion-trap = Tjänsterna för { $a } utesluter { $b } och tvärtom: en ung person med båda blir utan hjälp.
+headline-referral-loop-closed = Remissloopen { $services } har ingen utgång och ingen slutpunkt.
+headline-referral-loop-unmet = Remissloopen { $services }: ingen tjänst i den tillgodoser behoven hos { $count ->
+    [one] klientprofilen
+   *[other] klientprofilerna
+} { $profiles }.
+headline-dead-end = Från tjänsten { $service } finns ingen väg vidare, och den är inte markerad som slutpunkt.
+headline-unreachable-service = Ingen ingång leder till tjänsten { $service }.
+headline-statutory-clock = Klientprofilen { $profile } når tjänsten { $service } senare än den lagstadgade tidsfristen tillåter.
+headline-boundary-without-protocol = Övergången { $between } mellan organisationer saknar överenskommen praxis.
+headline-boundary-without-consent = Övergången { $between } för klientuppgifter mellan organisationer utan hantering av samtycke.
+headline-load = Tjänsten { $service } får { $load } klienter i månaden mot en kapacitet på { $capacity } ({ $percent }).
+headline-load-unbounded = Belastningen på tjänsten { $service } växer utan gräns: klienterna kommer aldrig ut ur remissloopen.
+headline-single-point-of-failure = Kedjan är beroende av tjänsten { $service }: ett avbrott där stoppar rutterna genom den.
+headline-missing-collaboration = { $a } och { $b } betjänar samma klienter ({ $profiles }), men ingen övergång förbinder dem.
+headline-isolated-actor = Ingen annan organisation för klienter till eller från aktören { $actor }.
+headline-incomplete-model = Tjänsten { $service } saknar uppgifter (ägare, kapacitet eller väntetid).

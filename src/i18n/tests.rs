@@ -189,3 +189,25 @@ fn typed_messages_carry_their_arguments_and_select_plurals() {
     assert_eq!(Lang::En.text(&Msg::LegendHeading), "Legend");
     assert_eq!(Msg::LegendHeading.id(), "legend-heading");
 }
+
+/// A referral loop has one name per language (fi "lähetekehä", sv "remissloop"): the words the
+/// older texts used for it beside those must not come back into the catalogue.
+#[test]
+fn a_referral_loop_has_one_name_per_language() {
+    let retired: [(Lang, &[&str]); 2] = [
+        (Lang::Fi, &["kierre", "kierte", "silmukka"]),
+        (Lang::Sv, &["kretslopp", "slinga", "remisscirkel"]),
+    ];
+    for (lang, words) in retired {
+        let (_, source) = SOURCES.iter().find(|(l, _)| *l == lang).unwrap();
+        for line in source.lines().filter(|l| !l.starts_with('#')) {
+            let lower = line.to_lowercase();
+            for word in words {
+                assert!(
+                    !lower.contains(word),
+                    "{lang:?} catalogue names a referral loop {word:?}: {line}"
+                );
+            }
+        }
+    }
+}

@@ -365,7 +365,7 @@ fn pathway_page(
             format!(
                 "{} {}",
                 f.diagnostic.code.as_str(),
-                crate::render::report::headline::headline(model, &snapshot.analysis, f, lang)
+                crate::render::report::headline::headline(model, f, lang)
             )
         })
         .collect();

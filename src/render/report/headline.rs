@@ -8,12 +8,13 @@
 //! finding's entities are not what its code leads us to expect, the English message is used: a
 //! headline is never dropped and building never panics.
 
-use crate::analysis::routes::{Blocker, Outcome};
-use crate::analysis::{Analysis, Entity, Finding};
+use crate::analysis::Finding;
+use crate::analysis::payload::{Load, Payload};
+use crate::analysis::routes::Blocker;
 use crate::diagnostic::Code;
-use crate::i18n::Msg;
-use crate::model::{Lang, Model, ServiceIx};
-use crate::render::figures::{decimal, whole_percent};
+use crate::i18n::{Arg, Msg};
+use crate::model::{HandoffIx, Lang, Model, NeedIx, ProfileIx, ServiceIx};
+use crate::render::figures::{ages, decimal, whole_percent};
 
 /// The codes of loading problems, as one pattern: the matches below name every finding code and
 /// end in this instead of `_`, so a new finding code does not compile without its words.
@@ -44,18 +45,10 @@ macro_rules! load_codes {
     };
 }
 
-/// The finding as one sentence in `lang`, with names rather than ids.
-pub fn headline(model: &Model, analysis: &Analysis, finding: &Finding, lang: Lang) -> String {
-    localized(model, analysis, finding, lang).unwrap_or_else(|| finding.diagnostic.message.clone())
-}
-
-/// Picks the text of `lang`.
-fn pick<'a>(lang: Lang, fi: &'a str, sv: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Fi => fi,
-        Lang::Sv => sv,
-        Lang::En => en,
-    }
+/// The finding as one sentence in `lang`, with names rather than ids: its payload worded by the
+/// catalogue.
+pub fn headline(model: &Model, finding: &Finding, lang: Lang) -> String {
+    lang.text(&message(model, &finding.payload, lang))
 }
 
 /// A name in quotation marks as the language writes them (”…” in Finnish and Swedish).
@@ -87,341 +80,145 @@ fn capitalised(s: &str) -> String {
     }
 }
 
-fn localized(model: &Model, analysis: &Analysis, f: &Finding, lang: Lang) -> Option<String> {
-    let subjects = f.entities.get(..f.subjects.min(f.entities.len()))?;
-    let context = f.entities.get(subjects.len()..).unwrap_or_default();
-    let service = |e: Option<&Entity>| match e {
-        Some(Entity::Service(s)) => Some(*s),
-        _ => None,
+/// The catalogue message of a payload. The match names every finding kind, so a new kind does
+/// not compile without its words.
+fn message(model: &Model, payload: &Payload, lang: Lang) -> Msg<'static> {
+    let service = |s: ServiceIx| Arg::from(quoted(model.service(s).name.get(lang), lang));
+    let profile = |p: ProfileIx| Arg::from(quoted(model.profile(p).name.get(lang), lang));
+    let need = |n: NeedIx| Arg::from(quoted(model.need(n).name.get(lang), lang));
+    let profiles = |ps: &[ProfileIx]| {
+        Arg::from(
+            ps.iter()
+                .map(|p| quoted(model.profile(*p).name.get(lang), lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
     };
-    let service_name = |s: ServiceIx| quoted(model.service(s).name.get(lang), lang);
-    let first = subjects.first();
-    let second = subjects.get(1);
-    let profile_names = |es: &[Entity]| -> String {
-        es.iter()
-            .filter_map(|e| match e {
-                Entity::Profile(p) => Some(quoted(model.profile(*p).name.get(lang), lang)),
-                _ => None,
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+    let between = |h: HandoffIx| {
+        let h = model.handoff(h);
+        let name = |s: ServiceIx| quoted(model.service(s).name.get(lang), lang);
+        Arg::from(format!("{} → {}", name(h.from), name(h.to)))
     };
-    Some(match f.diagnostic.code {
-        Code::UnmetNeed => {
-            let (Some(Entity::Profile(p)), Some(Entity::Need(n))) = (first, second) else {
-                return None;
-            };
-            let profile = quoted(model.profile(*p).name.get(lang), lang);
-            let need = quoted(model.need(*n).name.get(lang), lang);
-            let blocked = analysis
-                .routes
-                .iter()
-                .filter(|pr| pr.profile == *p)
-                .flat_map(|pr| &pr.routes)
-                .find(|r| r.need == *n)
-                .and_then(|r| match &r.outcome {
-                    Outcome::Unmet { blocked, .. } => blocked.first(),
-                    Outcome::Met => None,
-                });
-            let at = blocked.map_or(String::new(), |(s, why)| {
-                let why: Vec<String> = why.iter().map(|b| blocker(model, b, lang)).collect();
-                let stops = pick(
-                    lang,
-                    "lähin reitti katkeaa palveluun",
-                    "närmaste rutt stannar vid",
-                    "the closest route stops at",
-                );
-                format!("; {stops} {} ({})", service_name(*s), why.join(", "))
-            });
-            match lang {
-                Lang::Fi => format!(
-                    "Asiakasprofiilin {profile} tarpeeseen {need} ei vastaa mikään saavutettava palvelu{at}."
-                ),
-                Lang::Sv => format!(
-                    "Ingen nåbar tjänst tillgodoser behovet {need} hos klientprofilen {profile}{at}."
-                ),
-                Lang::En => format!(
-                    "No reachable service meets the need {need} of client profile {profile}{at}."
-                ),
-            }
-        }
-        Code::AgeCoverageGap => {
-            let Some(Entity::Need(n)) = first else {
-                return None;
-            };
-            let need = quoted(model.need(*n).name.get(lang), lang);
-            match lang {
-                Lang::Fi => format!(
-                    "Tarpeeseen {need} ei ole alueella palvelua kaikenikäisille: ikärajat jättävät aukon."
-                ),
-                Lang::Sv => format!(
-                    "För behovet {need} finns i området ingen tjänst för alla åldrar: åldersgränserna lämnar en lucka."
-                ),
-                Lang::En => format!(
-                    "No service in the region covers every age for the need {need}: the age limits leave a gap."
-                ),
-            }
-        }
-        Code::LanguageGap => {
-            let (Some(s), Some(Entity::Profile(p))) = (service(first), second) else {
-                return None;
-            };
-            let profile = model.profile(*p);
-            let name = service_name(s);
-            let who = quoted(profile.name.get(lang), lang);
-            let wanted = language_name(&profile.language, lang);
-            let offered = languages(&model.service(s).eligibility.languages, lang);
-            match lang {
-                Lang::Fi => format!(
-                    "Palvelua {name} ei anneta asiakasprofiilin {who} kielellä ({wanted}); palvelukielet: {offered}."
-                ),
-                Lang::Sv => format!(
-                    "Tjänsten {name} ges inte på språket för klientprofilen {who} ({wanted}); tjänstespråk: {offered}."
-                ),
-                Lang::En => format!(
-                    "{name} is not given in the language of client profile {who} ({wanted}); service languages: {offered}."
-                ),
-            }
-        }
-        Code::ExclusionTrap => {
-            let (Some(Entity::Need(a)), Some(Entity::Need(b))) = (first, second) else {
-                return None;
-            };
-            let a = quoted(model.need(*a).name.get(lang), lang);
-            let b = quoted(model.need(*b).name.get(lang), lang);
-            match lang {
-                Lang::Fi => format!(
-                    "Palvelut tarpeeseen {a} sulkevat pois tarpeen {b} ja päinvastoin: nuori, jolla on molemmat, jää ilman apua."
-                ),
-                Lang::Sv => format!(
-                    "Tjänsterna för {a} utesluter {b} och tvärtom: en ung person med båda blir utan hjälp."
-                ),
-                Lang::En => format!(
-                    "Services for {a} exclude {b} and vice versa: a young person with both gets no help."
-                ),
-            }
-        }
-        Code::ReferralLoop => {
-            let services: Vec<String> = subjects
-                .iter()
-                .map(|e| service(Some(e)).map(service_name))
-                .collect::<Option<_>>()?;
-            let services = services.join(" ⇄ ");
-            let profiles = profile_names(context);
-            match (lang, profiles.is_empty()) {
-                (Lang::Fi, true) => {
-                    format!("Lähetekierteestä {services} ei ole ulospääsyä eikä päätepistettä.")
+    match payload {
+        Payload::UnmetNeed {
+            profile: p,
+            need: n,
+            blocked: None,
+        } => Msg::HeadlineUnmetNeed {
+            profile: profile(*p),
+            need: need(*n),
+        },
+        Payload::UnmetNeed {
+            profile: p,
+            need: n,
+            blocked: Some((s, why)),
+        } => Msg::HeadlineUnmetNeedBlocked {
+            profile: profile(*p),
+            need: need(*n),
+            service: service(*s),
+            why: Arg::from(
+                why.iter()
+                    .map(|b| lang.text(&blocker(model, b, lang)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        },
+        Payload::AgeCoverageGap { need: n, .. } => Msg::HeadlineAgeCoverageGap { need: need(*n) },
+        Payload::LanguageGap {
+            service: s,
+            profile: p,
+        } => Msg::HeadlineLanguageGap {
+            service: service(*s),
+            profile: profile(*p),
+            wanted: Arg::from(language_name(&model.profile(*p).language, lang)),
+            offered: Arg::from(languages(&model.service(*s).eligibility.languages, lang)),
+        },
+        Payload::ExclusionTrap { needs: [a, b], .. } => Msg::HeadlineExclusionTrap {
+            a: need(*a),
+            b: need(*b),
+        },
+        Payload::ReferralLoop { services, bounced } => {
+            let services = Arg::from(
+                services
+                    .iter()
+                    .map(|s| quoted(model.service(*s).name.get(lang), lang))
+                    .collect::<Vec<_>>()
+                    .join(" ⇄ "),
+            );
+            if bounced.is_empty() {
+                Msg::HeadlineReferralLoopClosed { services }
+            } else {
+                Msg::HeadlineReferralLoopUnmet {
+                    services,
+                    profiles: profiles(bounced),
+                    count: Arg::from(bounced.len()),
                 }
-                (Lang::Fi, false) => format!(
-                    "Lähetekierre {services}: mikään sen palveluista ei vastaa asiakasprofiilien {profiles} tarpeisiin."
-                ),
-                (Lang::Sv, true) => {
-                    format!("Remisskretsloppet {services} har ingen utgång och ingen slutpunkt.")
-                }
-                (Lang::Sv, false) => format!(
-                    "Remisskretslopp {services}: ingen tjänst i det tillgodoser behoven hos klientprofilerna {profiles}."
-                ),
-                (Lang::En, true) => {
-                    format!("The referral loop {services} has no way out and no exit.")
-                }
-                (Lang::En, false) => format!(
-                    "Referral loop {services}: no service in it meets the needs of client profiles {profiles}."
-                ),
             }
         }
-        Code::DeadEnd => {
-            let name = service_name(service(first)?);
-            match lang {
-                Lang::Fi => format!(
-                    "Palvelusta {name} ei ole jatkoa, eikä sitä ole merkitty päätepisteeksi."
-                ),
-                Lang::Sv => format!(
-                    "Från tjänsten {name} finns ingen väg vidare, och den är inte markerad som slutpunkt."
-                ),
-                Lang::En => format!("{name} has no way on and is not marked as an exit."),
-            }
-        }
-        Code::UnreachableService => {
-            let name = service_name(service(first)?);
-            match lang {
-                Lang::Fi => format!("Mikään tulokohta ei johda palveluun {name}."),
-                Lang::Sv => format!("Ingen ingång leder till tjänsten {name}."),
-                Lang::En => format!("No entry point reaches {name}."),
-            }
-        }
-        Code::StatutoryClock => {
-            let (Some(s), Some(Entity::Profile(p))) = (service(first), second) else {
-                return None;
-            };
-            let name = service_name(s);
-            let who = quoted(model.profile(*p).name.get(lang), lang);
-            match lang {
-                Lang::Fi => format!(
-                    "Asiakasprofiili {who} pääsee palveluun {name} lakisääteistä määräaikaa myöhemmin."
-                ),
-                Lang::Sv => format!(
-                    "Klientprofilen {who} når tjänsten {name} senare än den lagstadgade tidsfristen tillåter."
-                ),
-                Lang::En => format!(
-                    "Client profile {who} reaches {name} later than the statutory time limit allows."
-                ),
-            }
-        }
-        Code::BoundaryWithoutProtocol | Code::BoundaryWithoutConsent => {
-            let Some(Entity::Handoff(h)) = first else {
-                return None;
-            };
-            let h = model.handoff(*h);
-            let between = format!("{} → {}", service_name(h.from), service_name(h.to));
-            match (f.diagnostic.code, lang) {
-                (Code::BoundaryWithoutProtocol, Lang::Fi) => format!(
-                    "Siirtymällä {between} organisaatiosta toiseen ei ole sovittua käytäntöä."
-                ),
-                (Code::BoundaryWithoutProtocol, Lang::Sv) => format!(
-                    "Övergången {between} mellan organisationer saknar överenskommen praxis."
-                ),
-                (Code::BoundaryWithoutProtocol, _) => {
-                    format!("The handoff {between} between organisations has no agreed protocol.")
-                }
-                (_, Lang::Fi) => format!(
-                    "Siirtymässä {between} asiakastiedot siirtyvät organisaatiosta toiseen ilman suostumuskäytäntöä."
-                ),
-                (_, Lang::Sv) => format!(
-                    "Övergången {between} för klientuppgifter mellan organisationer utan hantering av samtycke."
-                ),
-                (_, Lang::En) => format!(
-                    "The handoff {between} passes client information between organisations without consent handling."
-                ),
-            }
-        }
-        Code::HighUtilisation | Code::Overloaded => {
-            let s = service(first)?;
-            let name = service_name(s);
-            let load = *analysis.flow.load.get(s.index())?;
-            let unbounded = analysis
-                .flow
-                .unbounded
-                .get(s.index())
-                .copied()
-                .unwrap_or(false);
-            match (unbounded, model.service(s).capacity) {
-                (false, Some(c)) if load.is_finite() && c.clients_per_month > 0.0 => {
-                    let cap = decimal(c.clients_per_month, lang);
-                    let pct = whole_percent(load / c.clients_per_month, lang);
-                    let load = decimal(load, lang);
-                    match lang {
-                        Lang::Fi => format!(
-                            "Palveluun {name} tulee {load} asiakasta kuukaudessa, kun kapasiteetti on {cap} ({pct})."
-                        ),
-                        Lang::Sv => format!(
-                            "Tjänsten {name} får {load} klienter i månaden mot en kapacitet på {cap} ({pct})."
-                        ),
-                        Lang::En => format!(
-                            "{name} receives {load} clients a month for a capacity of {cap} ({pct})."
-                        ),
-                    }
-                }
-                _ => match lang {
-                    Lang::Fi => format!(
-                        "Palvelun {name} kuormitus kasvaa rajatta: asiakkaat eivät pääse kierteestä pois."
-                    ),
-                    Lang::Sv => format!(
-                        "Belastningen på tjänsten {name} växer utan gräns: klienterna kommer aldrig ut ur kretsloppet."
-                    ),
-                    Lang::En => format!(
-                        "The load on {name} grows without end: clients never leave the loop."
-                    ),
-                },
-            }
-        }
-        Code::SinglePointOfFailure => {
-            let name = service_name(service(first)?);
-            match lang {
-                Lang::Fi => format!(
-                    "Polku on riippuvainen palvelusta {name}: sen katkos pysäyttää reitit sen kautta."
-                ),
-                Lang::Sv => format!(
-                    "Kedjan är beroende av tjänsten {name}: ett avbrott där stoppar rutterna genom den."
-                ),
-                Lang::En => format!(
-                    "The pathway depends on {name}: a break there stops the routes through it."
-                ),
-            }
-        }
-        Code::MissingCollaboration => {
-            let (Some(a), Some(b)) = (service(first), service(second)) else {
-                return None;
-            };
-            let a = capitalised(model.service(a).sector.label(lang));
-            let b = model.service(b).sector.label(lang).to_lowercase();
-            let profiles = profile_names(context);
-            match lang {
-                Lang::Fi => format!(
-                    "{a} ja {b} palvelevat samoja asiakkaita ({profiles}), mutta mikään siirtymä ei yhdistä niitä."
-                ),
-                Lang::Sv => format!(
-                    "{a} och {b} betjänar samma klienter ({profiles}), men ingen övergång förbinder dem."
-                ),
-                Lang::En => format!(
-                    "{a} and {b} share the same clients ({profiles}), but no handoff connects them."
-                ),
-            }
-        }
-        Code::IsolatedActor => {
-            let Some(Entity::Actor(a)) = first else {
-                return None;
-            };
-            let name = quoted(model.actor(*a).name.get(lang), lang);
-            match lang {
-                Lang::Fi => format!(
-                    "Mikään muu organisaatio ei ohjaa asiakkaita toimijalle {name} eikä ota niitä siltä."
-                ),
-                Lang::Sv => {
-                    format!("Ingen annan organisation för klienter till eller från aktören {name}.")
-                }
-                Lang::En => format!("No other organisation hands clients to or from {name}."),
-            }
-        }
-        Code::IncompleteModel => {
-            let name = service_name(service(first)?);
-            match lang {
-                Lang::Fi => format!(
-                    "Palvelulta {name} puuttuu tietoja (järjestäjä, kapasiteetti tai odotusaika)."
-                ),
-                Lang::Sv => {
-                    format!("Tjänsten {name} saknar uppgifter (ägare, kapacitet eller väntetid).")
-                }
-                Lang::En => format!("{name} is missing an owner, a capacity or a wait."),
-            }
-        }
-        // Loading problems are not findings: they have no headline. Every finding code is an arm
-        // above, so a new one does not compile without its words.
-        load_codes!() => return None,
-    })
+        Payload::DeadEnd { service: s } => Msg::HeadlineDeadEnd {
+            service: service(*s),
+        },
+        Payload::UnreachableService { service: s } => Msg::HeadlineUnreachableService {
+            service: service(*s),
+        },
+        Payload::StatutoryClock {
+            service: s,
+            profile: p,
+        } => Msg::HeadlineStatutoryClock {
+            profile: profile(*p),
+            service: service(*s),
+        },
+        Payload::BoundaryWithoutProtocol { handoff } => Msg::HeadlineBoundaryWithoutProtocol {
+            between: between(*handoff),
+        },
+        Payload::BoundaryWithoutConsent { handoff } => Msg::HeadlineBoundaryWithoutConsent {
+            between: between(*handoff),
+        },
+        Payload::HighUtilisation { service: s, load }
+        | Payload::Overloaded { service: s, load } => match *load {
+            Load::Bounded { load, capacity } => Msg::HeadlineLoad {
+                service: service(*s),
+                load: Arg::from(decimal(load, lang)),
+                capacity: Arg::from(decimal(capacity, lang)),
+                percent: Arg::from(whole_percent(load / capacity, lang)),
+            },
+            Load::Unbounded => Msg::HeadlineLoadUnbounded {
+                service: service(*s),
+            },
+        },
+        Payload::SinglePointOfFailure { service: s } => Msg::HeadlineSinglePointOfFailure {
+            service: service(*s),
+        },
+        Payload::MissingCollaboration {
+            sectors: [a, b],
+            profiles: ps,
+            ..
+        } => Msg::HeadlineMissingCollaboration {
+            a: Arg::from(capitalised(a.label(lang))),
+            b: Arg::from(b.label(lang).to_lowercase()),
+            profiles: profiles(ps),
+        },
+        Payload::IsolatedActor { actor } => Msg::HeadlineIsolatedActor {
+            actor: Arg::from(quoted(model.actor(*actor).name.get(lang), lang)),
+        },
+        Payload::IncompleteModel { service: s } => Msg::HeadlineIncompleteModel {
+            service: service(*s),
+        },
+    }
 }
 
-/// Why a service on the closest route does not take the client, in `lang`.
-fn blocker(model: &Model, b: &Blocker, lang: Lang) -> String {
+/// Why a service on the closest route does not take the client.
+fn blocker(model: &Model, b: &Blocker, lang: Lang) -> Msg<'static> {
     match b {
-        Blocker::Age { min, max } => {
-            let range = match (min, max) {
-                (Some(a), Some(b)) => format!("{a}–{b}"),
-                (Some(a), None) => format!("{a}–"),
-                (None, Some(b)) => format!("–{b}"),
-                (None, None) => String::new(),
-            };
-            format!("{} {range}", pick(lang, "ikä", "ålder", "ages"))
-        }
-        Blocker::Language { offered } => format!(
-            "{} {}",
-            pick(lang, "kielet", "språk", "languages"),
-            languages(offered, lang)
-        ),
-        Blocker::Excludes { need } => format!(
-            "{} {}",
-            pick(lang, "sulkee pois", "utesluter", "excludes"),
-            quoted(model.need(*need).name.get(lang), lang)
-        ),
+        Blocker::Age { min, max } => Msg::HeadlineBlockerAge {
+            range: Arg::from(ages(*min, *max)),
+        },
+        Blocker::Language { offered } => Msg::HeadlineBlockerLanguages {
+            languages: Arg::from(languages(offered, lang)),
+        },
+        Blocker::Excludes { need } => Msg::HeadlineBlockerExcludes {
+            need: Arg::from(quoted(model.need(*need).name.get(lang), lang)),
+        },
     }
 }
 
@@ -474,7 +271,7 @@ mod tests {
     }
 
     #[test]
-    fn a_finding_without_the_expected_entities_keeps_its_english_message() {
+    fn a_headline_words_its_payload_with_names_in_the_language() {
         let mut sources = Sources::new();
         sources.add(SourceFile::new(
             "a.toml",
@@ -482,19 +279,46 @@ mod tests {
         ));
         let loaded = load_sources(sources);
         let analysis = analyze(&loaded.model);
-        let mut finding = analysis
+        let finding = analysis
             .findings
             .iter()
             .find(|f| f.diagnostic.code == Code::IncompleteModel)
-            .cloned()
             .expect("a service without capacity is incomplete");
-        let fi = headline(&loaded.model, &analysis, &finding, Lang::Fi);
+        let fi = headline(&loaded.model, finding, Lang::Fi);
         assert!(fi.starts_with("Palvelulta ”A” puuttuu"), "{fi}");
-        finding.entities.clear();
-        finding.subjects = 3;
-        assert_eq!(
-            headline(&loaded.model, &analysis, &finding, Lang::Fi),
-            finding.diagnostic.message
+        let en = headline(&loaded.model, finding, Lang::En);
+        assert_eq!(en, "“A” is missing an owner, a capacity or a wait.");
+    }
+
+    #[test]
+    fn every_finding_carries_the_payload_of_its_code() {
+        let loaded = crate::workspace::load_dir(std::path::Path::new("pathways")).expect("loads");
+        let findings = analyze(&loaded.model).findings;
+        assert!(
+            findings.len() > 20,
+            "the shipped workspace has findings of many kinds"
         );
+        for f in findings {
+            assert_eq!(f.payload.code(), f.diagnostic.code, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_loop_names_one_profile_in_the_singular_and_more_in_the_plural() {
+        let model = crate::analysis::test_model(
+            "[pathway]\nid = \"p\"\ntitle = \"P\"\n[[service]]\nid = \"s\"\nname = \"S\"\nsector = \"education\"\nentry = [\"school\"]\nexit = true\n[[profile]]\nid = \"x\"\nname = \"X\"\nage = 10\nlanguage = \"fi\"\nentry = \"s\"\n[[profile]]\nid = \"y\"\nname = \"Y\"\nage = 10\nlanguage = \"fi\"\nentry = \"s\"\n",
+        );
+        let payload = |bounced: Vec<ProfileIx>| Payload::ReferralLoop {
+            services: Vec::new(),
+            bounced,
+        };
+        let one = lang_text(&model, &payload(vec![ProfileIx(0)]), Lang::Fi);
+        assert!(one.contains("asiakasprofiilin ”X” tarpeisiin"), "{one}");
+        let two = lang_text(&model, &payload(vec![ProfileIx(0), ProfileIx(1)]), Lang::En);
+        assert!(two.contains("client profiles “X”, “Y”."), "{two}");
+    }
+
+    fn lang_text(model: &Model, payload: &Payload, lang: Lang) -> String {
+        lang.text(&message(model, payload, lang))
     }
 }

@@ -196,7 +196,7 @@ fn row(ws: &Analysed, index: usize, f: &Finding, lang: Lang) -> FindingRow {
         family: family(d.code),
         severity: severity_name(d.severity),
         message: d.message.clone(),
-        headline: headline(model, ws.analysis, f, lang),
+        headline: headline(model, f, lang),
         why: f.why.clone(),
         help: d.help.clone().unwrap_or_default(),
         subjects: f.entities[..f.subjects.min(f.entities.len())]

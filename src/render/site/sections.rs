@@ -355,7 +355,7 @@ impl PageCx<'_> {
                     format!(
                         "{}: {}",
                         f.diagnostic.code.as_str(),
-                        headline::headline(site.model, site.analysis, f, site.lang)
+                        headline::headline(site.model, f, site.lang)
                     )
                 })
                 .collect();
