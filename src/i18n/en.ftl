@@ -101,3 +101,231 @@ headline-single-point-of-failure = The pathway depends on { $service }: a break 
 headline-missing-collaboration = { $a } and { $b } share the same clients ({ $profiles }), but no handoff connects them.
 headline-isolated-actor = No other organisation hands clients to or from { $actor }.
 headline-incomplete-model = { $service } is missing an owner, a capacity or a wait.
+
+## The web app (server/texts.rs)
+
+ui-app = polku
+ui-skip = Skip to content
+ui-overview = Service pathways
+ui-overview-intro = Every pathway of the workspace and what the analysis found in it.
+ui-ecosystem = Service ecosystem
+ui-ecosystem-intro = The services and handoffs of every pathway in one diagram, and how the sectors work together.
+ui-findings = Findings
+ui-findings-intro = Every finding of the analysis across the workspace.
+ui-language = Language
+ui-pathway = Pathway
+ui-region = Region
+ui-owner = Owner
+ui-services = Services
+ui-gaps = Gaps
+ui-bottlenecks = Bottlenecks
+ui-errors = Errors
+ui-last-change = Changed
+ui-view = View
+ui-view-lanes = By organisation
+ui-view-sector = By sector
+ui-view-route = A profile's route
+ui-profile = Client profile
+ui-no-profile = (none chosen)
+ui-unknown-profile = There is no such client profile, so the pathway is shown without it
+ui-show = Show
+ui-diagram = Diagram
+ui-diagram-help = Choose a service in the diagram to see its details.
+ui-diagram-tools = Diagram tools
+ui-zoom-in = Zoom in
+ui-zoom-out = Zoom out
+ui-zoom-fit = Whole diagram
+ui-zoom-actual = Actual size
+ui-find-service = Find a service
+ui-find-none = The diagram has no service of that name
+ui-diagram-keys = Diagram: drag or arrow keys move, the wheel or + and − zoom, 0 shows the whole diagram
+ui-findings-here = Findings on this pathway
+ui-no-findings = No findings.
+ui-highlight = Highlight in the diagram
+ui-details = Service details
+ui-details-help = Choose a service in the diagram.
+ui-actor = Actor
+ui-sector = Sector
+ui-ages = Ages
+ui-languages = Languages
+ui-needs = Needs
+ui-excludes = Does not take clients with
+ui-arrivals = Clients per month
+ui-capacity = Capacity
+ui-utilisation = Utilisation
+ui-per-month = / month
+ui-unbounded = unbounded (a loop with no way out)
+ui-downloads = Download
+ui-documentation = Description
+ui-code = Code
+ui-severity = Severity
+ui-message = Finding
+ui-pathways = Pathways
+ui-all = all
+ui-filter = Filter
+ui-pages = Pages
+ui-previous = Previous
+ui-next = Next
+ui-warning = warning
+ui-note = note
+ui-error = error
+ui-allowed = allowed
+ui-matrix = Collaboration between sectors
+ui-matrix-help = Handoffs from the sector of the row to the sector of the column. A marked cell: the sectors share clients but no handoff links them.
+ui-from-to = From \ to
+ui-missing-link = link missing
+ui-problems = A file has errors
+ui-problems-help = The page shows the last version that worked. Fix the error and save; the page updates.
+ui-dismiss = Hide
+ui-not-found = Page not found
+ui-not-found-help = Check the address or go back to the list of pathways.
+
+## The documentation site (render/site/texts.rs)
+
+site-basic = Basic information
+site-name = Name
+site-summary = Short description
+site-region = Region
+site-funder = Funder
+site-parent-project = Parent project
+site-owner = Owner / author
+site-created = Created
+site-updated = Last modified
+site-status = Status
+site-core-idea = Core idea
+site-operating-environment = Operating environment
+site-purpose = Purpose and goals
+site-goals = Goals
+site-target-groups = Target groups
+site-actors = Actors
+site-actor = Actor
+site-kind = Kind
+site-phases = Phases of the operating model
+site-phases-intro = The phases in the direction of flow, from entry to exit.
+site-diagram-alt = Swimlane diagram of the pathway
+site-services = Services
+site-service = Service
+site-sector = Sector
+site-ages = Ages
+site-needs-met = Needs met
+site-excludes = Does not take clients with
+site-languages = Languages
+site-capacity = Capacity
+site-per-month = clients / month
+site-wait = Wait
+site-handoffs = Handoffs
+site-from = From
+site-to = To
+site-protocol = Protocol
+site-routes = Routes of the client profiles
+site-met = need met
+site-unmet = need not met
+site-waited = wait
+site-days = d
+site-conditions = Conditions for it to work and be adopted
+site-indicators = Effectiveness and indicators
+site-evaluation = Evaluation
+site-contact = Contact
+site-analysis = Analysis summary
+site-analysis-intro = The main findings of the pathway analysis (gaps and bottlenecks).
+site-no-findings = The analysis found no gaps or bottlenecks.
+site-attachments = Attachments
+site-diagram-svg = Diagram (SVG)
+site-diagram-png = Diagram (PNG)
+site-diagram-pdf = Diagram (PDF)
+site-markdown = Text for Innokylä's form (Markdown)
+site-home = Home
+site-site-title = Service pathways
+site-pathways = Service pathways
+site-ecosystem = Service ecosystem
+site-ecosystem-intro = The services and handoffs of every pathway in one diagram.
+site-generated = Made with polku
+
+## Vocabulary: ActorKind
+
+vocab-actor-kind-wellbeing-county = Wellbeing services county
+vocab-actor-kind-municipality = Municipality
+vocab-actor-kind-hospital = Hospital
+vocab-actor-kind-ngo = NGO
+vocab-actor-kind-state = State
+vocab-actor-kind-private = Private provider
+vocab-actor-kind-parish = Parish
+
+## Vocabulary: Sector
+
+vocab-sector-child-welfare = Child welfare
+vocab-sector-education = Education
+vocab-sector-pupil-welfare = Pupil welfare
+vocab-sector-school-health = School health care
+vocab-sector-mental-health = Mental-health services
+vocab-sector-substance = Substance-use services
+vocab-sector-primary-health = Primary health care
+vocab-sector-specialist-care = Specialist care
+vocab-sector-youth-work = Youth work
+vocab-sector-family-services = Family services
+vocab-sector-social-work = Social work
+vocab-sector-ngo-support = NGO support
+
+## Vocabulary: Level
+
+vocab-level-universal = Universal
+vocab-level-basic = Basic level
+vocab-level-special = Special level
+vocab-level-demanding = Demanding special level
+
+## Vocabulary: EntryChannel
+
+vocab-entry-channel-self-referral = Self-referral
+vocab-entry-channel-school = School
+vocab-entry-channel-notification = Child-welfare notification
+vocab-entry-channel-health-care = Health care
+vocab-entry-channel-outreach = Outreach
+vocab-entry-channel-police = Police
+
+## Vocabulary: HandoffKind
+
+vocab-handoff-kind-referral = Referral
+vocab-handoff-kind-consultation = Consultation
+vocab-handoff-kind-joint-work = Joint work
+vocab-handoff-kind-shared-plan = Shared client plan
+vocab-handoff-kind-information = Information
+vocab-handoff-kind-return = Return
+
+## Vocabulary: Protocol
+
+vocab-protocol-none = No agreed protocol
+vocab-protocol-written-referral = Written referral
+vocab-protocol-warm-handoff = Warm handoff
+vocab-protocol-shared-plan = Shared plan
+
+## Vocabulary: PathwayStatus
+
+vocab-pathway-status-idea = Idea
+vocab-pathway-status-in-development = In development
+vocab-pathway-status-pilot = Pilot
+vocab-pathway-status-in-use = In use
+vocab-pathway-status-ended = Ended
+
+## Vocabulary: ClockEnd
+
+vocab-clock-end-start = When the service starts
+vocab-clock-end-end = When the service ends
+
+## Vocabulary: DocSection
+
+vocab-doc-section-basic = Basic information
+vocab-doc-section-core-idea = Core idea
+vocab-doc-section-operating-environment = Operating environment
+vocab-doc-section-purpose = Purpose and goals
+vocab-doc-section-target-groups = Target groups
+vocab-doc-section-actors = Actors
+vocab-doc-section-phases = Phases of the operating model
+vocab-doc-section-services = Services
+vocab-doc-section-handoffs = Handoffs
+vocab-doc-section-routes = Routes of the client profiles
+vocab-doc-section-conditions = Conditions for it to work and be adopted
+vocab-doc-section-indicators = Effectiveness and indicators
+vocab-doc-section-evaluation = Evaluation
+vocab-doc-section-contact = Contact
+vocab-doc-section-analysis = Analysis summary
+vocab-doc-section-attachments = Attachments

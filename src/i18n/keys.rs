@@ -180,4 +180,405 @@ catalogue! {
     HeadlineIsolatedActor = "headline-isolated-actor" { actor };
     /// Headline X0403: a service missing owner, capacity or wait.
     HeadlineIncompleteModel = "headline-incomplete-model" { service };
+
+    /// The web app: “polku”.
+    UiApp = "ui-app";
+    /// The web app: “Skip to content”.
+    UiSkip = "ui-skip";
+    /// The web app: “Service pathways”.
+    UiOverview = "ui-overview";
+    /// The web app: “Every pathway of the workspace and what the analysis found in it.”.
+    UiOverviewIntro = "ui-overview-intro";
+    /// The web app: “Service ecosystem”.
+    UiEcosystem = "ui-ecosystem";
+    /// The web app: “The services and handoffs of every pathway in one diagram, and how the sectors work together.”.
+    UiEcosystemIntro = "ui-ecosystem-intro";
+    /// The web app: “Findings”.
+    UiFindings = "ui-findings";
+    /// The web app: “Every finding of the analysis across the workspace.”.
+    UiFindingsIntro = "ui-findings-intro";
+    /// The web app: “Language”.
+    UiLanguage = "ui-language";
+    /// The web app: “Pathway”.
+    UiPathway = "ui-pathway";
+    /// The web app: “Region”.
+    UiRegion = "ui-region";
+    /// The web app: “Owner”.
+    UiOwner = "ui-owner";
+    /// The web app: “Services”.
+    UiServices = "ui-services";
+    /// The web app: “Gaps”.
+    UiGaps = "ui-gaps";
+    /// The web app: “Bottlenecks”.
+    UiBottlenecks = "ui-bottlenecks";
+    /// The web app: “Errors”.
+    UiErrors = "ui-errors";
+    /// The web app: “Changed”.
+    UiLastChange = "ui-last-change";
+    /// The web app: “View”.
+    UiView = "ui-view";
+    /// The web app: “By organisation”.
+    UiViewLanes = "ui-view-lanes";
+    /// The web app: “By sector”.
+    UiViewSector = "ui-view-sector";
+    /// The web app: “A profile's route”.
+    UiViewRoute = "ui-view-route";
+    /// The web app: “Client profile”.
+    UiProfile = "ui-profile";
+    /// The web app: “(none chosen)”.
+    UiNoProfile = "ui-no-profile";
+    /// The web app: “There is no such client profile, so the pathway is shown without it”.
+    UiUnknownProfile = "ui-unknown-profile";
+    /// The web app: “Show”.
+    UiShow = "ui-show";
+    /// The web app: “Diagram”.
+    UiDiagram = "ui-diagram";
+    /// The web app: “Choose a service in the diagram to see its details.”.
+    UiDiagramHelp = "ui-diagram-help";
+    /// The web app: “Diagram tools”.
+    UiDiagramTools = "ui-diagram-tools";
+    /// The web app: “Zoom in”.
+    UiZoomIn = "ui-zoom-in";
+    /// The web app: “Zoom out”.
+    UiZoomOut = "ui-zoom-out";
+    /// The web app: “Whole diagram”.
+    UiZoomFit = "ui-zoom-fit";
+    /// The web app: “Actual size”.
+    UiZoomActual = "ui-zoom-actual";
+    /// The web app: “Find a service”.
+    UiFindService = "ui-find-service";
+    /// The web app: “The diagram has no service of that name”.
+    UiFindNone = "ui-find-none";
+    /// The web app: “Diagram: drag or arrow keys move, the wheel or + and − zoom, 0 shows the whole diagram”.
+    UiDiagramKeys = "ui-diagram-keys";
+    /// The web app: “Findings on this pathway”.
+    UiFindingsHere = "ui-findings-here";
+    /// The web app: “No findings.”.
+    UiNoFindings = "ui-no-findings";
+    /// The web app: “Highlight in the diagram”.
+    UiHighlight = "ui-highlight";
+    /// The web app: “Service details”.
+    UiDetails = "ui-details";
+    /// The web app: “Choose a service in the diagram.”.
+    UiDetailsHelp = "ui-details-help";
+    /// The web app: “Actor”.
+    UiActor = "ui-actor";
+    /// The web app: “Sector”.
+    UiSector = "ui-sector";
+    /// The web app: “Ages”.
+    UiAges = "ui-ages";
+    /// The web app: “Languages”.
+    UiLanguages = "ui-languages";
+    /// The web app: “Needs”.
+    UiNeeds = "ui-needs";
+    /// The web app: “Does not take clients with”.
+    UiExcludes = "ui-excludes";
+    /// The web app: “Clients per month”.
+    UiArrivals = "ui-arrivals";
+    /// The web app: “Capacity”.
+    UiCapacity = "ui-capacity";
+    /// The web app: “Utilisation”.
+    UiUtilisation = "ui-utilisation";
+    /// The web app: “/ month”.
+    UiPerMonth = "ui-per-month";
+    /// The web app: “unbounded (a loop with no way out)”.
+    UiUnbounded = "ui-unbounded";
+    /// The web app: “Download”.
+    UiDownloads = "ui-downloads";
+    /// The web app: “Description”.
+    UiDocumentation = "ui-documentation";
+    /// The web app: “Code”.
+    UiCode = "ui-code";
+    /// The web app: “Severity”.
+    UiSeverity = "ui-severity";
+    /// The web app: “Finding”.
+    UiMessage = "ui-message";
+    /// The web app: “Pathways”.
+    UiPathways = "ui-pathways";
+    /// The web app: “all”.
+    UiAll = "ui-all";
+    /// The web app: “Filter”.
+    UiFilter = "ui-filter";
+    /// The web app: “Pages”.
+    UiPages = "ui-pages";
+    /// The web app: “Previous”.
+    UiPrevious = "ui-previous";
+    /// The web app: “Next”.
+    UiNext = "ui-next";
+    /// The web app: “warning”.
+    UiWarning = "ui-warning";
+    /// The web app: “note”.
+    UiNote = "ui-note";
+    /// The web app: “error”.
+    UiError = "ui-error";
+    /// The web app: “allowed”.
+    UiAllowed = "ui-allowed";
+    /// The web app: “Collaboration between sectors”.
+    UiMatrix = "ui-matrix";
+    /// The web app: “Handoffs from the sector of the row to the sector of the column. A marked cell: the sectors share clients but no handoff links them.”.
+    UiMatrixHelp = "ui-matrix-help";
+    /// The web app: “From \ to”.
+    UiFromTo = "ui-from-to";
+    /// The web app: “link missing”.
+    UiMissingLink = "ui-missing-link";
+    /// The web app: “A file has errors”.
+    UiProblems = "ui-problems";
+    /// The web app: “The page shows the last version that worked. Fix the error and save; the page updates.”.
+    UiProblemsHelp = "ui-problems-help";
+    /// The web app: “Hide”.
+    UiDismiss = "ui-dismiss";
+    /// The web app: “Page not found”.
+    UiNotFound = "ui-not-found";
+    /// The web app: “Check the address or go back to the list of pathways.”.
+    UiNotFoundHelp = "ui-not-found-help";
+
+    /// The documentation site: “Basic information”.
+    SiteBasic = "site-basic";
+    /// The documentation site: “Name”.
+    SiteName = "site-name";
+    /// The documentation site: “Short description”.
+    SiteSummary = "site-summary";
+    /// The documentation site: “Region”.
+    SiteRegion = "site-region";
+    /// The documentation site: “Funder”.
+    SiteFunder = "site-funder";
+    /// The documentation site: “Parent project”.
+    SiteParentProject = "site-parent-project";
+    /// The documentation site: “Owner / author”.
+    SiteOwner = "site-owner";
+    /// The documentation site: “Created”.
+    SiteCreated = "site-created";
+    /// The documentation site: “Last modified”.
+    SiteUpdated = "site-updated";
+    /// The documentation site: “Status”.
+    SiteStatus = "site-status";
+    /// The documentation site: “Core idea”.
+    SiteCoreIdea = "site-core-idea";
+    /// The documentation site: “Operating environment”.
+    SiteOperatingEnvironment = "site-operating-environment";
+    /// The documentation site: “Purpose and goals”.
+    SitePurpose = "site-purpose";
+    /// The documentation site: “Goals”.
+    SiteGoals = "site-goals";
+    /// The documentation site: “Target groups”.
+    SiteTargetGroups = "site-target-groups";
+    /// The documentation site: “Actors”.
+    SiteActors = "site-actors";
+    /// The documentation site: “Actor”.
+    SiteActor = "site-actor";
+    /// The documentation site: “Kind”.
+    SiteKind = "site-kind";
+    /// The documentation site: “Phases of the operating model”.
+    SitePhases = "site-phases";
+    /// The documentation site: “The phases in the direction of flow, from entry to exit.”.
+    SitePhasesIntro = "site-phases-intro";
+    /// The documentation site: “Swimlane diagram of the pathway”.
+    SiteDiagramAlt = "site-diagram-alt";
+    /// The documentation site: “Services”.
+    SiteServices = "site-services";
+    /// The documentation site: “Service”.
+    SiteService = "site-service";
+    /// The documentation site: “Sector”.
+    SiteSector = "site-sector";
+    /// The documentation site: “Ages”.
+    SiteAges = "site-ages";
+    /// The documentation site: “Needs met”.
+    SiteNeedsMet = "site-needs-met";
+    /// The documentation site: “Does not take clients with”.
+    SiteExcludes = "site-excludes";
+    /// The documentation site: “Languages”.
+    SiteLanguages = "site-languages";
+    /// The documentation site: “Capacity”.
+    SiteCapacity = "site-capacity";
+    /// The documentation site: “clients / month”.
+    SitePerMonth = "site-per-month";
+    /// The documentation site: “Wait”.
+    SiteWait = "site-wait";
+    /// The documentation site: “Handoffs”.
+    SiteHandoffs = "site-handoffs";
+    /// The documentation site: “From”.
+    SiteFrom = "site-from";
+    /// The documentation site: “To”.
+    SiteTo = "site-to";
+    /// The documentation site: “Protocol”.
+    SiteProtocol = "site-protocol";
+    /// The documentation site: “Routes of the client profiles”.
+    SiteRoutes = "site-routes";
+    /// The documentation site: “need met”.
+    SiteMet = "site-met";
+    /// The documentation site: “need not met”.
+    SiteUnmet = "site-unmet";
+    /// The documentation site: “wait”.
+    SiteWaited = "site-waited";
+    /// The documentation site: “d”.
+    SiteDays = "site-days";
+    /// The documentation site: “Conditions for it to work and be adopted”.
+    SiteConditions = "site-conditions";
+    /// The documentation site: “Effectiveness and indicators”.
+    SiteIndicators = "site-indicators";
+    /// The documentation site: “Evaluation”.
+    SiteEvaluation = "site-evaluation";
+    /// The documentation site: “Contact”.
+    SiteContact = "site-contact";
+    /// The documentation site: “Analysis summary”.
+    SiteAnalysis = "site-analysis";
+    /// The documentation site: “The main findings of the pathway analysis (gaps and bottlenecks).”.
+    SiteAnalysisIntro = "site-analysis-intro";
+    /// The documentation site: “The analysis found no gaps or bottlenecks.”.
+    SiteNoFindings = "site-no-findings";
+    /// The documentation site: “Attachments”.
+    SiteAttachments = "site-attachments";
+    /// The documentation site: “Diagram (SVG)”.
+    SiteDiagramSvg = "site-diagram-svg";
+    /// The documentation site: “Diagram (PNG)”.
+    SiteDiagramPng = "site-diagram-png";
+    /// The documentation site: “Diagram (PDF)”.
+    SiteDiagramPdf = "site-diagram-pdf";
+    /// The documentation site: “Text for Innokylä's form (Markdown)”.
+    SiteMarkdown = "site-markdown";
+    /// The documentation site: “Home”.
+    SiteHome = "site-home";
+    /// The documentation site: “Service pathways”.
+    SiteSiteTitle = "site-site-title";
+    /// The documentation site: “Service pathways”.
+    SitePathways = "site-pathways";
+    /// The documentation site: “Service ecosystem”.
+    SiteEcosystem = "site-ecosystem";
+    /// The documentation site: “The services and handoffs of every pathway in one diagram.”.
+    SiteEcosystemIntro = "site-ecosystem-intro";
+    /// The documentation site: “Made with polku”.
+    SiteGenerated = "site-generated";
+
+    /// The label of [`ActorKind::WellbeingCounty`](crate::model::ActorKind::WellbeingCounty).
+    VocabActorKindWellbeingCounty = "vocab-actor-kind-wellbeing-county";
+    /// The label of [`ActorKind::Municipality`](crate::model::ActorKind::Municipality).
+    VocabActorKindMunicipality = "vocab-actor-kind-municipality";
+    /// The label of [`ActorKind::Hospital`](crate::model::ActorKind::Hospital).
+    VocabActorKindHospital = "vocab-actor-kind-hospital";
+    /// The label of [`ActorKind::Ngo`](crate::model::ActorKind::Ngo).
+    VocabActorKindNgo = "vocab-actor-kind-ngo";
+    /// The label of [`ActorKind::State`](crate::model::ActorKind::State).
+    VocabActorKindState = "vocab-actor-kind-state";
+    /// The label of [`ActorKind::Private`](crate::model::ActorKind::Private).
+    VocabActorKindPrivate = "vocab-actor-kind-private";
+    /// The label of [`ActorKind::Parish`](crate::model::ActorKind::Parish).
+    VocabActorKindParish = "vocab-actor-kind-parish";
+
+    /// The label of [`Sector::ChildWelfare`](crate::model::Sector::ChildWelfare).
+    VocabSectorChildWelfare = "vocab-sector-child-welfare";
+    /// The label of [`Sector::Education`](crate::model::Sector::Education).
+    VocabSectorEducation = "vocab-sector-education";
+    /// The label of [`Sector::PupilWelfare`](crate::model::Sector::PupilWelfare).
+    VocabSectorPupilWelfare = "vocab-sector-pupil-welfare";
+    /// The label of [`Sector::SchoolHealth`](crate::model::Sector::SchoolHealth).
+    VocabSectorSchoolHealth = "vocab-sector-school-health";
+    /// The label of [`Sector::MentalHealth`](crate::model::Sector::MentalHealth).
+    VocabSectorMentalHealth = "vocab-sector-mental-health";
+    /// The label of [`Sector::Substance`](crate::model::Sector::Substance).
+    VocabSectorSubstance = "vocab-sector-substance";
+    /// The label of [`Sector::PrimaryHealth`](crate::model::Sector::PrimaryHealth).
+    VocabSectorPrimaryHealth = "vocab-sector-primary-health";
+    /// The label of [`Sector::SpecialistCare`](crate::model::Sector::SpecialistCare).
+    VocabSectorSpecialistCare = "vocab-sector-specialist-care";
+    /// The label of [`Sector::YouthWork`](crate::model::Sector::YouthWork).
+    VocabSectorYouthWork = "vocab-sector-youth-work";
+    /// The label of [`Sector::FamilyServices`](crate::model::Sector::FamilyServices).
+    VocabSectorFamilyServices = "vocab-sector-family-services";
+    /// The label of [`Sector::SocialWork`](crate::model::Sector::SocialWork).
+    VocabSectorSocialWork = "vocab-sector-social-work";
+    /// The label of [`Sector::NgoSupport`](crate::model::Sector::NgoSupport).
+    VocabSectorNgoSupport = "vocab-sector-ngo-support";
+
+    /// The label of [`Level::Universal`](crate::model::Level::Universal).
+    VocabLevelUniversal = "vocab-level-universal";
+    /// The label of [`Level::Basic`](crate::model::Level::Basic).
+    VocabLevelBasic = "vocab-level-basic";
+    /// The label of [`Level::Special`](crate::model::Level::Special).
+    VocabLevelSpecial = "vocab-level-special";
+    /// The label of [`Level::Demanding`](crate::model::Level::Demanding).
+    VocabLevelDemanding = "vocab-level-demanding";
+
+    /// The label of [`EntryChannel::SelfReferral`](crate::model::EntryChannel::SelfReferral).
+    VocabEntryChannelSelfReferral = "vocab-entry-channel-self-referral";
+    /// The label of [`EntryChannel::School`](crate::model::EntryChannel::School).
+    VocabEntryChannelSchool = "vocab-entry-channel-school";
+    /// The label of [`EntryChannel::Notification`](crate::model::EntryChannel::Notification).
+    VocabEntryChannelNotification = "vocab-entry-channel-notification";
+    /// The label of [`EntryChannel::HealthCare`](crate::model::EntryChannel::HealthCare).
+    VocabEntryChannelHealthCare = "vocab-entry-channel-health-care";
+    /// The label of [`EntryChannel::Outreach`](crate::model::EntryChannel::Outreach).
+    VocabEntryChannelOutreach = "vocab-entry-channel-outreach";
+    /// The label of [`EntryChannel::Police`](crate::model::EntryChannel::Police).
+    VocabEntryChannelPolice = "vocab-entry-channel-police";
+
+    /// The label of [`HandoffKind::Referral`](crate::model::HandoffKind::Referral).
+    VocabHandoffKindReferral = "vocab-handoff-kind-referral";
+    /// The label of [`HandoffKind::Consultation`](crate::model::HandoffKind::Consultation).
+    VocabHandoffKindConsultation = "vocab-handoff-kind-consultation";
+    /// The label of [`HandoffKind::JointWork`](crate::model::HandoffKind::JointWork).
+    VocabHandoffKindJointWork = "vocab-handoff-kind-joint-work";
+    /// The label of [`HandoffKind::SharedPlan`](crate::model::HandoffKind::SharedPlan).
+    VocabHandoffKindSharedPlan = "vocab-handoff-kind-shared-plan";
+    /// The label of [`HandoffKind::Information`](crate::model::HandoffKind::Information).
+    VocabHandoffKindInformation = "vocab-handoff-kind-information";
+    /// The label of [`HandoffKind::Return`](crate::model::HandoffKind::Return).
+    VocabHandoffKindReturn = "vocab-handoff-kind-return";
+
+    /// The label of [`Protocol::None`](crate::model::Protocol::None).
+    VocabProtocolNone = "vocab-protocol-none";
+    /// The label of [`Protocol::WrittenReferral`](crate::model::Protocol::WrittenReferral).
+    VocabProtocolWrittenReferral = "vocab-protocol-written-referral";
+    /// The label of [`Protocol::WarmHandoff`](crate::model::Protocol::WarmHandoff).
+    VocabProtocolWarmHandoff = "vocab-protocol-warm-handoff";
+    /// The label of [`Protocol::SharedPlan`](crate::model::Protocol::SharedPlan).
+    VocabProtocolSharedPlan = "vocab-protocol-shared-plan";
+
+    /// The label of [`PathwayStatus::Idea`](crate::model::PathwayStatus::Idea).
+    VocabPathwayStatusIdea = "vocab-pathway-status-idea";
+    /// The label of [`PathwayStatus::InDevelopment`](crate::model::PathwayStatus::InDevelopment).
+    VocabPathwayStatusInDevelopment = "vocab-pathway-status-in-development";
+    /// The label of [`PathwayStatus::Pilot`](crate::model::PathwayStatus::Pilot).
+    VocabPathwayStatusPilot = "vocab-pathway-status-pilot";
+    /// The label of [`PathwayStatus::InUse`](crate::model::PathwayStatus::InUse).
+    VocabPathwayStatusInUse = "vocab-pathway-status-in-use";
+    /// The label of [`PathwayStatus::Ended`](crate::model::PathwayStatus::Ended).
+    VocabPathwayStatusEnded = "vocab-pathway-status-ended";
+
+    /// The label of [`ClockEnd::Start`](crate::model::ClockEnd::Start).
+    VocabClockEndStart = "vocab-clock-end-start";
+    /// The label of [`ClockEnd::End`](crate::model::ClockEnd::End).
+    VocabClockEndEnd = "vocab-clock-end-end";
+
+    /// The label of [`DocSection::Basic`](crate::model::DocSection::Basic).
+    VocabDocSectionBasic = "vocab-doc-section-basic";
+    /// The label of [`DocSection::CoreIdea`](crate::model::DocSection::CoreIdea).
+    VocabDocSectionCoreIdea = "vocab-doc-section-core-idea";
+    /// The label of [`DocSection::OperatingEnvironment`](crate::model::DocSection::OperatingEnvironment).
+    VocabDocSectionOperatingEnvironment = "vocab-doc-section-operating-environment";
+    /// The label of [`DocSection::Purpose`](crate::model::DocSection::Purpose).
+    VocabDocSectionPurpose = "vocab-doc-section-purpose";
+    /// The label of [`DocSection::TargetGroups`](crate::model::DocSection::TargetGroups).
+    VocabDocSectionTargetGroups = "vocab-doc-section-target-groups";
+    /// The label of [`DocSection::Actors`](crate::model::DocSection::Actors).
+    VocabDocSectionActors = "vocab-doc-section-actors";
+    /// The label of [`DocSection::Phases`](crate::model::DocSection::Phases).
+    VocabDocSectionPhases = "vocab-doc-section-phases";
+    /// The label of [`DocSection::Services`](crate::model::DocSection::Services).
+    VocabDocSectionServices = "vocab-doc-section-services";
+    /// The label of [`DocSection::Handoffs`](crate::model::DocSection::Handoffs).
+    VocabDocSectionHandoffs = "vocab-doc-section-handoffs";
+    /// The label of [`DocSection::Routes`](crate::model::DocSection::Routes).
+    VocabDocSectionRoutes = "vocab-doc-section-routes";
+    /// The label of [`DocSection::Conditions`](crate::model::DocSection::Conditions).
+    VocabDocSectionConditions = "vocab-doc-section-conditions";
+    /// The label of [`DocSection::Indicators`](crate::model::DocSection::Indicators).
+    VocabDocSectionIndicators = "vocab-doc-section-indicators";
+    /// The label of [`DocSection::Evaluation`](crate::model::DocSection::Evaluation).
+    VocabDocSectionEvaluation = "vocab-doc-section-evaluation";
+    /// The label of [`DocSection::Contact`](crate::model::DocSection::Contact).
+    VocabDocSectionContact = "vocab-doc-section-contact";
+    /// The label of [`DocSection::Analysis`](crate::model::DocSection::Analysis).
+    VocabDocSectionAnalysis = "vocab-doc-section-analysis";
+    /// The label of [`DocSection::Attachments`](crate::model::DocSection::Attachments).
+    VocabDocSectionAttachments = "vocab-doc-section-attachments";
 }

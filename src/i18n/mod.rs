@@ -16,6 +16,7 @@
 
 mod keys;
 mod lang;
+mod table;
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -25,6 +26,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use keys::Msg;
 pub use lang::Lang;
+pub(crate) use table::text_table;
 
 /// The Fluent source of each language, in [`Lang::ALL`]'s order.
 const SOURCES: [(Lang, &str); 3] = [

@@ -33,7 +33,7 @@ view-days-school = { $days ->
    *[other] { $days } skoldagar
 }
 view-no-actor = Aktör saknas
-view-ecosystem-title = Tjänsteekosystemet
+view-ecosystem-title = Serviceekosystemet
 view-svg-title = Servicestig
 view-svg-description-services = Simbanediagram: { $nodes ->
     [one] { $nodes } tjänst
@@ -108,3 +108,231 @@ headline-single-point-of-failure = Kedjan är beroende av tjänsten { $service }
 headline-missing-collaboration = { $a } och { $b } betjänar samma klienter ({ $profiles }), men ingen övergång förbinder dem.
 headline-isolated-actor = Ingen annan organisation för klienter till eller från aktören { $actor }.
 headline-incomplete-model = Tjänsten { $service } saknar uppgifter (ägare, kapacitet eller väntetid).
+
+## The web app (server/texts.rs)
+
+ui-app = polku
+ui-skip = Hoppa till innehållet
+ui-overview = Servicestigar
+ui-overview-intro = Arbetsytans alla servicestigar och resultaten av deras analys.
+ui-ecosystem = Serviceekosystemet
+ui-ecosystem-intro = Alla stigars tjänster och överföringar i ett diagram samt samarbetet mellan sektorerna.
+ui-findings = Observationer
+ui-findings-intro = Alla observationer av analysen i hela arbetsytan.
+ui-language = Språk
+ui-pathway = Servicestig
+ui-region = Område
+ui-owner = Ansvarig
+ui-services = Tjänster
+ui-gaps = Luckor
+ui-bottlenecks = Flaskhalsar
+ui-errors = Fel
+ui-last-change = Ändrad
+ui-view = Vy
+ui-view-lanes = Per organisation
+ui-view-sector = Per sektor
+ui-view-route = Klientprofilens rutt
+ui-profile = Klientprofil
+ui-no-profile = (ingen vald)
+ui-unknown-profile = Klientprofilen finns inte, så stigen visas utan den
+ui-show = Visa
+ui-diagram = Diagram
+ui-diagram-help = Välj en tjänst i diagrammet för att se dess uppgifter.
+ui-diagram-tools = Diagrammets verktyg
+ui-zoom-in = Zooma in
+ui-zoom-out = Zooma ut
+ui-zoom-fit = Hela diagrammet
+ui-zoom-actual = Verklig storlek
+ui-find-service = Sök tjänst
+ui-find-none = Diagrammet har ingen tjänst med det namnet
+ui-diagram-keys = Diagram: dra eller piltangenterna flyttar, hjulet eller + och − zoomar, 0 visar hela diagrammet
+ui-findings-here = Observationer om stigen
+ui-no-findings = Inga observationer.
+ui-highlight = Markera i diagrammet
+ui-details = Tjänstens uppgifter
+ui-details-help = Välj en tjänst i diagrammet.
+ui-actor = Aktör
+ui-sector = Sektor
+ui-ages = Ålder
+ui-languages = Språk
+ui-needs = Behov
+ui-excludes = Tar inte emot vid
+ui-arrivals = Klienter per månad
+ui-capacity = Kapacitet
+ui-utilisation = Belastning
+ui-per-month = / mån
+ui-unbounded = obegränsad (remissloop utan utgång)
+ui-downloads = Ladda ner
+ui-documentation = Beskrivning
+ui-code = Kod
+ui-severity = Allvarlighet
+ui-message = Observation
+ui-pathways = Stigar
+ui-all = alla
+ui-filter = Filtrera
+ui-pages = Sidor
+ui-previous = Föregående
+ui-next = Nästa
+ui-warning = varning
+ui-note = anmärkning
+ui-error = fel
+ui-allowed = tillåten
+ui-matrix = Samarbete mellan sektorer
+ui-matrix-help = Antal överföringar från sektorn (rad) till en annan (kolumn). Markerad cell: sektorerna delar klienter men saknar överföring mellan sig.
+ui-from-to = Från \ till
+ui-missing-link = förbindelse saknas
+ui-problems = Filen har fel
+ui-problems-help = Sidan visar den senaste fungerande versionen. Rätta felet och spara, så uppdateras sidan.
+ui-dismiss = Dölj
+ui-not-found = Sidan hittades inte
+ui-not-found-help = Kontrollera adressen eller gå tillbaka till listan över servicestigar.
+
+## The documentation site (render/site/texts.rs)
+
+site-basic = Grunduppgifter
+site-name = Namn
+site-summary = Kort beskrivning
+site-region = Område
+site-funder = Finansiär
+site-parent-project = Helhet
+site-owner = Ägare / upphovsperson
+site-created = Skapad
+site-updated = Senast ändrad
+site-status = Status
+site-core-idea = Lösningens grundidé
+site-operating-environment = Verksamhetsmiljö
+site-purpose = Syfte och mål
+site-goals = Mål
+site-target-groups = Målgrupper
+site-actors = Aktörer
+site-actor = Aktör
+site-kind = Typ
+site-phases = Verksamhetsmodellens faser
+site-phases-intro = Faserna i servicekedjans riktning, från inträde till utträde.
+site-diagram-alt = Simbanediagram över servicekedjan
+site-services = Tjänster
+site-service = Tjänst
+site-sector = Sektor
+site-ages = Ålder
+site-needs-met = Svarar på behov
+site-excludes = Tar inte emot vid
+site-languages = Språk
+site-capacity = Kapacitet
+site-per-month = klienter / mån
+site-wait = Väntetid
+site-handoffs = Övergångar
+site-from = Från
+site-to = Till
+site-protocol = Överenskommelse
+site-routes = Klientprofilernas rutter
+site-met = behovet tillgodoses
+site-unmet = behovet tillgodoses inte
+site-waited = väntan
+site-days = d
+site-conditions = Förutsättningar för att modellen fungerar och tas i bruk
+site-indicators = Effekter och indikatorer
+site-evaluation = Utvärdering
+site-contact = Kontaktuppgifter
+site-analysis = Sammanfattning av analysen
+site-analysis-intro = De viktigaste fynden i analysen (luckor och flaskhalsar).
+site-no-findings = Analysen hittade inga luckor eller flaskhalsar.
+site-attachments = Bilagor
+site-diagram-svg = Diagram (SVG)
+site-diagram-png = Diagram (PNG)
+site-diagram-pdf = Diagram (PDF)
+site-markdown = Text för Innokyläs formulär (Markdown)
+site-home = Startsida
+site-site-title = Servicekedjor
+site-pathways = Servicekedjor
+site-ecosystem = Serviceekosystemet
+site-ecosystem-intro = Alla kedjors tjänster och övergångar i ett diagram.
+site-generated = Gjord med polku
+
+## Vocabulary: ActorKind
+
+vocab-actor-kind-wellbeing-county = Välfärdsområde
+vocab-actor-kind-municipality = Kommun
+vocab-actor-kind-hospital = Sjukhus
+vocab-actor-kind-ngo = Organisation
+vocab-actor-kind-state = Staten
+vocab-actor-kind-private = Privat
+vocab-actor-kind-parish = Församling
+
+## Vocabulary: Sector
+
+vocab-sector-child-welfare = Barnskydd
+vocab-sector-education = Bildningsväsende
+vocab-sector-pupil-welfare = Elevhälsa
+vocab-sector-school-health = Skol- och studerandehälsovård
+vocab-sector-mental-health = Mentalvård
+vocab-sector-substance = Missbrukarvård
+vocab-sector-primary-health = Primärvård
+vocab-sector-specialist-care = Specialiserad sjukvård
+vocab-sector-youth-work = Ungdomsarbete
+vocab-sector-family-services = Familjetjänster
+vocab-sector-social-work = Socialt arbete
+vocab-sector-ngo-support = Organisationernas stöd
+
+## Vocabulary: Level
+
+vocab-level-universal = Allmän
+vocab-level-basic = Basnivå
+vocab-level-special = Specialnivå
+vocab-level-demanding = Krävande specialnivå
+
+## Vocabulary: EntryChannel
+
+vocab-entry-channel-self-referral = Egen kontakt
+vocab-entry-channel-school = Skola
+vocab-entry-channel-notification = Barnskyddsanmälan
+vocab-entry-channel-health-care = Hälso- och sjukvård
+vocab-entry-channel-outreach = Uppsökande arbete
+vocab-entry-channel-police = Polis
+
+## Vocabulary: HandoffKind
+
+vocab-handoff-kind-referral = Remiss
+vocab-handoff-kind-consultation = Konsultation
+vocab-handoff-kind-joint-work = Parbete
+vocab-handoff-kind-shared-plan = Gemensam klientplan
+vocab-handoff-kind-information = Informationsöverföring
+vocab-handoff-kind-return = Återgång
+
+## Vocabulary: Protocol
+
+vocab-protocol-none = Ingen överenskommen praxis
+vocab-protocol-written-referral = Skriftlig remiss
+vocab-protocol-warm-handoff = Följsam överlämning
+vocab-protocol-shared-plan = Gemensam plan
+
+## Vocabulary: PathwayStatus
+
+vocab-pathway-status-idea = Idé
+vocab-pathway-status-in-development = Under utveckling
+vocab-pathway-status-pilot = Pilot
+vocab-pathway-status-in-use = I bruk
+vocab-pathway-status-ended = Avslutad
+
+## Vocabulary: ClockEnd
+
+vocab-clock-end-start = När tjänsten börjar
+vocab-clock-end-end = När tjänsten avslutas
+
+## Vocabulary: DocSection
+
+vocab-doc-section-basic = Grunduppgifter
+vocab-doc-section-core-idea = Lösningens grundidé
+vocab-doc-section-operating-environment = Verksamhetsmiljö
+vocab-doc-section-purpose = Syfte och mål
+vocab-doc-section-target-groups = Målgrupper
+vocab-doc-section-actors = Aktörer
+vocab-doc-section-phases = Verksamhetsmodellens faser
+vocab-doc-section-services = Tjänster
+vocab-doc-section-handoffs = Övergångar
+vocab-doc-section-routes = Klientprofilernas rutter
+vocab-doc-section-conditions = Förutsättningar för att modellen fungerar och tas i bruk
+vocab-doc-section-indicators = Effekter och indikatorer
+vocab-doc-section-evaluation = Utvärdering
+vocab-doc-section-contact = Kontaktuppgifter
+vocab-doc-section-analysis = Sammanfattning av analysen
+vocab-doc-section-attachments = Bilagor

@@ -1,12 +1,16 @@
 //! The fixed vocabularies of the file format: sectors, levels, kinds of actors and handoffs.
 //!
 //! Each word is written in files as a snake_case string and has a label in Finnish, Swedish and
-//! English for diagrams and pages. One macro defines them so that the list of allowed values in an
-//! error message, the JSON Schema and the format reference can never disagree.
+//! English for diagrams and pages: a `vocab-…` message of the [`crate::i18n`] catalogue, named
+//! by its typed key. One macro defines them so that the list of allowed values in an error
+//! message, the JSON Schema and the format reference can never disagree.
+
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
 use super::Lang;
+use crate::i18n::Msg;
 
 /// A fixed list of words a file may use for one field; implemented by every vocabulary enum so the
 /// loader can parse any of them and list the allowed words when a value is wrong.
@@ -75,7 +79,7 @@ fn fold(name: &str) -> String {
 macro_rules! vocabulary {
     (
         $(#[$doc:meta])* $name:ident ($what:literal) {
-            $( $(#[$vdoc:meta])* $variant:ident = $word:literal, $fi:literal, $sv:literal, $en:literal
+            $( $(#[$vdoc:meta])* $variant:ident = $word:literal, $label:ident
                $(, also [$($also:literal),+ $(,)?])?; )*
         }
     ) => {
@@ -110,15 +114,22 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => &[$($($also),+)?],)* }
             }
 
-            /// The user-facing label.
+            /// The user-facing label: its message in the [`crate::i18n`] catalogue, worded
+            /// once per language on first use.
             pub fn label(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(
-                        ($name::$variant, Lang::Fi) => $fi,
-                        ($name::$variant, Lang::Sv) => $sv,
-                        ($name::$variant, Lang::En) => $en,
-                    )*
-                }
+                static LABELS: LazyLock<[Vec<String>; 3]> = LazyLock::new(|| {
+                    Lang::ALL.map(|l| {
+                        $name::ALL.iter().map(|v| l.text(&v.message())).collect()
+                    })
+                });
+                // `ALL` lists the variants in declaration order, so a variant's number is its
+                // position there.
+                &LABELS[lang as usize][self as usize]
+            }
+
+            /// The catalogue message of the label.
+            fn message(self) -> Msg<'static> {
+                match self { $($name::$variant => Msg::$label,)* }
             }
         }
 
@@ -156,19 +167,19 @@ vocabulary! {
     /// break, so the kind matters to the analysis.
     ActorKind ("actor kind") {
         /// hyvinvointialue: runs social and health services since 2023.
-        WellbeingCounty = "wellbeing_county", "Hyvinvointialue", "Välfärdsområde", "Wellbeing services county";
+        WellbeingCounty = "wellbeing_county", VocabActorKindWellbeingCounty;
         /// kunta: schools, pupil welfare staff, youth work.
-        Municipality = "municipality", "Kunta", "Kommun", "Municipality", also ["kunnat"];
+        Municipality = "municipality", VocabActorKindMunicipality, also ["kunnat"];
         /// sairaala: specialist care such as HUS youth psychiatry.
-        Hospital = "hospital", "Sairaala", "Sjukhus", "Hospital";
+        Hospital = "hospital", VocabActorKindHospital;
         /// järjestö: NGO, third sector.
-        Ngo = "ngo", "Järjestö", "Organisation", "NGO", also ["järjestöt", "third sector", "kolmas sektori"];
+        Ngo = "ngo", VocabActorKindNgo, also ["järjestöt", "third sector", "kolmas sektori"];
         /// valtio: state agencies (e.g. Kela, police).
-        State = "state", "Valtio", "Staten", "State";
+        State = "state", VocabActorKindState;
         /// yksityinen: private providers.
-        Private = "private", "Yksityinen", "Privat", "Private provider";
+        Private = "private", VocabActorKindPrivate;
         /// seurakunta: parish.
-        Parish = "parish", "Seurakunta", "Församling", "Parish";
+        Parish = "parish", VocabActorKindParish;
     }
 }
 
@@ -177,29 +188,29 @@ vocabulary! {
     /// collaboration structures the ecosystem analysis expects.
     Sector ("sector") {
         /// lastensuojelu: child welfare (in-home, out-of-home care and aftercare).
-        ChildWelfare = "child_welfare", "Lastensuojelu", "Barnskydd", "Child welfare";
+        ChildWelfare = "child_welfare", VocabSectorChildWelfare;
         /// sivistystoimi, koulu: education.
-        Education = "education", "Sivistystoimi", "Bildningsväsende", "Education", also ["koulu", "education department"];
+        Education = "education", VocabSectorEducation, also ["koulu", "education department"];
         /// oppilashuolto: pupil welfare (school social workers, psychologists).
-        PupilWelfare = "pupil_welfare", "Oppilashuolto", "Elevhälsa", "Pupil welfare";
+        PupilWelfare = "pupil_welfare", VocabSectorPupilWelfare;
         /// koulu- ja opiskeluterveydenhuolto: school and student health care.
-        SchoolHealth = "school_health", "Koulu- ja opiskeluterveydenhuolto", "Skol- och studerandehälsovård", "School health care", also ["kouluterveydenhuolto", "opiskeluterveydenhuolto"];
+        SchoolHealth = "school_health", VocabSectorSchoolHealth, also ["kouluterveydenhuolto", "opiskeluterveydenhuolto"];
         /// mielenterveyspalvelut: mental-health services.
-        MentalHealth = "mental_health", "Mielenterveyspalvelut", "Mentalvård", "Mental-health services";
+        MentalHealth = "mental_health", VocabSectorMentalHealth;
         /// päihdepalvelut: substance-use services.
-        Substance = "substance", "Päihdepalvelut", "Missbrukarvård", "Substance-use services";
+        Substance = "substance", VocabSectorSubstance;
         /// perusterveydenhuolto: primary health care.
-        PrimaryHealth = "primary_health", "Perusterveydenhuolto", "Primärvård", "Primary health care";
+        PrimaryHealth = "primary_health", VocabSectorPrimaryHealth;
         /// erikoissairaanhoito: specialist care (e.g. youth psychiatry).
-        SpecialistCare = "specialist_care", "Erikoissairaanhoito", "Specialiserad sjukvård", "Specialist care";
+        SpecialistCare = "specialist_care", VocabSectorSpecialistCare;
         /// nuorisotyö: youth work.
-        YouthWork = "youth_work", "Nuorisotyö", "Ungdomsarbete", "Youth work";
+        YouthWork = "youth_work", VocabSectorYouthWork;
         /// perhepalvelut: family services (family centre, family counselling, early support).
-        FamilyServices = "family_services", "Perhepalvelut", "Familjetjänster", "Family services", also ["perhekeskus", "perheneuvola", "familjecenter", "familjerådgivning", "family centre", "family counselling"];
+        FamilyServices = "family_services", VocabSectorFamilyServices, also ["perhekeskus", "perheneuvola", "familjecenter", "familjerådgivning", "family centre", "family counselling"];
         /// sosiaalityö: social work (incl. adult social work).
-        SocialWork = "social_work", "Sosiaalityö", "Socialt arbete", "Social work";
+        SocialWork = "social_work", VocabSectorSocialWork;
         /// järjestöjen tuki: NGO support.
-        NgoSupport = "ngo_support", "Järjestöjen tuki", "Organisationernas stöd", "NGO support";
+        NgoSupport = "ngo_support", VocabSectorNgoSupport;
     }
 }
 
@@ -207,13 +218,13 @@ vocabulary! {
     /// How specialised a service is (porrastus).
     Level ("level") {
         /// universal: open to everyone (peruspalvelut kaikille).
-        Universal = "universal", "Yleinen", "Allmän", "Universal";
+        Universal = "universal", VocabLevelUniversal;
         /// basic level (perustaso).
-        Basic = "basic", "Perustaso", "Basnivå", "Basic level";
+        Basic = "basic", VocabLevelBasic;
         /// special level (erityistaso).
-        Special = "special", "Erityistaso", "Specialnivå", "Special level";
+        Special = "special", VocabLevelSpecial;
         /// demanding special level (vaativa erityistaso).
-        Demanding = "demanding", "Vaativa erityistaso", "Krävande specialnivå", "Demanding special level";
+        Demanding = "demanding", VocabLevelDemanding;
     }
 }
 
@@ -221,17 +232,17 @@ vocabulary! {
     /// How clients arrive at an entry service (miten asiakas tulee palveluun).
     EntryChannel ("entry channel") {
         /// The young person or family comes on their own (itse hakeutuen).
-        SelfReferral = "self_referral", "Oma yhteydenotto", "Egen kontakt", "Self-referral", also ["itse hakeutuen"];
+        SelfReferral = "self_referral", VocabEntryChannelSelfReferral, also ["itse hakeutuen"];
         /// Sent by school staff (koulu).
-        School = "school", "Koulu", "Skola", "School";
+        School = "school", VocabEntryChannelSchool;
         /// A child-welfare notification (lastensuojeluilmoitus).
-        Notification = "notification", "Lastensuojeluilmoitus", "Barnskyddsanmälan", "Child-welfare notification";
+        Notification = "notification", VocabEntryChannelNotification;
         /// Sent by health care (terveydenhuolto).
-        HealthCare = "health_care", "Terveydenhuolto", "Hälso- och sjukvård", "Health care";
+        HealthCare = "health_care", VocabEntryChannelHealthCare;
         /// Found by outreach work (etsivä työ, jalkautuva työ).
-        Outreach = "outreach", "Etsivä työ", "Uppsökande arbete", "Outreach", also ["jalkautuva työ"];
+        Outreach = "outreach", VocabEntryChannelOutreach, also ["jalkautuva työ"];
         /// The police (poliisi).
-        Police = "police", "Poliisi", "Polis", "Police";
+        Police = "police", VocabEntryChannelPolice;
     }
 }
 
@@ -239,17 +250,17 @@ vocabulary! {
     /// What a handoff (siirtymä) between two services is.
     HandoffKind ("handoff kind") {
         /// lähete: the client is sent on.
-        Referral = "referral", "Lähete", "Remiss", "Referral";
+        Referral = "referral", VocabHandoffKindReferral;
         /// konsultaatio: advice without transferring the client.
-        Consultation = "consultation", "Konsultaatio", "Konsultation", "Consultation";
+        Consultation = "consultation", VocabHandoffKindConsultation;
         /// työparityö: professionals of both services work together.
-        JointWork = "joint_work", "Työparityö", "Parbete", "Joint work";
+        JointWork = "joint_work", VocabHandoffKindJointWork;
         /// yhteinen asiakassuunnitelma: one plan for both services.
-        SharedPlan = "shared_plan", "Yhteinen asiakassuunnitelma", "Gemensam klientplan", "Shared client plan";
+        SharedPlan = "shared_plan", VocabHandoffKindSharedPlan;
         /// tiedonsiirto: information passes, the client does not.
-        Information = "information", "Tiedonsiirto", "Informationsöverföring", "Information";
+        Information = "information", VocabHandoffKindInformation;
         /// paluu: the client returns to where they came from.
-        Return = "return", "Paluu", "Återgång", "Return";
+        Return = "return", VocabHandoffKindReturn;
     }
 }
 
@@ -264,13 +275,13 @@ vocabulary! {
     /// How a handoff is agreed between the two services (sovittu käytäntö).
     Protocol ("protocol") {
         /// No agreed way: the client is told where to go.
-        None = "none", "Ei sovittua käytäntöä", "Ingen överenskommen praxis", "No agreed protocol";
+        None = "none", VocabProtocolNone;
         /// A written referral (kirjallinen lähete).
-        WrittenReferral = "written_referral", "Kirjallinen lähete", "Skriftlig remiss", "Written referral", also ["lähete", "remiss"];
+        WrittenReferral = "written_referral", VocabProtocolWrittenReferral, also ["lähete", "remiss"];
         /// saattaen vaihtaen: the worker accompanies the client to the next service.
-        WarmHandoff = "warm_handoff", "Saattaen vaihtaen", "Följsam överlämning", "Warm handoff";
+        WarmHandoff = "warm_handoff", VocabProtocolWarmHandoff;
         /// A shared client plan governs the move (yhteinen suunnitelma).
-        SharedPlan = "shared_plan", "Yhteinen suunnitelma", "Gemensam plan", "Shared plan", also ["yhteinen asiakassuunnitelma", "gemensam klientplan"];
+        SharedPlan = "shared_plan", VocabProtocolSharedPlan, also ["yhteinen asiakassuunnitelma", "gemensam klientplan"];
     }
 }
 
@@ -278,15 +289,15 @@ vocabulary! {
     /// Where a pathway stands, as Innokylä asks.
     PathwayStatus ("status") {
         /// idea (ideavaihe).
-        Idea = "idea", "Idea", "Idé", "Idea", also ["ideavaihe"];
+        Idea = "idea", VocabPathwayStatusIdea, also ["ideavaihe"];
         /// being developed (kehitteillä).
-        InDevelopment = "in_development", "Kehitteillä", "Under utveckling", "In development";
+        InDevelopment = "in_development", VocabPathwayStatusInDevelopment;
         /// piloted (pilotoitu, kokeilussa).
-        Pilot = "pilot", "Kokeilussa", "Pilot", "Pilot", also ["pilotoitu"];
+        Pilot = "pilot", VocabPathwayStatusPilot, also ["pilotoitu"];
         /// in use (käytössä).
-        InUse = "in_use", "Käytössä", "I bruk", "In use";
+        InUse = "in_use", VocabPathwayStatusInUse;
         /// ended (päättynyt).
-        Ended = "ended", "Päättynyt", "Avslutad", "Ended";
+        Ended = "ended", VocabPathwayStatusEnded;
     }
 }
 
@@ -294,9 +305,9 @@ vocabulary! {
     /// Where a statutory clock stops at the `to` service.
     ClockEnd ("clock end") {
         /// When the client's service starts (the wait is over).
-        Start = "start", "Palvelun alkaessa", "När tjänsten börjar", "When the service starts";
+        Start = "start", VocabClockEndStart;
         /// When the service is completed (e.g. an assessment finished).
-        End = "end", "Palvelun päättyessä", "När tjänsten avslutas", "When the service ends";
+        End = "end", VocabClockEndEnd;
     }
 }
 
@@ -306,38 +317,38 @@ vocabulary! {
     /// because Innokylä's full template is not published and teams follow their own.
     DocSection ("documentation section") {
         /// perustiedot: name, short description, region, funder, parent project, owner, dates.
-        Basic = "basic", "Perustiedot", "Grunduppgifter", "Basic information";
+        Basic = "basic", VocabDocSectionBasic;
         /// ratkaisun perusidea.
-        CoreIdea = "core_idea", "Ratkaisun perusidea", "Lösningens grundidé", "Core idea";
+        CoreIdea = "core_idea", VocabDocSectionCoreIdea;
         /// toimintaympäristö.
-        OperatingEnvironment = "operating_environment", "Toimintaympäristö", "Verksamhetsmiljö", "Operating environment";
+        OperatingEnvironment = "operating_environment", VocabDocSectionOperatingEnvironment;
         /// tarkoitus ja tavoitteet.
-        Purpose = "purpose", "Tarkoitus ja tavoitteet", "Syfte och mål", "Purpose and goals";
+        Purpose = "purpose", VocabDocSectionPurpose;
         /// kohderyhmät.
-        TargetGroups = "target_groups", "Kohderyhmät", "Målgrupper", "Target groups";
+        TargetGroups = "target_groups", VocabDocSectionTargetGroups;
         /// toimijat: the organisations of the pathway, as a table.
-        Actors = "actors", "Toimijat", "Aktörer", "Actors";
+        Actors = "actors", VocabDocSectionActors;
         /// toimintamallin vaiheet: derived from the graph, entry to exit, with the diagram.
-        Phases = "phases", "Toimintamallin vaiheet", "Verksamhetsmodellens faser", "Phases of the operating model";
+        Phases = "phases", VocabDocSectionPhases;
         /// palvelut: a table of the services.
-        Services = "services", "Palvelut", "Tjänster", "Services";
+        Services = "services", VocabDocSectionServices;
         /// siirtymät: a table of the handoffs.
-        Handoffs = "handoffs", "Siirtymät", "Övergångar", "Handoffs";
+        Handoffs = "handoffs", VocabDocSectionHandoffs;
         /// asiakasprofiilien reitit.
-        Routes = "routes", "Asiakasprofiilien reitit", "Klientprofilernas rutter", "Routes of the client profiles";
+        Routes = "routes", VocabDocSectionRoutes;
         /// toimivuuden ja käyttöönoton ehdot.
-        Conditions = "conditions", "Toimivuuden ja käyttöönoton ehdot", "Förutsättningar för att modellen fungerar och tas i bruk", "Conditions for it to work and be adopted";
+        Conditions = "conditions", VocabDocSectionConditions;
         /// vaikuttavuus ja mittarit.
-        Indicators = "indicators", "Vaikuttavuus ja mittarit", "Effekter och indikatorer", "Effectiveness and indicators";
+        Indicators = "indicators", VocabDocSectionIndicators;
         /// arviointi.
-        Evaluation = "evaluation", "Arviointi", "Utvärdering", "Evaluation";
+        Evaluation = "evaluation", VocabDocSectionEvaluation;
         /// yhteystiedot.
-        Contact = "contact", "Yhteystiedot", "Kontaktuppgifter", "Contact";
+        Contact = "contact", VocabDocSectionContact;
         /// analyysin yhteenveto: the headline gaps and bottlenecks (`polku build --no-analysis`
         /// leaves it out too).
-        Analysis = "analysis", "Analyysin yhteenveto", "Sammanfattning av analysen", "Analysis summary";
+        Analysis = "analysis", VocabDocSectionAnalysis;
         /// liitteet: the diagram files and the Markdown.
-        Attachments = "attachments", "Liitteet", "Bilagor", "Attachments";
+        Attachments = "attachments", VocabDocSectionAttachments;
     }
 }
 

@@ -203,7 +203,7 @@ pub async fn overview(
         &snapshot,
         &visit,
         "overview",
-        ui(lang).overview.into(),
+        ui(lang).overview.clone(),
         "serve/overview.html",
         minijinja::context! { pathways => rows },
     )
@@ -379,9 +379,9 @@ fn pathway_page(
         lang.code()
     );
     let views = [
-        (Drawing::Lanes.name(), t.view_lanes),
-        (Drawing::Sector.name(), t.view_sector),
-        (Drawing::Route.name(), t.view_route),
+        (Drawing::Lanes.name(), t.view_lanes.clone()),
+        (Drawing::Sector.name(), t.view_sector.clone()),
+        (Drawing::Route.name(), t.view_route.clone()),
     ];
     let visit = Visit {
         lang,
@@ -457,7 +457,7 @@ fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -
         &snapshot,
         &visit,
         "ecosystem",
-        ui(lang).ecosystem.into(),
+        ui(lang).ecosystem.clone(),
         "serve/ecosystem.html",
         minijinja::context! {
             svg => svg,
@@ -528,10 +528,13 @@ fn findings_page(state: AppState, q: FindingsQuery, headers: HeaderMap, uri: Uri
         .iter()
         .map(|p| (p.id.clone(), p.title.get(lang).to_string()))
         .collect();
-    let severity_labels: BTreeMap<&str, &str> =
-        [("error", t.error), ("warning", t.warning), ("note", t.note)]
-            .into_iter()
-            .collect();
+    let severity_labels: BTreeMap<&str, &str> = [
+        ("error", t.error.as_str()),
+        ("warning", &t.warning),
+        ("note", &t.note),
+    ]
+    .into_iter()
+    .collect();
     let visit = Visit {
         lang,
         chosen,
@@ -542,7 +545,7 @@ fn findings_page(state: AppState, q: FindingsQuery, headers: HeaderMap, uri: Uri
         &snapshot,
         &visit,
         "findings",
-        t.findings.into(),
+        t.findings.clone(),
         "serve/findings.html",
         minijinja::context! {
             findings => rows,
@@ -559,7 +562,7 @@ fn findings_page(state: AppState, q: FindingsQuery, headers: HeaderMap, uri: Uri
 /// The 404 page.
 fn not_found_page(state: &AppState, lang: Lang, uri: &Uri, what: String) -> Response {
     let snapshot = state.snapshot();
-    let f = frame(state, &snapshot, lang, uri, "", ui(lang).not_found.into());
+    let f = frame(state, &snapshot, lang, uri, "", ui(lang).not_found.clone());
     render(
         state,
         "serve/not_found.html",

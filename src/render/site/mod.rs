@@ -27,7 +27,7 @@ pub use html::{add_templates, html, pathway_html};
 pub use markdown::{markdown, markdown_escape};
 pub use page::{Cell, Figure, Link, Page, Section, Table};
 pub use sections::{ecosystem_page, index_page, pathway_page};
-pub use texts::{EN, FI, SV, Texts, texts};
+pub use texts::{Texts, texts};
 
 /// The page template; its name ends in `.html`, so minijinja escapes every value put into it.
 const PAGE_TEMPLATE: &str = include_str!("../../../templates/page.html");
@@ -248,22 +248,22 @@ mod tests {
         for lang in Lang::ALL {
             let t = texts(lang);
             for (section, title) in [
-                (DocSection::Basic, t.basic),
-                (DocSection::CoreIdea, t.core_idea),
-                (DocSection::OperatingEnvironment, t.operating_environment),
-                (DocSection::Purpose, t.purpose),
-                (DocSection::TargetGroups, t.target_groups),
-                (DocSection::Actors, t.actors),
-                (DocSection::Phases, t.phases),
-                (DocSection::Services, t.services),
-                (DocSection::Handoffs, t.handoffs),
-                (DocSection::Routes, t.routes),
-                (DocSection::Conditions, t.conditions),
-                (DocSection::Indicators, t.indicators),
-                (DocSection::Evaluation, t.evaluation),
-                (DocSection::Contact, t.contact),
-                (DocSection::Analysis, t.analysis),
-                (DocSection::Attachments, t.attachments),
+                (DocSection::Basic, &t.basic),
+                (DocSection::CoreIdea, &t.core_idea),
+                (DocSection::OperatingEnvironment, &t.operating_environment),
+                (DocSection::Purpose, &t.purpose),
+                (DocSection::TargetGroups, &t.target_groups),
+                (DocSection::Actors, &t.actors),
+                (DocSection::Phases, &t.phases),
+                (DocSection::Services, &t.services),
+                (DocSection::Handoffs, &t.handoffs),
+                (DocSection::Routes, &t.routes),
+                (DocSection::Conditions, &t.conditions),
+                (DocSection::Indicators, &t.indicators),
+                (DocSection::Evaluation, &t.evaluation),
+                (DocSection::Contact, &t.contact),
+                (DocSection::Analysis, &t.analysis),
+                (DocSection::Attachments, &t.attachments),
             ] {
                 assert_eq!(section.label(lang), title, "{section:?} in {lang:?}");
             }

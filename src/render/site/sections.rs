@@ -99,15 +99,15 @@ impl PageCx<'_> {
         match id {
             DocSection::Basic => {
                 let facts: [(&str, Option<String>); 9] = [
-                    (t.name, text(&pw.title)),
-                    (t.summary, text(&pw.summary)),
-                    (t.region, some(pw.region.as_deref())),
-                    (t.funder, some(pw.funder.as_deref())),
-                    (t.parent_project, some(pw.parent_project.as_deref())),
-                    (t.owner, some(Some(&self.actor_name(pw.owner)))),
-                    (t.created, some(pw.created.as_deref())),
-                    (t.updated, some(pw.updated.as_deref())),
-                    (t.status, pw.status.map(|s| s.label(lang).to_string())),
+                    (&t.name, text(&pw.title)),
+                    (&t.summary, text(&pw.summary)),
+                    (&t.region, some(pw.region.as_deref())),
+                    (&t.funder, some(pw.funder.as_deref())),
+                    (&t.parent_project, some(pw.parent_project.as_deref())),
+                    (&t.owner, some(Some(&self.actor_name(pw.owner)))),
+                    (&t.created, some(pw.created.as_deref())),
+                    (&t.updated, some(pw.updated.as_deref())),
+                    (&t.status, pw.status.map(|s| s.label(lang).to_string())),
                 ];
                 s.facts = facts
                     .into_iter()
@@ -154,7 +154,7 @@ impl PageCx<'_> {
             }
         }
         s.table = Some(Table {
-            headers: vec![t.actor.into(), t.kind.into(), t.region.into()],
+            headers: vec![t.actor.clone(), t.kind.clone(), t.region.clone()],
             rows: actors
                 .iter()
                 .map(|a| {
@@ -217,19 +217,17 @@ impl PageCx<'_> {
                 .join(", ")
         };
         s.table = Some(Table {
-            headers: [
-                t.service,
-                t.actor,
-                t.sector,
-                t.ages,
-                t.needs_met,
-                t.excludes,
-                t.languages,
-                t.capacity,
-                t.wait,
-            ]
-            .map(String::from)
-            .to_vec(),
+            headers: vec![
+                t.service.clone(),
+                t.actor.clone(),
+                t.sector.clone(),
+                t.ages.clone(),
+                t.needs_met.clone(),
+                t.excludes.clone(),
+                t.languages.clone(),
+                t.capacity.clone(),
+                t.wait.clone(),
+            ],
             rows: model
                 .pathway(self.p)
                 .services
@@ -263,9 +261,13 @@ impl PageCx<'_> {
         let lang = self.site.lang;
         let t = self.t;
         s.table = Some(Table {
-            headers: [t.from, t.to, t.kind, t.protocol, t.wait]
-                .map(String::from)
-                .to_vec(),
+            headers: vec![
+                t.from.clone(),
+                t.to.clone(),
+                t.kind.clone(),
+                t.protocol.clone(),
+                t.wait.clone(),
+            ],
             rows: model
                 .pathway(self.p)
                 .handoffs
@@ -305,8 +307,8 @@ impl PageCx<'_> {
                     .collect::<Vec<_>>()
                     .join(" → ");
                 let outcome = match r.outcome {
-                    Outcome::Met => t.met,
-                    Outcome::Unmet { .. } => t.unmet,
+                    Outcome::Met => &t.met,
+                    Outcome::Unmet { .. } => &t.unmet,
                 };
                 s.list.push(format!(
                     "{} — {}: {} ({}; {} {} {})",
@@ -367,9 +369,9 @@ impl PageCx<'_> {
         let id = self.site.model.pathway(self.p).id.clone();
         if !self.diagram.view.nodes.is_empty() {
             for (on, format, text) in [
-                (true, Format::Svg, t.diagram_svg),
-                (self.extras.png, Format::Png, t.diagram_png),
-                (self.extras.pdf, Format::Pdf, t.diagram_pdf),
+                (true, Format::Svg, t.diagram_svg.as_str()),
+                (self.extras.png, Format::Png, t.diagram_png.as_str()),
+                (self.extras.pdf, Format::Pdf, t.diagram_pdf.as_str()),
             ] {
                 if on {
                     let to = Dest::Diagram {
@@ -382,7 +384,7 @@ impl PageCx<'_> {
         }
         if self.extras.markdown {
             s.links
-                .push(link(self.site, Dest::Markdown(id), t.markdown));
+                .push(link(self.site, Dest::Markdown(id), &t.markdown));
         }
     }
 }
@@ -392,11 +394,14 @@ pub fn index_page(site: &Site) -> Page {
     let model = site.model;
     let lang = site.lang;
     let t = texts(lang);
-    let mut pathways = Section::new("pathways", t.pathways);
+    let mut pathways = Section::new("pathways", &t.pathways);
     pathways.table = Some(Table {
-        headers: [t.name, t.summary, t.region, t.status]
-            .map(String::from)
-            .to_vec(),
+        headers: vec![
+            t.name.clone(),
+            t.summary.clone(),
+            t.region.clone(),
+            t.status.clone(),
+        ],
         rows: model
             .pathways()
             .indices()
@@ -417,11 +422,11 @@ pub fn index_page(site: &Site) -> Page {
             })
             .collect(),
     });
-    let mut ecosystem = Section::new("ecosystem", t.ecosystem);
+    let mut ecosystem = Section::new("ecosystem", &t.ecosystem);
     ecosystem.paragraphs.push(t.ecosystem_intro.to_string());
     ecosystem
         .links
-        .push(link(site, Dest::Ecosystem, t.ecosystem));
+        .push(link(site, Dest::Ecosystem, &t.ecosystem));
     let mut sections = vec![pathways, ecosystem];
     sections.retain(|s| !s.is_empty());
     Page {
@@ -439,7 +444,7 @@ pub fn ecosystem_page(site: &Site, diagram: &Diagram, extras: Extras) -> Page {
     let model = site.model;
     let lang = site.lang;
     let t = texts(lang);
-    let mut figure = Section::new("diagram", t.ecosystem);
+    let mut figure = Section::new("diagram", &t.ecosystem);
     if !diagram.view.nodes.is_empty() {
         figure.paragraphs.push(t.ecosystem_intro.to_string());
         figure.figure = Some(Figure {
@@ -450,11 +455,14 @@ pub fn ecosystem_page(site: &Site, diagram: &Diagram, extras: Extras) -> Page {
             alt: t.ecosystem.to_string(),
         });
     }
-    let mut actors = Section::new("actors", t.actors);
+    let mut actors = Section::new("actors", &t.actors);
     actors.table = Some(Table {
-        headers: [t.actor, t.kind, t.region, t.services]
-            .map(String::from)
-            .to_vec(),
+        headers: vec![
+            t.actor.clone(),
+            t.kind.clone(),
+            t.region.clone(),
+            t.services.clone(),
+        ],
         rows: model
             .actors()
             .iter_enumerated()
@@ -473,12 +481,12 @@ pub fn ecosystem_page(site: &Site, diagram: &Diagram, extras: Extras) -> Page {
             })
             .collect(),
     });
-    let mut attachments = Section::new("attachments", t.attachments);
+    let mut attachments = Section::new("attachments", &t.attachments);
     if figure.figure.is_some() {
         for (on, format, text) in [
-            (true, Format::Svg, t.diagram_svg),
-            (extras.png, Format::Png, t.diagram_png),
-            (extras.pdf, Format::Pdf, t.diagram_pdf),
+            (true, Format::Svg, t.diagram_svg.as_str()),
+            (extras.png, Format::Png, t.diagram_png.as_str()),
+            (extras.pdf, Format::Pdf, t.diagram_pdf.as_str()),
         ] {
             if on {
                 let to = Dest::Diagram {
