@@ -205,7 +205,11 @@ fn age_coverage(model: &Model, out: &mut Vec<Finding>) {
         let anchor = services[0];
         out.push(
             FindingBuilder::new(
-                Payload::AgeCoverageGap { need, transition },
+                Payload::AgeCoverageGap {
+                    need,
+                    transition,
+                    holes: holes.clone(),
+                },
                 model.service(anchor).origin.clone(),
                 format!("no service for need `{need_id}` in {place} takes ages {}", ranges.join(", ")),
             )

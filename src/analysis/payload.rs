@@ -44,6 +44,8 @@ pub enum Payload {
         need: NeedIx,
         /// The gap is the 18-year transition to adult services.
         transition: bool,
+        /// The uncovered ages, each an inclusive range (the last may end at the oldest age judged).
+        holes: Vec<(u32, u32)>,
     },
     /// G0203: a service on a profile's route is not given in its language.
     LanguageGap {

@@ -14,7 +14,6 @@ use super::output::resolve;
 use super::shared::{Language, output_failure, view_failure};
 use crate::diagnostic::Severity;
 use crate::model::PathwayIx;
-use crate::render::diagram::graphviz;
 use crate::render::pipeline::{self, Drawing, Target};
 use crate::render::site::{self, Diagram, Extras, Site};
 use crate::render::{Analysed, Derived};
@@ -42,23 +41,10 @@ pub struct Args {
     /// Leave out the analysis summary (gaps and bottlenecks) from the pages.
     #[arg(long)]
     no_analysis: bool,
-    /// Seconds Graphviz may take for one diagram before it is stopped.
-    #[arg(long, default_value_t = 30)]
-    timeout: u64,
-    /// Skip the PNG and PDF diagrams (Graphviz); the SVG diagrams are drawn natively and always
-    /// written.
+    /// Skip the PNG and PDF beside each SVG diagram (drawn natively; the SVG is always written).
     #[arg(long)]
     no_diagrams: bool,
-    /// Most diagrams to render as PNG and PDF with Graphviz (about 1 s each); above it, only SVG
-    /// is written.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_GRAPHVIZ)]
-    max_graphviz: usize,
 }
-
-/// Graphviz takes about a second per diagram for PNG and PDF, so a national workspace of hundreds
-/// of pathways would spend minutes on attachments nobody asked for; 50 covers a county's
-/// pathways.
-const DEFAULT_MAX_GRAPHVIZ: usize = 50;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
 enum Format {
@@ -117,36 +103,10 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
 
     let html = args.format != Format::Markdown;
     let md = args.format != Format::Html;
-    // One PNG and PDF per pathway, and the ecosystem diagram with the HTML pages.
-    let diagrams = model.pathways().len() + usize::from(html);
-    let dot = if args.no_diagrams {
-        false
-    } else if diagrams > args.max_graphviz {
-        eprintln!(
-            "note: {diagrams} diagrams are more than --max-graphviz {}; writing SVG diagrams only \
-             (no PNG or PDF). Graphviz takes about 1 s per diagram: raise the cap with \
-             --max-graphviz {diagrams}",
-            args.max_graphviz
-        );
-        false
-    } else {
-        let available = graphviz::available();
-        if !available {
-            eprintln!(
-                "note: Graphviz `dot` is not installed; writing SVG diagrams only (no PNG or PDF)"
-            );
-        }
-        available
-    };
     let writer = Writer {
         root: tmp.path(),
         lang: args.lang.into(),
-        dot,
-        limits: graphviz::Limits {
-            time: std::time::Duration::from_secs(args.timeout),
-            ..graphviz::Limits::default()
-        },
-        cache: graphviz::Cache::user(),
+        print: !args.no_diagrams,
     };
 
     writer.write(MARKER, b"")?;
@@ -285,9 +245,8 @@ fn swap_in(tmp: tempfile::TempDir, out: &Path) -> Result<(), Failure> {
 struct Writer<'a> {
     root: &'a Path,
     lang: crate::model::Lang,
-    dot: bool,
-    limits: graphviz::Limits,
-    cache: Option<graphviz::Cache>,
+    /// Write the PNG and PDF beside each SVG.
+    print: bool,
 }
 
 impl Writer<'_> {
@@ -297,7 +256,8 @@ impl Writer<'_> {
             .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))
     }
 
-    /// Writes the SVG, and PNG and PDF when Graphviz is there; says which extras were written.
+    /// Writes the SVG, and the PNG and PDF of the same picture unless told not to; says which
+    /// extras were written.
     /// The files are the output pipeline's, so they are the bytes `polku render` and the
     /// server's downloads give for the same diagram.
     fn diagram(
@@ -311,11 +271,7 @@ impl Writer<'_> {
         if diagram.view.nodes.is_empty() {
             return Ok(extras);
         }
-        let run = pipeline::Graphviz {
-            limits: self.limits,
-            cache: self.cache.as_ref(),
-        };
-        let formats: &[pipeline::Format] = if self.dot {
+        let formats: &[pipeline::Format] = if self.print {
             &[
                 pipeline::Format::Svg,
                 pipeline::Format::Png,
@@ -332,8 +288,9 @@ impl Writer<'_> {
                 lang: self.lang,
                 format,
                 engine: pipeline::Engine::Native,
+                paper: pipeline::Paper::A4,
             };
-            match pipeline::render(ws, &request, run) {
+            match pipeline::render(ws, &request, pipeline::Graphviz::default()) {
                 Ok(output) => {
                     self.write(&format!("{base}.{}", format.extension()), &output.bytes)?;
                     match format {

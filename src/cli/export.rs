@@ -107,6 +107,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         lang: args.lang.into(),
         format,
         engine: pipeline::Engine::Native,
+        paper: pipeline::Paper::A4,
     };
     let output =
         pipeline::render(&ws, &request, pipeline::Graphviz::default()).map_err(output_failure)?;

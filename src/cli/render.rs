@@ -38,10 +38,14 @@ pub struct Args {
     /// Label language; missing translations fall back to the others.
     #[arg(long, value_enum, default_value_t = Language::Fi)]
     lang: Language,
-    /// Layout engine: `lanes` (polku's own swimlanes, always available, SVG) or `dot` (Graphviz).
-    /// Default: lanes for the lanes view, dot for the others when Graphviz is installed.
-    #[arg(long, value_enum)]
-    engine: Option<Engine>,
+    /// Layout engine: `lanes` (polku's own swimlanes, always available, in every format) or
+    /// `dot` (Graphviz, when installed). Default: lanes; DOT source needs neither.
+    #[arg(long, value_enum, default_value_t = Engine::Lanes)]
+    engine: Engine,
+    /// Paper of a PDF, landscape: a wide diagram is tiled across pages with its lane headers
+    /// repeated, so no text is under 7 pt.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    paper: PaperArg,
     /// Output format; by default taken from the `-o` file's extension, else SVG.
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -73,6 +77,12 @@ enum Lanes {
 enum Engine {
     Lanes,
     Dot,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum PaperArg {
+    A4,
+    A3,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -133,20 +143,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         .as_deref()
         .map(|id| resolve_profile(model, id))
         .transpose()?;
-    let engine = match (args.engine, format) {
-        (_, pipeline::Format::Dot) => Engine::Dot,
-        (Some(e), _) => e,
-        // The native engine writes SVG only; PNG and PDF come from Graphviz.
-        (None, pipeline::Format::Png | pipeline::Format::Pdf) => Engine::Dot,
-        (None, _) if args.view == View::Lanes => Engine::Lanes,
-        (None, _) if graphviz::available() => Engine::Dot,
-        (None, _) => Engine::Lanes,
-    };
-    if engine == Engine::Lanes && format != pipeline::Format::Svg {
-        return Err(Failure(
-            "the lanes engine writes SVG; use --format svg, or --engine dot for PNG and PDF".into(),
-        ));
-    }
+    let engine = args.engine;
     let request = pipeline::Request {
         target: match args.view {
             View::Ecosystem => Target::Workspace,
@@ -163,6 +160,10 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         engine: match engine {
             Engine::Lanes => pipeline::Engine::Native,
             Engine::Dot => pipeline::Engine::Graphviz,
+        },
+        paper: match args.paper {
+            PaperArg::A4 => pipeline::Paper::A4,
+            PaperArg::A3 => pipeline::Paper::A3,
         },
     };
     let derived = Derived::of(model);

@@ -23,9 +23,6 @@ pub struct Args {
     /// Open the overview in the default browser.
     #[arg(long)]
     open: bool,
-    /// Graphviz processes at once, for PNG and PDF downloads.
-    #[arg(long, default_value_t = 2)]
-    dot_processes: usize,
     /// Connections served at once; more wait until one closes.
     #[arg(long, default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
     max_connections: u32,
@@ -44,7 +41,6 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         let mut config = Config::new(args.dir.clone());
         config.host = args.host;
         config.port = args.port;
-        config.dot_processes = args.dot_processes;
         config.max_connections = args.max_connections as usize;
         config.header_read_timeout = args.header_timeout.into();
         let server = server::start(config).await.map_err(|e| Failure(e.to_string()))?;

@@ -19,6 +19,8 @@ legend-aggregated = An actor's services together; (n) = number of services
 view-mark-unmet-need = Unmet need
 view-mark-dead-end = Dead end
 view-mark-language-gap = Language gap
+view-mark-age-gap = Age gap: nobody takes over
+view-badge-ages = { $range } y
 view-mark-unreachable = Unreachable
 view-mark-statutory-clock = Statutory time limit broken
 view-mark-single-point-of-failure = Single point of failure

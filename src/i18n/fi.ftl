@@ -19,6 +19,8 @@ legend-aggregated = Toimijan palvelut koottuna; (n) = palvelujen määrä
 view-mark-unmet-need = Täyttymätön tarve
 view-mark-dead-end = Umpikuja
 view-mark-language-gap = Kieliaukko
+view-mark-age-gap = Ikäaukko: kukaan ei jatka
+view-badge-ages = { $range } v
 view-mark-unreachable = Ei saavutettavissa
 view-mark-statutory-clock = Lakisääteinen määräaika ylittyy
 view-mark-single-point-of-failure = Yksittäinen kriittinen kohta

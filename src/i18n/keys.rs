@@ -79,6 +79,10 @@ catalogue! {
     ViewMarkDeadEnd = "view-mark-dead-end";
     /// A finding badge: a service not offered in the client's language.
     ViewMarkLanguageGap = "view-mark-language-gap";
+    /// A finding badge: the ages after a service's limit that no service of the need takes.
+    ViewMarkAgeGap = "view-mark-age-gap";
+    /// The figure of an age-gap badge: the uncovered ages with the language's unit.
+    ViewBadgeAges = "view-badge-ages" { range };
     /// A finding badge: a service no entry leads to.
     ViewMarkUnreachable = "view-mark-unreachable";
     /// A finding badge: a statutory time limit broken on a route.

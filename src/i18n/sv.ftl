@@ -20,6 +20,8 @@ legend-aggregated = Aktörens tjänster sammanförda; (n) = antal tjänster
 view-mark-unmet-need = Otillgodosett behov
 view-mark-dead-end = Återvändsgränd
 view-mark-language-gap = Språklucka
+view-mark-age-gap = Åldersglapp: ingen tar över
+view-badge-ages = { $range } år
 view-mark-unreachable = Onåbar
 view-mark-statutory-clock = Lagstadgad tidsfrist överskrids
 view-mark-single-point-of-failure = Enskild kritisk punkt

@@ -95,11 +95,6 @@ impl Format {
         }
     }
 
-    /// True for the formats only Graphviz makes.
-    pub fn needs_graphviz(self) -> bool {
-        matches!(self, Format::Png | Format::Pdf)
-    }
-
     /// True for bytes that are not text.
     pub fn is_binary(self) -> bool {
         matches!(self, Format::Png | Format::Pdf)

@@ -9,6 +9,7 @@ pub mod export;
 pub mod figures;
 pub mod format;
 pub mod pipeline;
+pub mod print;
 pub mod report;
 pub mod site;
 pub mod xml;

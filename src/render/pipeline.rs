@@ -13,7 +13,7 @@
 use super::diagram::view::{self, LaneBy, View, ViewError, ViewKind, ViewOptions};
 use super::diagram::{dot, graphviz, layout, svg};
 use super::export::{bpmn, graphml, json, mermaid};
-use super::{Analysed, site};
+use super::{Analysed, print, site};
 
 pub use super::format::Format;
 use crate::model::{Lang, PathwayIx, ProfileIx, ServiceIx};
@@ -57,7 +57,7 @@ impl Drawing {
     }
 }
 
-/// Which layout engine draws an SVG. PNG and PDF always come from Graphviz, DOT from neither.
+/// Which layout engine draws a picture (SVG, PNG, PDF); DOT comes from neither.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Engine {
     /// polku's own swimlane layout: always available, keeps lanes as aligned bands.
@@ -66,6 +66,8 @@ pub enum Engine {
     /// Graphviz `dot`.
     Graphviz,
 }
+
+pub use super::print::Paper;
 
 /// One output to make.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -80,20 +82,13 @@ pub struct Request {
     pub lang: Lang,
     /// The format.
     pub format: Format,
-    /// The engine of an SVG.
+    /// The engine of a picture.
     pub engine: Engine,
+    /// The paper of a PDF (landscape).
+    pub paper: Paper,
 }
 
 impl Request {
-    /// The engine that really makes this output: Graphviz for PNG and PDF whatever was asked.
-    pub fn engine(&self) -> Engine {
-        if self.format.needs_graphviz() {
-            Engine::Graphviz
-        } else {
-            self.engine
-        }
-    }
-
     /// The view options of this request's diagram.
     pub fn view_options(&self) -> ViewOptions {
         ViewOptions {
@@ -162,6 +157,9 @@ pub enum Error {
     /// Graphviz failed, or is not installed.
     #[error(transparent)]
     Graphviz(#[from] graphviz::Error),
+    /// A PNG or PDF could not be drawn.
+    #[error(transparent)]
+    Print(#[from] print::Error),
     /// A template of the documentation page failed.
     #[error("the documentation page could not be written: {0}")]
     Page(String),
@@ -225,11 +223,11 @@ pub fn render(ws: &Analysed, request: &Request, graphviz_run: Graphviz) -> Resul
             let page = site::pathway_page(&site, p, &diagram, site::Extras::default());
             Ok(text(site::markdown(&page, "")))
         }
-        format => {
+        _ => {
             let mut options = request.view_options();
             options.pathway = pathway;
             let view = view::build(model, analysis, &options)?;
-            let (bytes, cached) = draw(&view, format, request.engine(), graphviz_run)?;
+            let (bytes, cached) = draw(&view, request, graphviz_run)?;
             Ok(Output {
                 bytes,
                 view: Some(ViewSummary {
@@ -245,15 +243,21 @@ pub fn render(ws: &Analysed, request: &Request, graphviz_run: Graphviz) -> Resul
 }
 
 /// Draws or exports a view in a format made from a view.
-fn draw(
-    view: &View,
-    format: Format,
-    engine: Engine,
-    graphviz_run: Graphviz,
-) -> Result<(Vec<u8>, bool), Error> {
-    let graphviz_format = match (format, engine) {
+fn draw(view: &View, request: &Request, graphviz_run: Graphviz) -> Result<(Vec<u8>, bool), Error> {
+    let graphviz_format = match (request.format, request.engine) {
         (Format::Svg, Engine::Native) => {
             return Ok((svg::svg(view, &layout::layout(view)).into_bytes(), false));
+        }
+        // The picture the pages show, on paper: polku's own layout, no Graphviz.
+        (Format::Png, Engine::Native) => {
+            let picture = svg::svg(view, &layout::layout(view));
+            return Ok((print::png(&picture)?, false));
+        }
+        (Format::Pdf, Engine::Native) => {
+            let layout = layout::layout(view);
+            let picture = svg::svg(view, &layout);
+            let pdf = print::pdf(&picture, Some(&layout), request.paper, &view.title)?;
+            return Ok((pdf, false));
         }
         (Format::Dot, _) => return Ok((dot::dot(view).into_bytes(), false)),
         (Format::Mermaid, _) => return Ok((mermaid::mermaid(view).into_bytes(), false)),

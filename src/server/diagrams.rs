@@ -16,7 +16,7 @@ use serde::Deserialize;
 use super::state::{AppState, Rendered, Snapshot};
 use crate::model::{Lang, PathwayIx, ProfileIx};
 use crate::render::diagram::view::{self, View};
-use crate::render::pipeline::{self, Engine, Target};
+use crate::render::pipeline::{self, Engine, Paper, Target};
 
 /// Query parameters of a diagram request; every one is optional and checked.
 #[derive(Debug, Default, Deserialize)]
@@ -153,8 +153,8 @@ impl Request {
         )
     }
 
-    /// The request of the output pipeline: SVG from polku's own layout, PNG and PDF from
-    /// Graphviz.
+    /// The request of the output pipeline: polku's own layout in every format, PNG and PDF on
+    /// A4 landscape pages (no Graphviz).
     pub fn pipeline(&self) -> pipeline::Request {
         pipeline::Request {
             target: match self.pathway {
@@ -166,6 +166,7 @@ impl Request {
             lang: self.lang,
             format: self.format,
             engine: Engine::Native,
+            paper: Paper::A4,
         }
     }
 
@@ -204,12 +205,7 @@ pub fn view_words(e: &view::ViewError) -> String {
 
 /// The web words for an output that could not be made.
 fn reject(e: pipeline::Error) -> Reject {
-    use crate::render::diagram::graphviz;
     match e {
-        pipeline::Error::Graphviz(graphviz::Error::NotInstalled) => Reject(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "PNG and PDF need Graphviz: install it (e.g. `apt-get install graphviz`) and restart polku serve; SVG works without it".into(),
-        ),
         pipeline::Error::View(e) => Reject(StatusCode::BAD_REQUEST, view_words(&e)),
         pipeline::Error::PerPathway(format) => Reject(
             StatusCode::BAD_REQUEST,
@@ -224,7 +220,7 @@ fn reject(e: pipeline::Error) -> Reject {
 }
 
 /// Serves a diagram request: `304` when the browser has it, else from the cache or rendered
-/// (PNG and PDF under the limit on concurrent `dot` processes).
+/// (at most one render per CPU at a time).
 pub async fn respond(
     state: &AppState,
     snapshot: Arc<Snapshot>,
@@ -246,21 +242,10 @@ pub async fn respond(
     let rendered = match cached {
         Some(r) => r,
         None => {
-            // Rendering is bounded twice: all renders by the CPUs, `dot` by its own limit.
+            // Rendering is bounded by the CPUs.
             let Ok(_render) = state.renders.acquire().await else {
                 return Reject(StatusCode::SERVICE_UNAVAILABLE, "shutting down".into())
                     .into_response();
-            };
-            let _permit = if request.format.needs_graphviz() {
-                match state.dot.acquire().await {
-                    Ok(p) => Some(p),
-                    Err(_) => {
-                        return Reject(StatusCode::SERVICE_UNAVAILABLE, "shutting down".into())
-                            .into_response();
-                    }
-                }
-            } else {
-                None
             };
             let job = snapshot.clone();
             let body = match tokio::task::spawn_blocking(move || request.render(&job)).await {

@@ -36,7 +36,6 @@ use tokio::sync::{Semaphore, broadcast, watch as tokio_watch};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::render::diagram::graphviz;
 use crate::workspace::{Files, LoadError};
 use state::{AppState, Live, RenderCache, Shared, Snapshot};
 
@@ -49,8 +48,6 @@ pub struct Config {
     pub host: IpAddr,
     /// Port; 0 picks a free one.
     pub port: u16,
-    /// `dot` processes at once (PNG, PDF).
-    pub dot_processes: usize,
     /// Rendered diagrams kept.
     pub cache_entries: usize,
     /// Bytes of rendered diagrams kept.
@@ -74,7 +71,6 @@ impl Config {
             dir,
             host: IpAddr::from([127, 0, 0, 1]),
             port: 4000,
-            dot_processes: 2,
             cache_entries: 512,
             cache_bytes: 64 << 20,
             request_timeout: Duration::from_secs(30),
@@ -174,10 +170,8 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
             NonZeroUsize::new(config.cache_entries.max(1)).unwrap_or(NonZeroUsize::MIN),
             config.cache_bytes,
         )),
-        dot: Semaphore::new(config.dot_processes.max(1)),
         shutdown: shutdown_rx,
         templates: pages::templates().map_err(StartError::Template)?,
-        graphviz: graphviz::available(),
         instance: std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64),

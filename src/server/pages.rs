@@ -223,10 +223,9 @@ fn for_server(mut page: Page) -> Page {
 }
 
 /// The download links of a diagram request, in the page's language and view.
-fn downloads(state: &AppState, base: &str, query: &str) -> Vec<(String, String)> {
+fn downloads(base: &str, query: &str) -> Vec<(String, String)> {
     Format::ALL
         .into_iter()
-        .filter(|f| state.graphviz || !f.needs_graphviz())
         .filter(|f| !base.starts_with("/api/ecosystem") || *f != Format::Markdown)
         .map(|f| {
             (
@@ -317,12 +316,16 @@ fn pathway_page(
         Ok(r) => r,
         Err(reject) => return reject.into_response(),
     };
-    let (svg, diagram_error) = match request.view(&snapshot) {
-        Ok(view) => (
-            crate::render::diagram::svg::svg(&view, &crate::render::diagram::layout::layout(&view)),
-            String::new(),
-        ),
-        Err(e) => (String::new(), super::diagrams::view_words(&e)),
+    let (svg, legend, diagram_error) = match request.view(&snapshot) {
+        Ok(view) => {
+            let layout = crate::render::diagram::layout::layout(&view);
+            (
+                crate::render::diagram::svg::svg(&view, &layout),
+                crate::render::diagram::svg::legend_html(&layout),
+                String::new(),
+            )
+        }
+        Err(e) => (String::new(), Vec::new(), super::diagrams::view_words(&e)),
     };
     let site = Site {
         model,
@@ -404,11 +407,12 @@ fn pathway_page(
             profiles => profiles,
             notice => notice,
             svg => svg,
+            legend => legend,
             diagram_error => diagram_error,
             findings => findings,
             finding_titles => finding_titles,
             services => summary::service_details(&snapshot.analysed(), p, lang),
-            downloads => downloads(&state, &format!("/api/pathways/{}/diagram", pw.id), &dl_query),
+            downloads => downloads(&format!("/api/pathways/{}/diagram", pw.id), &dl_query),
         },
     )
 }
@@ -435,9 +439,10 @@ fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -
         finding_pathways: Some(&snapshot.finding_pathways),
         linking: site::Linking::Server,
     };
-    let (svg, diagram_error, page) = match site::ecosystem_diagram(&site) {
+    let (svg, legend, diagram_error, page) = match site::ecosystem_diagram(&site) {
         Ok(d) => (
             d.svg(),
+            crate::render::diagram::svg::legend_html(&d.layout),
             String::new(),
             Some(for_server(site::ecosystem_page(
                 &site,
@@ -445,7 +450,12 @@ fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -
                 Extras::default(),
             ))),
         ),
-        Err(e) => (String::new(), super::diagrams::view_words(&e), None),
+        Err(e) => (
+            String::new(),
+            Vec::new(),
+            super::diagrams::view_words(&e),
+            None,
+        ),
     };
     let visit = Visit {
         lang,
@@ -461,10 +471,11 @@ fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -
         "serve/ecosystem.html",
         minijinja::context! {
             svg => svg,
+            legend => legend,
             diagram_error => diagram_error,
             page => page,
             matrix => summary::sector_matrix(&snapshot.analysed(), lang),
-            downloads => downloads(&state, "/api/ecosystem/diagram", &format!("&lang={}", lang.code())),
+            downloads => downloads("/api/ecosystem/diagram", &format!("&lang={}", lang.code())),
         },
     )
 }

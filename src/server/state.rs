@@ -392,14 +392,10 @@ pub struct Shared {
     pub events: broadcast::Sender<Event>,
     /// Rendered diagrams.
     pub cache: Mutex<RenderCache>,
-    /// At most this many `dot` processes at once.
-    pub dot: Semaphore,
     /// Becomes `true` when the server shuts down: event streams end so connections can close.
     pub shutdown: watch::Receiver<bool>,
     /// The templates.
     pub templates: minijinja::Environment<'static>,
-    /// Whether Graphviz was found at start (PNG and PDF).
-    pub graphviz: bool,
     /// Tells this run of the server from earlier ones: generations restart at 1, so a page
     /// compares `instance-generation`, and ETags include it so no tag outlives a restart (which
     /// may bring another renderer or another Graphviz).

@@ -43,6 +43,7 @@ text_table! {
         find_service: UiFindService,
         find_none: UiFindNone,
         diagram_keys: UiDiagramKeys,
+        legend: LegendHeading,
         findings_here: UiFindingsHere,
         no_findings: UiNoFindings,
         highlight: UiHighlight,

@@ -29,6 +29,10 @@
   const MAX_SCALE = 4;
 
   viewer.classList.add("live");
+  // On a narrow screen the legend sits above the diagram: folded to its heading, so the diagram
+  // is in view; one tap opens it.
+  const legend = viewer.querySelector(".viewer-legend details");
+  if (legend && window.matchMedia("(max-width: 60rem)").matches) legend.open = false;
   svg.removeAttribute("width");
   svg.removeAttribute("height");
   svg.setAttribute("preserveAspectRatio", "xMidYMid meet");

@@ -435,3 +435,53 @@ fn pathways_of_each_agrees_with_pathways_of() {
         }
     }
 }
+
+/// The figures of the documented problems are drawn on their boxes, not only in tooltips: the
+/// Hehku extension trial's "600 %" and the Hanko chain's "sv → fi" where it breaks.
+#[test]
+fn the_problems_figures_are_drawn_on_their_boxes() {
+    use polku::model::Lang;
+    use polku::render::diagram::view::{self, Badge, Mark, ViewKind, ViewOptions};
+    use polku::render::diagram::{layout, svg};
+    let loaded = load_dir(Path::new(WORKSPACE)).unwrap();
+    let analysis = analyze(&loaded.model);
+    let model = &loaded.model;
+    let drawn = |pathway: &str, service: &str, lang: Lang| -> (Vec<Badge>, String) {
+        let p = model.pathway_by_id(pathway).unwrap();
+        let options = ViewOptions {
+            kind: ViewKind::Lanes,
+            pathway: Some(p),
+            lang,
+            ..ViewOptions::default()
+        };
+        let v = view::build(model, &analysis, &options).unwrap();
+        let node = v.nodes.iter().find(|n| n.key == service).unwrap();
+        (node.badges.clone(), svg::svg(&v, &layout::layout(&v)))
+    };
+    let (badges, picture) = drawn(
+        "hehku-laajennus-espoo-ja-vantaa",
+        "ev-hehku-kokeilu",
+        Lang::Fi,
+    );
+    assert!(
+        badges.contains(&Badge::Load {
+            figure: "600\u{a0}%".into(),
+            over: true
+        }),
+        "{badges:?}"
+    );
+    assert!(picture.contains(">600\u{a0}%</text>"));
+    let (badges, picture) = drawn(
+        "hango-svensk-servicekedja",
+        "lansi-uusimaa-nuorten-paihdehoito",
+        Lang::Sv,
+    );
+    assert!(
+        badges.contains(&Badge::Mark {
+            mark: Mark::LanguageGap,
+            figure: Some("sv → fi".into())
+        }),
+        "{badges:?}"
+    );
+    assert!(picture.contains(">Aa sv → fi</text>"));
+}

@@ -19,6 +19,7 @@ mod exports;
 mod findings;
 mod fixtures;
 mod pipeline_properties;
+mod print;
 mod properties;
 mod render_cli;
 mod serve;

@@ -131,18 +131,6 @@ fn views_that_make_no_sense_are_refused_with_advice() {
     let (code, _, err) = run(&["render", "pathways", "--pathway", HEHKU, "--view", "route"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("--profile"), "{err}");
-    let (code, _, err) = run(&[
-        "render",
-        "pathways",
-        "--pathway",
-        HEHKU,
-        "--engine",
-        "lanes",
-        "--format",
-        "png",
-    ]);
-    assert_eq!(code, Some(2));
-    assert!(err.contains("--engine dot"), "{err}");
     let (code, _, err) = run(&["render", "pathways", "--pathway", "hehku"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("did you mean `hehku-liikkuva-tuki`"), "{err}");

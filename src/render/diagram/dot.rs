@@ -52,8 +52,8 @@ fn label_lines(lines: &[String]) -> String {
 
 fn node(i: usize, n: &ViewNode) -> Stmt {
     let mut label = label_lines(&n.label);
-    if !n.marks.is_empty() {
-        let symbols: Vec<&str> = n.marks.iter().map(|m| m.symbol()).collect();
+    if !n.badges.is_empty() {
+        let symbols: Vec<String> = n.badges.iter().map(|b| b.text()).collect();
         label = format!("{label}\n{}", symbols.join(" "));
     }
     let (fill, font) = match n.sector {
@@ -340,7 +340,7 @@ mod tests {
             exit: false,
             faded: false,
             on_route: false,
-            marks: vec![Mark::DeadEnd],
+            badges: vec![Mark::DeadEnd.into()],
             utilisation: Some(1.2),
             tooltip: String::new(),
             service: None,

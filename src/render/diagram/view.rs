@@ -7,6 +7,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::analysis::bottlenecks::HIGH_UTILISATION;
+use crate::analysis::payload::Payload;
 use crate::analysis::{Analysis, Entity};
 use crate::diagnostic::Code;
 use crate::i18n::Msg;
@@ -14,7 +16,7 @@ use crate::model::{
     ActorIx, ActorKind, HandoffIx, HandoffKind, Lang, Model, PathwayIx, ProfileIx, Sector,
     ServiceIx,
 };
-use crate::render::figures::{ages, decimal, duration};
+use crate::render::figures::{ages, decimal, duration, whole_percent};
 
 /// Which diagram.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +86,8 @@ pub enum Mark {
     DeadEnd,
     /// Not given in a profile's language.
     LanguageGap,
+    /// Its age limits leave the ages after it uncovered.
+    AgeGap,
     /// No entry reaches it.
     Unreachable,
     /// A statutory clock breaks here.
@@ -94,10 +98,11 @@ pub enum Mark {
 
 impl Mark {
     /// Every mark, in legend order.
-    pub const ALL: [Mark; 6] = [
+    pub const ALL: [Mark; 7] = [
         Mark::UnmetNeed,
         Mark::DeadEnd,
         Mark::LanguageGap,
+        Mark::AgeGap,
         Mark::Unreachable,
         Mark::StatutoryClock,
         Mark::SinglePointOfFailure,
@@ -109,6 +114,7 @@ impl Mark {
             Mark::UnmetNeed => Code::UnmetNeed,
             Mark::DeadEnd => Code::DeadEnd,
             Mark::LanguageGap => Code::LanguageGap,
+            Mark::AgeGap => Code::AgeCoverageGap,
             Mark::Unreachable => Code::UnreachableService,
             Mark::StatutoryClock => Code::StatutoryClock,
             Mark::SinglePointOfFailure => Code::SinglePointOfFailure,
@@ -121,8 +127,9 @@ impl Mark {
             Mark::UnmetNeed => "!",
             Mark::DeadEnd => "⊣",
             Mark::LanguageGap => "Aa",
+            Mark::AgeGap => "⇥",
             Mark::Unreachable => "∅",
-            Mark::StatutoryClock => "⏱",
+            Mark::StatutoryClock => "◷",
             Mark::SinglePointOfFailure => "◆",
         }
     }
@@ -133,10 +140,68 @@ impl Mark {
             Mark::UnmetNeed => Msg::ViewMarkUnmetNeed,
             Mark::DeadEnd => Msg::ViewMarkDeadEnd,
             Mark::LanguageGap => Msg::ViewMarkLanguageGap,
+            Mark::AgeGap => Msg::ViewMarkAgeGap,
             Mark::Unreachable => Msg::ViewMarkUnreachable,
             Mark::StatutoryClock => Msg::ViewMarkStatutoryClock,
             Mark::SinglePointOfFailure => Msg::ViewMarkSinglePointOfFailure,
         })
+    }
+}
+
+/// What a box carries in its badge strip: a finding's mark with the figure that makes it
+/// concrete ("Aa sv → fi", "18–29 v"), or the load of a busy service ("600 %", "∞"), so a
+/// manager reads the problem on the picture, not in a tooltip.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Badge {
+    /// A finding's mark.
+    Mark {
+        /// Which finding.
+        mark: Mark,
+        /// Its figure, worded in the view's language.
+        figure: Option<String>,
+    },
+    /// Load over the high-utilisation threshold, in whole per cent (`∞` on a closed loop).
+    Load {
+        /// The figure.
+        figure: String,
+        /// Over capacity (the problem colour), not only busy (the warning colour).
+        over: bool,
+    },
+}
+
+impl From<Mark> for Badge {
+    fn from(mark: Mark) -> Badge {
+        Badge::Mark { mark, figure: None }
+    }
+}
+
+impl Badge {
+    /// The text drawn in the badge: the mark's symbol and its figure.
+    pub fn text(&self) -> String {
+        match self {
+            Badge::Mark { mark, figure: None } => mark.symbol().to_string(),
+            Badge::Mark {
+                mark,
+                figure: Some(f),
+            } => format!("{} {f}", mark.symbol()),
+            Badge::Load { figure, .. } => figure.clone(),
+        }
+    }
+
+    /// The mark, for badges that stand for a finding's mark.
+    pub fn mark(&self) -> Option<Mark> {
+        match self {
+            Badge::Mark { mark, .. } => Some(*mark),
+            Badge::Load { .. } => None,
+        }
+    }
+
+    /// True when the badge shows a problem (drawn in the problem colour), not a warning.
+    pub fn problem(&self) -> bool {
+        match self {
+            Badge::Mark { .. } => true,
+            Badge::Load { over, .. } => *over,
+        }
     }
 }
 
@@ -159,8 +224,8 @@ pub struct ViewNode {
     pub faded: bool,
     /// On the selected profile's route.
     pub on_route: bool,
-    /// Findings shown on it.
-    pub marks: Vec<Mark>,
+    /// Findings shown on it, each with its figure where it has one.
+    pub badges: Vec<Badge>,
     /// Load / capacity, for the heat colour of its border.
     pub utilisation: Option<f64>,
     /// A longer description for tooltips and titles (accessibility).
@@ -306,7 +371,7 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
         }
     }
 
-    let marks = marks_by_service(analysis);
+    let mut badges = badges_by_service(model, analysis, lang);
     let in_loops = loop_members(analysis);
     let unprotected: BTreeSet<HandoffIx> = analysis
         .active()
@@ -376,6 +441,17 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
                     .map(|q| q.utilisation)
             });
             let on_route = route_services.contains(&s);
+            let mut node_badges = badges.remove(&s).unwrap_or_default();
+            if let Some(u) = utilisation.filter(|u| *u > HIGH_UTILISATION) {
+                node_badges.push(Badge::Load {
+                    figure: if u.is_finite() {
+                        whole_percent(u, lang)
+                    } else {
+                        "∞".to_string()
+                    },
+                    over: u > 1.0,
+                });
+            }
             ViewNode {
                 key: service.id.clone(),
                 label: wrap(service.name.get(lang), 22),
@@ -385,7 +461,7 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
                 exit: service.exit,
                 faded: options.kind == ViewKind::Route && !on_route,
                 on_route,
-                marks: marks.get(&s).cloned().unwrap_or_default(),
+                badges: node_badges,
                 utilisation,
                 tooltip: tooltip(model, analysis, s, lang),
                 service: Some(s),
@@ -423,7 +499,10 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
         .collect();
 
     let sectors: BTreeSet<Sector> = nodes.iter().filter_map(|n| n.sector).collect();
-    let used_marks: BTreeSet<Mark> = nodes.iter().flat_map(|n| n.marks.iter().copied()).collect();
+    let used_marks: BTreeSet<Mark> = nodes
+        .iter()
+        .flat_map(|n| n.badges.iter().filter_map(Badge::mark))
+        .collect();
     Ok(View {
         title,
         lang,
@@ -493,7 +572,7 @@ fn aggregated(
                 exit: false,
                 faded: false,
                 on_route: false,
-                marks: Vec::new(),
+                badges: Vec::new(),
                 utilisation: None,
                 service: None,
                 count,
@@ -538,31 +617,94 @@ fn aggregated(
     }
 }
 
-fn marks_by_service(analysis: &Analysis) -> BTreeMap<ServiceIx, Vec<Mark>> {
-    let mut out: BTreeMap<ServiceIx, BTreeSet<Mark>> = BTreeMap::new();
+/// The finding badges of each service, with their figures: the languages a profile asks for and
+/// the service gives ("sv → fi"), the ages an age gap leaves after the service ("18–29 v").
+fn badges_by_service(
+    model: &Model,
+    analysis: &Analysis,
+    lang: Lang,
+) -> BTreeMap<ServiceIx, Vec<Badge>> {
+    // Per service and mark, the figure's parts (a set: two profiles asking for one language are
+    // one figure).
+    let mut out: BTreeMap<ServiceIx, BTreeMap<Mark, BTreeSet<String>>> = BTreeMap::new();
+    let mut mark = |s: ServiceIx, m: Mark, part: Option<String>| {
+        let parts = out.entry(s).or_default().entry(m).or_default();
+        parts.extend(part);
+    };
     for f in analysis.active() {
-        let Some(mark) = Mark::ALL
-            .into_iter()
-            .find(|m| m.code() == f.diagnostic.code)
-        else {
-            continue;
-        };
-        let mut services = f.entities.iter().filter_map(|e| match e {
-            Entity::Service(s) => Some(*s),
-            _ => None,
-        });
-        // An unmet need is marked where the closest route ends; the others on their service.
-        let target = if mark == Mark::UnmetNeed {
-            services.next_back()
-        } else {
-            services.next()
-        };
-        if let Some(s) = target {
-            out.entry(s).or_default().insert(mark);
+        match &f.payload {
+            Payload::LanguageGap { service, profile } => {
+                mark(
+                    *service,
+                    Mark::LanguageGap,
+                    Some(model.profile(*profile).language.clone()),
+                );
+            }
+            Payload::AgeCoverageGap { holes, .. } => {
+                // On the services whose age limit ends where a hole begins: the young person
+                // leaves there and nobody takes over.
+                for s in f.entities.iter().filter_map(|e| match e {
+                    Entity::Service(s) => Some(*s),
+                    _ => None,
+                }) {
+                    let max = model.service(s).eligibility.age_max;
+                    for &(a, b) in holes {
+                        if max.is_some_and(|m| m + 1 == a) {
+                            let range = ages(Some(a), Some(b));
+                            mark(
+                                s,
+                                Mark::AgeGap,
+                                Some(lang.text(&Msg::ViewBadgeAges {
+                                    range: range.into(),
+                                })),
+                            );
+                        }
+                    }
+                }
+            }
+            _ => {
+                let Some(m) = Mark::ALL
+                    .into_iter()
+                    .find(|m| m.code() == f.diagnostic.code)
+                else {
+                    continue;
+                };
+                let mut services = f.entities.iter().filter_map(|e| match e {
+                    Entity::Service(s) => Some(*s),
+                    _ => None,
+                });
+                // An unmet need is marked where the closest route ends; the others on their
+                // service.
+                let target = if m == Mark::UnmetNeed {
+                    services.next_back()
+                } else {
+                    services.next()
+                };
+                if let Some(s) = target {
+                    mark(s, m, None);
+                }
+            }
         }
     }
     out.into_iter()
-        .map(|(s, m)| (s, m.into_iter().collect()))
+        .map(|(s, marks)| {
+            let badges = marks
+                .into_iter()
+                .map(|(m, parts)| {
+                    let figure = match m {
+                        Mark::LanguageGap => {
+                            let offered = &model.service(s).eligibility.languages;
+                            let wanted: Vec<&str> = parts.iter().map(String::as_str).collect();
+                            Some(format!("{} → {}", wanted.join(", "), offered.join("/")))
+                        }
+                        _ if parts.is_empty() => None,
+                        _ => Some(parts.into_iter().collect::<Vec<_>>().join(", ")),
+                    };
+                    Badge::Mark { mark: m, figure }
+                })
+                .collect();
+            (s, badges)
+        })
         .collect()
 }
 

@@ -32,8 +32,8 @@ fn write_flowchart(out: &mut String, view: &View) -> std::fmt::Result {
             writeln!(out, "{indent}%% n{i}: {key}")?;
         }
         let mut lines: Vec<String> = node.label.iter().map(|l| escape(l)).collect();
-        if !node.marks.is_empty() {
-            let symbols: Vec<&str> = node.marks.iter().map(|m| m.symbol()).collect();
+        if !node.badges.is_empty() {
+            let symbols: Vec<String> = node.badges.iter().map(|b| b.text()).collect();
             lines.push(escape(&symbols.join(" ")));
         }
         writeln!(out, "{indent}n{i}[\"{}\"]", lines.join("<br>"))

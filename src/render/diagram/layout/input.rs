@@ -36,8 +36,8 @@ pub struct BoxInput<'a> {
     pub lane: usize,
     /// The label, already broken into lines.
     pub label: &'a [String],
-    /// How many badges the box carries in a strip at its bottom.
-    pub badges: usize,
+    /// The texts of the badges the box carries in a strip at its bottom.
+    pub badges: Vec<String>,
     /// True when columns are counted from this box (it is an entry).
     pub entry: bool,
 }

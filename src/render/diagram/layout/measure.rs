@@ -18,8 +18,14 @@ pub(super) const NODE_PAD_X: f64 = 16.0;
 pub(super) const NODE_PAD_Y: f64 = 8.0;
 /// Height of the strip at the bottom of a node holding its finding badges.
 pub(crate) const MARK_STRIP: f64 = 20.0;
-/// Width of one finding badge.
-pub(crate) const MARK_WIDTH: f64 = 22.0;
+/// Font size of the text in a finding badge.
+pub(crate) const BADGE_FONT: f64 = 10.0;
+/// Estimated width of one character of badge text.
+pub(super) const BADGE_CHAR: f64 = 6.2;
+/// Height of a finding badge.
+pub(crate) const BADGE_H: f64 = 16.0;
+/// Space between two badges of one box.
+pub(crate) const BADGE_GAP: f64 = 4.0;
 pub(super) const MIN_NODE_W: f64 = 96.0;
 pub(super) const MIN_NODE_H: f64 = 36.0;
 /// Least distance between two edge ends on one side of a node.
@@ -198,10 +204,10 @@ pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
                 .iter()
                 .map(|l| text_width(l, NODE_CHAR))
                 .fold(0.0, f64::max);
-            let badges = v.badges as f64 * MARK_WIDTH;
+            let badges = badge_strip_width(&v.badges);
             let w = (text.max(badges) + 2.0 * NODE_PAD_X).max(MIN_NODE_W);
             let lines = v.label.len().max(1) as f64;
-            let strip = if v.badges == 0 { 0.0 } else { MARK_STRIP };
+            let strip = if v.badges.is_empty() { 0.0 } else { MARK_STRIP };
             let ports = ((outs[i] + 1) as f64 * PORT_GAP).max(ins[i] as f64 * in_gap[i]);
             let h = (lines * NODE_LINE + 2.0 * NODE_PAD_Y + strip)
                 .max(ports)
@@ -244,4 +250,15 @@ pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
         lane_lines,
         lane_min_h,
     }
+}
+
+/// The width of one finding badge: its text and a little room on either side, at least a disc.
+pub(crate) fn badge_width(text: &str) -> f64 {
+    (text_width(text, BADGE_CHAR) + 10.0).max(BADGE_H + 2.0)
+}
+
+/// The width of a box's row of badges, with the gaps between them.
+pub(crate) fn badge_strip_width(badges: &[String]) -> f64 {
+    let gaps = badges.len().saturating_sub(1) as f64 * BADGE_GAP;
+    badges.iter().map(|b| badge_width(b)).sum::<f64>() + gaps
 }

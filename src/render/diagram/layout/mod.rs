@@ -40,8 +40,8 @@ mod tests;
 pub use input::{BoxInput, EdgeInput, LaneInput, LayoutInput};
 pub use measure::LEGEND_SYMBOL_WIDTH;
 pub(crate) use measure::{
-    LABEL_FONT, LABEL_LINE, LANE_FONT, LANE_LINE, LEGEND_FONT, MARK_STRIP, MARK_WIDTH, NODE_FONT,
-    NODE_LINE, TITLE_FONT,
+    BADGE_FONT, BADGE_GAP, BADGE_H, LABEL_FONT, LABEL_LINE, LANE_FONT, LANE_LINE, LEGEND_FONT,
+    MARK_STRIP, NODE_FONT, NODE_LINE, TITLE_FONT, badge_strip_width, badge_width,
 };
 
 use super::legend::{self, LegendSymbol};
@@ -220,7 +220,7 @@ impl<'a> From<&'a View> for LayoutInput<'a> {
                 .map(|v| BoxInput {
                     lane: v.lane,
                     label: &v.label,
-                    badges: v.marks.len(),
+                    badges: v.badges.iter().map(|b| b.text()).collect(),
                     entry: v.entry,
                 })
                 .collect(),

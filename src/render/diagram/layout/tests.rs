@@ -8,7 +8,7 @@ use super::*;
 use crate::model::{Lang, Sector};
 use crate::render::diagram::legend::LegendSymbol;
 use crate::render::diagram::view::{
-    self, Lane, LaneBy, Mark, ViewEdge, ViewKind, ViewNode, ViewOptions,
+    self, Badge, Lane, LaneBy, Mark, ViewEdge, ViewKind, ViewNode, ViewOptions,
 };
 
 const EPS: f64 = 1e-6;
@@ -26,7 +26,7 @@ fn node(lane: usize, label: &[&str]) -> ViewNode {
         exit: false,
         faded: false,
         on_route: false,
-        marks: Vec::new(),
+        badges: Vec::new(),
         utilisation: None,
         tooltip: String::new(),
         service: None,
@@ -283,7 +283,7 @@ fn two_cycles_and_parallel_edges_get_distinct_lines() {
 fn bad_indices_and_long_labels_do_not_panic() {
     let long = "Lastensuojelun avohuollon tukitoimena järjestettävä perhekuntoutus ".repeat(8);
     let mut nodes = vec![node(7, &[long.as_str()]), node(0, &["Lyhyt"])];
-    nodes[1].marks = Mark::ALL.to_vec();
+    nodes[1].badges = Mark::ALL.into_iter().map(Badge::from).collect();
     let mut v = view(
         1,
         nodes,
@@ -349,7 +349,10 @@ fn undescribe(text: &str) -> View {
             let label = lines(f[1]);
             let label: Vec<&str> = label.iter().map(|s| s.as_str()).collect();
             let mut v = node(f[0].parse().unwrap(), &label);
-            v.marks = Mark::ALL[..f[2].parse::<usize>().unwrap()].to_vec();
+            v.badges = Mark::ALL[..f[2].parse::<usize>().unwrap()]
+                .iter()
+                .map(|m| Badge::from(*m))
+                .collect();
             v
         })
         .collect();
@@ -478,7 +481,7 @@ fn describe(v: &View) -> String {
     let nodes: Vec<String> = v
         .nodes
         .iter()
-        .map(|n| format!("{}:{}:{}", n.lane, lens(&n.label), n.marks.len()))
+        .map(|n| format!("{}:{}:{}", n.lane, lens(&n.label), n.badges.len()))
         .collect();
     let edges: Vec<String> = v
         .edges
@@ -537,7 +540,7 @@ fn arb_view() -> impl Strategy<Value = View> {
                     let mut v = node(lane, &label);
                     v.entry = entry;
                     v.exit = exit;
-                    v.marks = marks.into_iter().map(|m| Mark::ALL[m]).collect();
+                    v.badges = marks.into_iter().map(|m| Mark::ALL[m].into()).collect();
                     v
                 })
                 .collect();
@@ -610,7 +613,7 @@ fn input() -> LayoutInput<'static> {
     let b = |lane: usize, label: &str, entry: bool| BoxInput {
         lane,
         label: vec![label.to_string()].leak(),
-        badges: 0,
+        badges: Vec::new(),
         entry,
     };
     let e = |from: usize, to: usize, label: &[&str], ranked: bool| EdgeInput {
@@ -700,9 +703,9 @@ fn a_view_lays_out_as_its_input() {
         vec![edge(0, 1, true, &["Lähete"]), edge(1, 0, false, &[])],
     );
     v.nodes[0].entry = true;
-    v.nodes[1].marks = vec![Mark::DeadEnd, Mark::Unreachable];
+    v.nodes[1].badges = vec![Mark::DeadEnd.into(), Mark::Unreachable.into()];
     let input = LayoutInput::from(&v);
-    assert_eq!(input.boxes[1].badges, 2);
+    assert_eq!(input.boxes[1].badges, ["⊣", "∅"]);
     assert_eq!(input.boxes[1].label, ["B", "toinen rivi"]);
     assert!(input.boxes[0].entry && input.edges[0].ranked && !input.edges[1].ranked);
     assert_eq!(input.legend, crate::render::diagram::legend::legend(&v));

@@ -11,14 +11,15 @@
 use std::borrow::Cow;
 
 use super::layout::{
-    EdgePath, LABEL_FONT, LABEL_LINE, LANE_FONT, LANE_LINE, LEGEND_FONT, LEGEND_SYMBOL_WIDTH,
-    Layout, LegendItem, MARK_STRIP, MARK_WIDTH, NODE_FONT, NODE_LINE, Rect, TITLE_FONT,
+    BADGE_FONT, BADGE_GAP, BADGE_H, EdgePath, LABEL_FONT, LABEL_LINE, LANE_FONT, LANE_LINE,
+    LEGEND_FONT, LEGEND_SYMBOL_WIDTH, Layout, LegendItem, MARK_STRIP, NODE_FONT, NODE_LINE, Rect,
+    TITLE_FONT, badge_strip_width, badge_width,
 };
 use super::legend::LegendSymbol;
 use super::palette::{
-    BOUNDARY_COLOR, LOOP_COLOR, Pattern, dark_fill, family, heat_color, sector_color,
+    BOUNDARY_COLOR, LOOP_COLOR, Pattern, WARNING, dark_fill, family, heat_color, sector_color,
 };
-use super::view::{View, ViewEdge, ViewNode};
+use super::view::{Badge, View, ViewEdge, ViewNode};
 use crate::analysis::bottlenecks::HIGH_UTILISATION;
 use crate::i18n::Msg;
 use crate::model::Lang;
@@ -164,6 +165,8 @@ const ATTRIBUTES: &[&str] = &[
     "r",
     "text-anchor",
     "opacity",
+    "aria-hidden",
+    "focusable",
 ];
 
 /// The one writer every byte of the document goes through. Names are `'static` literals; values
@@ -517,7 +520,7 @@ fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
         };
         pattern_band(x, node.sector, band);
     }
-    let strip = if node.marks.is_empty() {
+    let strip = if node.badges.is_empty() {
         0.0
     } else {
         MARK_STRIP
@@ -558,52 +561,68 @@ fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
             ],
         );
     }
-    let m = node.marks.len() as f64;
-    for (k, mark) in node.marks.iter().enumerate() {
-        let cx = r.center().0 + (k as f64 - (m - 1.0) / 2.0) * MARK_WIDTH;
-        badge(
-            x,
-            cx,
-            r.bottom() - MARK_STRIP / 2.0,
-            mark.symbol(),
-            Some(&mark.label(lang)),
-        );
+    let texts: Vec<String> = node.badges.iter().map(Badge::text).collect();
+    let mut bx = r.center().0 - badge_strip_width(&texts) / 2.0;
+    let cy = r.bottom() - MARK_STRIP / 2.0;
+    for (badge, text) in node.badges.iter().zip(&texts) {
+        let w = badge_width(text);
+        let title = match badge {
+            Badge::Mark { mark, .. } => mark.label(lang),
+            Badge::Load { over, figure } => format!(
+                "{} {figure}",
+                lang.text(if *over {
+                    &Msg::LegendOverCapacity
+                } else {
+                    &Msg::LegendHighUtilisation
+                })
+            ),
+        };
+        let stroke = if badge.problem() { LOOP_COLOR } else { WARNING };
+        pill(x, bx, cy, w, text, stroke, Some(&title));
+        bx += w + BADGE_GAP;
     }
     x.end("g");
 }
 
-/// A finding's badge: a white disc with the mark's symbol.
-fn badge(x: &mut Xml, cx: f64, cy: f64, symbol: &str, title: Option<&str>) {
-    x.start("g", &[]);
+/// A finding's badge: a white pill edged in the problem (or warning) colour, with the mark's
+/// symbol and its figure; as wide as its text, so "600 %" and "sv → fi" stay readable.
+fn pill(
+    x: &mut Xml,
+    left: f64,
+    cy: f64,
+    width: f64,
+    text: &str,
+    stroke: &str,
+    title: Option<&str>,
+) {
+    x.start("g", &[("class", "badge")]);
     if let Some(t) = title {
         x.element("title", &[], t);
     }
     x.empty(
-        "circle",
+        "rect",
         &[
-            ("cx", &coordinate(cx)),
-            ("cy", &coordinate(cy)),
-            ("r", "8.5"),
+            ("x", &coordinate(left)),
+            ("y", &coordinate(cy - BADGE_H / 2.0)),
+            ("width", &coordinate(width)),
+            ("height", &coordinate(BADGE_H)),
+            ("rx", &coordinate(BADGE_H / 2.0)),
             ("fill", "#FFFFFF"),
-            ("stroke", LOOP_COLOR),
-            ("stroke-width", "1.2"),
+            ("stroke", stroke),
+            ("stroke-width", "1.5"),
         ],
     );
-    let size = if symbol.chars().count() > 1 {
-        "8"
-    } else {
-        "11"
-    };
     x.element(
         "text",
         &[
-            ("x", &coordinate(cx)),
-            ("y", &coordinate(cy + 3.8)),
-            ("font-size", size),
+            ("x", &coordinate(left + width / 2.0)),
+            ("y", &coordinate(cy + BADGE_FONT * 0.35)),
+            ("font-size", &coordinate(BADGE_FONT)),
+            ("font-weight", "bold"),
             ("text-anchor", "middle"),
             ("fill", "#1A1A1A"),
         ],
-        symbol,
+        text,
     );
     x.end("g");
 }
@@ -629,6 +648,70 @@ fn legend(x: &mut Xml, layout: &Layout) {
 }
 
 fn legend_item(x: &mut Xml, item: &LegendItem) {
+    legend_symbol(x, item);
+    let r = item.rect;
+    x.element(
+        "text",
+        &[
+            ("x", &coordinate(r.x + LEGEND_SYMBOL_WIDTH)),
+            ("y", &coordinate(r.y + r.height / 2.0 + LEGEND_FONT * 0.35)),
+            ("font-size", &coordinate(LEGEND_FONT)),
+            ("fill", "#1A1A1A"),
+        ],
+        &item.text,
+    );
+}
+
+/// One legend entry for a page to show in HTML beside the diagram: its symbol as a small SVG
+/// (the diagram's own drawing of it) and its words as text.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct LegendHtml {
+    /// A standalone `<svg>` of the symbol. Its markers and patterns are the diagram's
+    /// (`url(#arrow)`), so it is shown on the page that holds the diagram.
+    pub symbol: String,
+    /// The entry's words.
+    pub text: String,
+}
+
+/// The legend of a drawn layout as HTML entries, in the legend's order.
+pub fn legend_html(layout: &Layout) -> Vec<LegendHtml> {
+    layout
+        .legend_items
+        .iter()
+        .map(|item| {
+            let r = item.rect;
+            let mut x = Xml::default();
+            let view_box = format!(
+                "{} {} {} {}",
+                coordinate(r.x),
+                coordinate(r.y),
+                coordinate(LEGEND_SYMBOL_WIDTH),
+                coordinate(r.height)
+            );
+            x.start(
+                "svg",
+                &[
+                    ("xmlns", "http://www.w3.org/2000/svg"),
+                    ("width", &coordinate(LEGEND_SYMBOL_WIDTH)),
+                    ("height", &coordinate(r.height)),
+                    ("viewBox", &view_box),
+                    ("aria-hidden", "true"),
+                    ("focusable", "false"),
+                    ("font-family", "DejaVu Sans, Verdana, Arial, sans-serif"),
+                ],
+            );
+            legend_symbol(&mut x, item);
+            x.end("svg");
+            LegendHtml {
+                symbol: x.out,
+                text: item.text.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The symbol of a legend entry, in the entry's symbol slot.
+fn legend_symbol(x: &mut Xml, item: &LegendItem) {
     use LegendSymbol as S;
     let r = item.rect;
     let (sx, cy) = (r.x, r.y + r.height / 2.0);
@@ -682,7 +765,10 @@ fn legend_item(x: &mut Xml, item: &LegendItem) {
             pattern_band(x, Some(s), band);
         }
         S::Aggregated => swatch(x, ACTOR_FILL, "#555555", "1"),
-        S::Mark(m) => badge(x, sx + 14.0, cy, m.symbol(), None),
+        S::Mark(m) => {
+            let w = badge_width(m.symbol());
+            pill(x, sx + 14.0 - w / 2.0, cy, w, m.symbol(), LOOP_COLOR, None);
+        }
         S::ClientMoves => line(x, EDGE_COLOR, "url(#arrow)", false, "1.4", false),
         S::NoClientMove => line(x, EDGE_COLOR, "url(#arrow)", true, "1.4", false),
         S::Loop => line(x, LOOP_COLOR, "url(#arrow-loop)", false, "1.4", false),
@@ -724,16 +810,6 @@ fn legend_item(x: &mut Xml, item: &LegendItem) {
             );
         }
     }
-    x.element(
-        "text",
-        &[
-            ("x", &coordinate(r.x + LEGEND_SYMBOL_WIDTH)),
-            ("y", &coordinate(cy + LEGEND_FONT * 0.35)),
-            ("font-size", &coordinate(LEGEND_FONT)),
-            ("fill", "#1A1A1A"),
-        ],
-        &item.text,
-    );
 }
 
 mod defs;

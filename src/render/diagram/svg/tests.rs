@@ -146,7 +146,17 @@ fn hostile_view() -> View {
         exit: k == 3,
         faded: k == 2,
         on_route: k == 1,
-        marks: vec![Mark::UnmetNeed, Mark::LanguageGap],
+        badges: vec![
+            Mark::UnmetNeed.into(),
+            Badge::Mark {
+                mark: Mark::LanguageGap,
+                figure: Some("sv → fi".into()),
+            },
+            Badge::Load {
+                figure: "600 %".into(),
+                over: true,
+            },
+        ],
         utilisation: Some(k as f64 * 0.4),
         tooltip: text(k + 2),
         service: None,
