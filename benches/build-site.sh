@@ -11,9 +11,9 @@
 #    /usr/bin/time -v, RUNS times (default 3), and prints each run's wall time and peak resident
 #    memory (the maximum of the process, i.e. getrusage's ru_maxrss).
 #
-# With 484 pathways the default --max-graphviz cap (50) leaves out Graphviz, so the figure is the
-# native part: load, analysis, layouts, SVG, HTML and Markdown. `-- --max-graphviz 1000` measures
-# with PNG and PDF (about 1 s a diagram, so about 8 minutes). Environment: RUNS, CARGO_TARGET_DIR.
+# The figure is the whole build: load, analysis, layouts, SVG, the PNG and PDF of every diagram
+# (drawn natively), HTML and Markdown; `-- --no-diagrams` leaves out the PNG and PDF.
+# Environment: RUNS, CARGO_TARGET_DIR.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

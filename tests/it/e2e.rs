@@ -174,3 +174,95 @@ fn a_reader_and_a_writer_use_polku_serve_in_chromium() {
         "it says it stopped:\n{log}"
     );
 }
+
+/// axe-core on every page type of `polku serve` and `polku build`, in Finnish and Swedish, at a
+/// desktop and a phone width: no violation of WCAG 2.1 A or AA (the level the Act on the
+/// Provision of Digital Services asks of public-sector sites).
+#[test]
+fn every_page_type_of_serve_and_build_passes_axe_in_finnish_and_swedish() {
+    let install = "npm ci --prefix tests/consumers; apt-get install chromium chromium-driver";
+    let workspace = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("pathways"), workspace.path());
+    let sites = tempfile::tempdir().unwrap();
+    let mut urls = Vec::new();
+    for lang in ["fi", "sv"] {
+        let out = sites.path().join(lang);
+        let built = Command::new(env!("CARGO_BIN_EXE_polku"))
+            .args([
+                "build",
+                "pathways",
+                "--no-diagrams",
+                "--lang",
+                lang,
+                "--out",
+            ])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            built.status.success(),
+            "{}",
+            String::from_utf8_lossy(&built.stderr)
+        );
+        for page in [
+            "index.html",
+            "pathway-hango-svensk-servicekedja.html",
+            "ecosystem.html",
+        ] {
+            let file = out.join(page);
+            assert!(file.is_file(), "{}", file.display());
+            urls.push(format!("file://{}", file.display()));
+        }
+    }
+    let served = Served::start(workspace.path());
+    for lang in ["fi", "sv"] {
+        for path in [
+            "/",
+            "/pathways/hango-svensk-servicekedja",
+            "/pathways/hehku-liikkuva-tuki?view=route&profile=hki-14v-koulupoissaolot-ahdistus",
+            "/ecosystem",
+            "/findings",
+            "/no-such-page",
+        ] {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            urls.push(format!(
+                "{}{}{sep}lang={lang}",
+                served.url.trim_end_matches('/'),
+                path
+            ));
+        }
+    }
+    let run = Command::new("node")
+        .arg("tests/consumers/axe_check.mjs")
+        .args(&urls)
+        .output();
+    let out = match run {
+        Ok(out) => out,
+        Err(e) => {
+            crate::support::skip(&format!("cannot run `node`: {e}"), install);
+            return;
+        }
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    match out.status.code() {
+        Some(0) => {}
+        Some(3) => {
+            crate::support::skip(stderr.trim(), install);
+            return;
+        }
+        code => panic!("axe_check.mjs failed ({code:?}):\n{stderr}"),
+    }
+    let report: Value = serde_json::from_slice(&out.stdout).expect("axe_check.mjs prints JSON");
+    let pages = report.as_array().unwrap();
+    assert_eq!(pages.len(), 2 * urls.len(), "every page at both widths");
+    let failing: Vec<String> = pages
+        .iter()
+        .filter(|p| !p["violations"].as_array().unwrap().is_empty())
+        .map(|p| format!("{} at {} px: {}", p["url"], p["width"], p["violations"]))
+        .collect();
+    assert!(
+        failing.is_empty(),
+        "axe violations:\n{}",
+        failing.join("\n")
+    );
+}
