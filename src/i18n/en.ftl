@@ -7,6 +7,7 @@ legend-client-moves = Client moves (referral, return)
 legend-no-client-move = Client does not move (consultation, joint work, information)
 legend-loop = Referral loop
 legend-boundary = Crosses organisations without an agreed protocol
+legend-missing-collaboration = Shared clients, no collaboration between the sectors
 legend-high-utilisation = Utilisation over 85 %
 legend-over-capacity = Utilisation over 100 %
 legend-entry = Entry point
@@ -17,6 +18,8 @@ legend-aggregated = An actor's services together; (n) = number of services
 ## Diagram view
 
 view-mark-unmet-need = Unmet need
+view-mark-route-break = The route breaks: the service does not take the client
+view-missing-collaboration = no collaboration
 view-mark-dead-end = Dead end
 view-mark-language-gap = Language gap
 view-mark-age-gap = Age gap: nobody takes over

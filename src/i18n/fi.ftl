@@ -7,6 +7,7 @@ legend-client-moves = Asiakas siirtyy (lähete, paluu)
 legend-no-client-move = Asiakas ei siirry (konsultaatio, yhteistyö, tieto)
 legend-loop = Lähetekehä
 legend-boundary = Organisaatioraja ilman sovittua käytäntöä
+legend-missing-collaboration = Yhteiset asiakkaat, ei sektorien välistä yhteistyötä
 legend-high-utilisation = Kuormitus yli 85 %
 legend-over-capacity = Kuormitus yli 100 %
 legend-entry = Sisääntulo
@@ -17,6 +18,8 @@ legend-aggregated = Toimijan palvelut koottuna; (n) = palvelujen määrä
 ## Diagram view
 
 view-mark-unmet-need = Täyttymätön tarve
+view-mark-route-break = Reitti katkeaa: palvelu ei ota asiakasta
+view-missing-collaboration = ei yhteistyötä
 view-mark-dead-end = Umpikuja
 view-mark-language-gap = Kieliaukko
 view-mark-age-gap = Ikäaukko: kukaan ei jatka

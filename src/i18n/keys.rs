@@ -60,6 +60,8 @@ catalogue! {
     LegendLoop = "legend-loop";
     /// An edge across organisations without an agreed protocol.
     LegendBoundary = "legend-boundary";
+    /// Legend: the dotted line where a collaboration is missing.
+    LegendMissingCollaboration = "legend-missing-collaboration";
     /// A node whose utilisation is over 85 %.
     LegendHighUtilisation = "legend-high-utilisation";
     /// A node over capacity.
@@ -75,6 +77,10 @@ catalogue! {
 
     /// A finding badge: a need no service meets.
     ViewMarkUnmetNeed = "view-mark-unmet-need";
+    /// A finding badge: the route stops here, the service does not take the client.
+    ViewMarkRouteBreak = "view-mark-route-break";
+    /// The label of the line drawn where two sectors share clients and no handoff links them.
+    ViewMissingCollaboration = "view-missing-collaboration";
     /// A finding badge: a service with no way on.
     ViewMarkDeadEnd = "view-mark-dead-end";
     /// A finding badge: a service not offered in the client's language.

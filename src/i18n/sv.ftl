@@ -8,6 +8,7 @@ legend-no-client-move = Klienten flyttas inte (konsultation, samarbete, informat
 # "Referral loop" is "remissloop" everywhere in Swedish.
 legend-loop = Remissloop
 legend-boundary = Organisationsgräns utan överenskommen praxis
+legend-missing-collaboration = Gemensamma klienter, inget samarbete mellan sektorerna
 legend-high-utilisation = Beläggning över 85 %
 legend-over-capacity = Beläggning över 100 %
 legend-entry = Ingång
@@ -18,6 +19,8 @@ legend-aggregated = Aktörens tjänster sammanförda; (n) = antal tjänster
 ## Diagram view
 
 view-mark-unmet-need = Otillgodosett behov
+view-mark-route-break = Rutten bryts: tjänsten tar inte emot klienten
+view-missing-collaboration = inget samarbete
 view-mark-dead-end = Återvändsgränd
 view-mark-language-gap = Språklucka
 view-mark-age-gap = Åldersglapp: ingen tar över

@@ -485,3 +485,131 @@ fn the_problems_figures_are_drawn_on_their_boxes() {
     );
     assert!(picture.contains(">Aa sv → fi</text>"));
 }
+
+/// The 17-year-old leaving a placement is routed towards the aftercare clinic, which takes only
+/// 18–24-year-olds: the route view draws the route up to the clinic, marks the break there with
+/// the age figure, and draws nothing past it as if it worked.
+#[test]
+fn a_route_is_drawn_up_to_the_service_that_does_not_take_the_client() {
+    use polku::model::Lang;
+    use polku::render::diagram::view::{self, Badge, Mark, ViewKind, ViewOptions};
+    use polku::render::diagram::{layout, svg};
+    let loaded = load_dir(Path::new(WORKSPACE)).unwrap();
+    let analysis = analyze(&loaded.model);
+    let model = &loaded.model;
+    let options = ViewOptions {
+        kind: ViewKind::Route,
+        pathway: model.pathway_by_id("keski-suomi-jalkihuoltoneuvola-jatkos"),
+        profile: model.profile_by_id("ks-17v-sijoitus-paattyy"),
+        lang: Lang::Fi,
+        ..ViewOptions::default()
+    };
+    let v = view::build(model, &analysis, &options).unwrap();
+    let clinic = v
+        .nodes
+        .iter()
+        .find(|n| n.key == "ks-jalkihuoltoneuvola")
+        .unwrap();
+    assert!(clinic.on_route, "the route reaches the clinic");
+    assert!(
+        clinic.badges.contains(&Badge::Mark {
+            mark: Mark::RouteBreak,
+            figure: Some("18–24 v".into())
+        }),
+        "{:?}",
+        clinic.badges
+    );
+    // Only one break, and no other service carries it.
+    let breaks = v
+        .nodes
+        .iter()
+        .filter(|n| {
+            n.badges.iter().any(|b| {
+                matches!(
+                    b,
+                    Badge::Mark {
+                        mark: Mark::RouteBreak,
+                        ..
+                    }
+                )
+            })
+        })
+        .count();
+    assert_eq!(breaks, 1);
+    // No route handoff leaves the clinic: the route stops where it breaks.
+    let clinic_ix = v
+        .nodes
+        .iter()
+        .position(|n| n.key == "ks-jalkihuoltoneuvola")
+        .unwrap();
+    assert!(
+        v.edges
+            .iter()
+            .filter(|e| e.on_route)
+            .all(|e| e.from != clinic_ix),
+        "a route edge leaves the break"
+    );
+    let picture = svg::svg(&v, &layout::layout(&v));
+    assert!(picture.contains("✕ 18–24 v"), "the break is drawn");
+}
+
+/// Kymenlaakso's school and youth substance service share the clients of the 15-year-old in an
+/// institution, and no handoff links them (X0401): the diagram draws the missing collaboration
+/// between the two boxes, explains it in the legend, and BPMN leaves it out (it is no flow).
+#[test]
+fn a_missing_collaboration_is_drawn_between_the_two_sectors() {
+    use polku::model::Lang;
+    use polku::render::diagram::view::{self, ViewKind, ViewOptions};
+    use polku::render::diagram::{layout, legend, svg};
+    let loaded = load_dir(Path::new(WORKSPACE)).unwrap();
+    let analysis = analyze(&loaded.model);
+    let model = &loaded.model;
+    for (pathway, a, b) in [
+        (
+            "kymenlaakso-lastensuojelulaitosten-konsultaatiomalli",
+            "kym-koulu",
+            "kym-nuorten-paihdepalvelut",
+        ),
+        (
+            "paijat-hame-vaativan-tuen-konsultaatiomalli",
+            "ph-koulu",
+            "ph-lastensuojelu",
+        ),
+    ] {
+        let options = ViewOptions {
+            kind: ViewKind::Lanes,
+            pathway: model.pathway_by_id(pathway),
+            lang: Lang::Fi,
+            ..ViewOptions::default()
+        };
+        let v = view::build(model, &analysis, &options).unwrap();
+        let key = |i: usize| v.nodes[i].key.as_str();
+        let missing: Vec<(&str, &str)> = v
+            .edges
+            .iter()
+            .filter(|e| e.missing_collaboration)
+            .map(|e| (key(e.from), key(e.to)))
+            .collect();
+        assert_eq!(missing.len(), 1, "{pathway}: {missing:?}");
+        let (x, y) = missing[0];
+        assert!(
+            (x, y) == (a, b) || (x, y) == (b, a),
+            "{pathway}: {missing:?}"
+        );
+        let words = legend::legend(&v);
+        assert!(
+            words
+                .entries
+                .iter()
+                .any(|e| e.symbol == legend::LegendSymbol::MissingCollaboration),
+            "{pathway}: the legend explains it"
+        );
+        let picture = svg::svg(&v, &layout::layout(&v));
+        assert!(picture.contains(">ei yhteistyötä</tspan>"), "{pathway}");
+        let bpmn = polku::render::export::bpmn::bpmn(&v, &layout::layout(&v));
+        assert!(
+            !bpmn.contains("ei yhteistyötä"),
+            "{pathway}: BPMN has no flow for it"
+        );
+    }
+}

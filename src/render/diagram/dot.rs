@@ -113,11 +113,18 @@ fn edge(e: &ViewEdge) -> Stmt {
         color = "#CCCCCC";
         attrs.push(attr("fontcolor", "#AAAAAA"));
     }
-    attrs.push(attr("color", color));
-    if !e.moves_client {
+    if e.missing_collaboration {
+        // Not a handoff: no head, no say in the ranks, dotted in the problem colour.
+        color = LOOP_COLOR;
+        attrs.push(attr("dir", "none"));
+        attrs.push(attr("constraint", "false"));
+        attrs.push(attr("style", "dotted"));
+        attrs.push(attr("fontcolor", LOOP_COLOR));
+    } else if !e.moves_client {
         attrs.push(attr("style", "dashed"));
     }
-    let width = if e.on_route {
+    attrs.push(attr("color", color));
+    let width = if e.on_route || e.missing_collaboration {
         2.5
     } else if e.count > 1 {
         1.0 + (e.count as f64).ln()
@@ -176,6 +183,11 @@ fn sample(symbol: LegendSymbol) -> Sample {
             "solid",
             BOUNDARY_COLOR,
             vec![attr("arrowtail", "tee"), attr("dir", "both")],
+        ),
+        S::MissingCollaboration => Sample::Edge(
+            "dotted",
+            LOOP_COLOR,
+            vec![attr("dir", "none"), attr("penwidth", "2.5")],
         ),
     }
 }

@@ -23,6 +23,8 @@ pub enum LegendSymbol {
     Loop,
     /// An edge in the boundary colour with its marker.
     Boundary,
+    /// A dotted line in the problem colour: shared clients, no collaboration.
+    MissingCollaboration,
     /// A thick orange border: utilisation over 85 %.
     HighUtilisation,
     /// A thick red border: over capacity.
@@ -85,6 +87,7 @@ fn text(symbol: LegendSymbol, lang: Lang) -> String {
         S::NoClientMove => Msg::LegendNoClientMove,
         S::Loop => Msg::LegendLoop,
         S::Boundary => Msg::LegendBoundary,
+        S::MissingCollaboration => Msg::LegendMissingCollaboration,
         S::HighUtilisation => Msg::LegendHighUtilisation,
         S::OverCapacity => Msg::LegendOverCapacity,
         S::Entry => Msg::LegendEntry,
@@ -104,9 +107,13 @@ fn symbols(view: &View) -> Vec<LegendSymbol> {
     }
     let n = view.nodes.len();
     let edges = view.edges.iter().filter(|e| e.from < n && e.to < n);
-    let (mut moves, mut still, mut looped, mut boundary, mut route) =
-        (false, false, false, false, false);
+    let (mut moves, mut still, mut looped, mut boundary, mut route, mut missing) =
+        (false, false, false, false, false, false);
     for e in edges {
+        if e.missing_collaboration {
+            missing = true;
+            continue;
+        }
         moves |= e.moves_client;
         still |= !e.moves_client;
         looped |= e.in_loop;
@@ -120,6 +127,7 @@ fn symbols(view: &View) -> Vec<LegendSymbol> {
         (still, S::NoClientMove),
         (looped, S::Loop),
         (boundary, S::Boundary),
+        (missing, S::MissingCollaboration),
         (route || view.nodes.iter().any(|v| v.on_route), S::OnRoute),
         (
             view.nodes.iter().any(|v| {
@@ -150,7 +158,8 @@ mod tests {
     use super::*;
 
     /// Every fixed symbol (those not worded by the model or the finding marks).
-    const FIXED: [LegendSymbol; 10] = [
+    const FIXED: [LegendSymbol; 11] = [
+        LegendSymbol::MissingCollaboration,
         LegendSymbol::ClientMoves,
         LegendSymbol::NoClientMove,
         LegendSymbol::Loop,

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::analysis::bottlenecks::HIGH_UTILISATION;
 use crate::analysis::payload::Payload;
+use crate::analysis::routes::{Blocker, Outcome};
 use crate::analysis::{Analysis, Entity};
 use crate::diagnostic::Code;
 use crate::i18n::Msg;
@@ -82,6 +83,9 @@ pub struct Lane {
 pub enum Mark {
     /// A profile's need is unmet here (the closest service that would address it).
     UnmetNeed,
+    /// The drawn route stops here: the service does not take the profile's client (age,
+    /// language, an excluding need).
+    RouteBreak,
     /// No way on and not an exit.
     DeadEnd,
     /// Not given in a profile's language.
@@ -98,8 +102,9 @@ pub enum Mark {
 
 impl Mark {
     /// Every mark, in legend order.
-    pub const ALL: [Mark; 7] = [
+    pub const ALL: [Mark; 8] = [
         Mark::UnmetNeed,
+        Mark::RouteBreak,
         Mark::DeadEnd,
         Mark::LanguageGap,
         Mark::AgeGap,
@@ -111,7 +116,7 @@ impl Mark {
     /// The finding code behind the mark.
     pub fn code(self) -> Code {
         match self {
-            Mark::UnmetNeed => Code::UnmetNeed,
+            Mark::UnmetNeed | Mark::RouteBreak => Code::UnmetNeed,
             Mark::DeadEnd => Code::DeadEnd,
             Mark::LanguageGap => Code::LanguageGap,
             Mark::AgeGap => Code::AgeCoverageGap,
@@ -125,6 +130,7 @@ impl Mark {
     pub fn symbol(self) -> &'static str {
         match self {
             Mark::UnmetNeed => "!",
+            Mark::RouteBreak => "✕",
             Mark::DeadEnd => "⊣",
             Mark::LanguageGap => "Aa",
             Mark::AgeGap => "⇥",
@@ -138,6 +144,7 @@ impl Mark {
     pub fn label(self, lang: Lang) -> String {
         lang.text(&match self {
             Mark::UnmetNeed => Msg::ViewMarkUnmetNeed,
+            Mark::RouteBreak => Msg::ViewMarkRouteBreak,
             Mark::DeadEnd => Msg::ViewMarkDeadEnd,
             Mark::LanguageGap => Msg::ViewMarkLanguageGap,
             Mark::AgeGap => Msg::ViewMarkAgeGap,
@@ -253,6 +260,10 @@ pub struct ViewEdge {
     pub in_loop: bool,
     /// Crosses organisations without an agreed protocol: marked.
     pub boundary_without_protocol: bool,
+    /// Not a handoff but its absence: two sectors share the clients of these two services and no
+    /// handoff links them (finding X0401). Drawn as a dotted line in the problem colour, without
+    /// an arrow, and left out of BPMN (it is no flow).
+    pub missing_collaboration: bool,
     /// Drawn faded.
     pub faded: bool,
     /// On the selected route.
@@ -354,6 +365,7 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
     // The selected profile's route: services and handoffs on it.
     let mut route_services = BTreeSet::new();
     let mut route_handoffs = BTreeSet::new();
+    let mut breaks: BTreeMap<ServiceIx, BTreeSet<String>> = BTreeMap::new();
     let mut title = title;
     if options.kind == ViewKind::Route {
         let profile = options.profile.ok_or(ViewError::ProfileNeeded)?;
@@ -361,10 +373,31 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
         title = format!("{title} — {}", p.name.get(lang));
         for pr in analysis.routes.iter().filter(|r| r.profile == profile) {
             for r in &pr.routes {
+                // An unmet need's closest route is drawn up to the first service that does not
+                // take the client, and that service carries the reason: the route does not
+                // seem to work past it.
+                let stop = match &r.outcome {
+                    Outcome::Met => None,
+                    Outcome::Unmet { blocked, .. } => r.steps.iter().find_map(|s| {
+                        blocked
+                            .iter()
+                            .find(|(b, _)| *b == s.service)
+                            .map(|(b, why)| (*b, why))
+                    }),
+                };
                 for s in &r.steps {
                     route_services.insert(s.service);
                     if let Some(h) = s.via {
                         route_handoffs.insert(h);
+                    }
+                    if let Some((b, why)) = stop
+                        && b == s.service
+                    {
+                        breaks
+                            .entry(b)
+                            .or_default()
+                            .extend(why.iter().map(|w| blocker_figure(model, w, lang)));
+                        break;
                     }
                 }
             }
@@ -442,6 +475,15 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
             });
             let on_route = route_services.contains(&s);
             let mut node_badges = badges.remove(&s).unwrap_or_default();
+            if let Some(why) = breaks.remove(&s) {
+                node_badges.insert(
+                    0,
+                    Badge::Mark {
+                        mark: Mark::RouteBreak,
+                        figure: Some(why.into_iter().collect::<Vec<_>>().join(", ")),
+                    },
+                );
+            }
             if let Some(u) = utilisation.filter(|u| *u > HIGH_UTILISATION) {
                 node_badges.push(Badge::Load {
                     figure: if u.is_finite() {
@@ -470,7 +512,7 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
         })
         .collect();
 
-    let edges: Vec<ViewEdge> = model
+    let mut edges: Vec<ViewEdge> = model
         .handoffs()
         .iter_enumerated()
         .filter_map(|(ix, h)| {
@@ -490,6 +532,7 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
                     .iter()
                     .any(|l| l.contains(&h.from) && l.contains(&h.to)),
                 boundary_without_protocol: unprotected.contains(&ix),
+                missing_collaboration: false,
                 faded: options.kind == ViewKind::Route && !on_route,
                 on_route,
                 handoff: Some(ix),
@@ -497,6 +540,15 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
             })
         })
         .collect();
+    // The collaborations the analysis misses, between two drawn services.
+    let mut seen = BTreeSet::new();
+    for (a, b) in missing_collaborations(analysis) {
+        if let (Some(&from), Some(&to)) = (index.get(&a), index.get(&b))
+            && seen.insert((from.min(to), from.max(to)))
+        {
+            edges.push(missing_edge(from, to, lang));
+        }
+    }
 
     let sectors: BTreeSet<Sector> = nodes.iter().filter_map(|n| n.sector).collect();
     let used_marks: BTreeSet<Mark> = nodes
@@ -599,11 +651,27 @@ fn aggregated(
             moves_client: true,
             in_loop: false,
             boundary_without_protocol: false,
+            missing_collaboration: false,
             faded: false,
             on_route: false,
             handoff: None,
             count,
         })
+        .chain(
+            missing_collaborations(analysis)
+                .into_iter()
+                .filter_map(|(a, b)| {
+                    let pos = |s: ServiceIx| keys.iter().position(|k| *k == model.service(s).actor);
+                    let (from, to) = (pos(a)?, pos(b)?);
+                    (from != to).then(|| missing_edge(from, to, lang))
+                }),
+        )
+        .collect::<Vec<_>>();
+    // Two services of one actor pair give one line.
+    let mut seen = BTreeSet::new();
+    let edges = edges
+        .into_iter()
+        .filter(|e| !e.missing_collaboration || seen.insert((e.from.min(e.to), e.from.max(e.to))))
         .collect();
     View {
         title,
@@ -614,6 +682,39 @@ fn aggregated(
         aggregated: true,
         sectors: Vec::new(),
         marks: Vec::new(),
+    }
+}
+
+/// The two services of every active missing-collaboration finding (X0401): one of each sector
+/// that shares the clients.
+fn missing_collaborations(analysis: &Analysis) -> Vec<(ServiceIx, ServiceIx)> {
+    analysis
+        .active()
+        .filter_map(|f| match &f.payload {
+            Payload::MissingCollaboration {
+                services: [a, b], ..
+            } => Some((*a, *b)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The line drawn where a collaboration is missing: no arrow (nobody hands anything over), not
+/// ranked, worded "no collaboration".
+fn missing_edge(from: usize, to: usize, lang: Lang) -> ViewEdge {
+    ViewEdge {
+        from,
+        to,
+        kind: None,
+        label: vec![lang.text(&Msg::ViewMissingCollaboration)],
+        moves_client: false,
+        in_loop: false,
+        boundary_without_protocol: false,
+        missing_collaboration: true,
+        faded: false,
+        on_route: false,
+        handoff: None,
+        count: 0,
     }
 }
 
@@ -706,6 +807,18 @@ fn badges_by_service(
             (s, badges)
         })
         .collect()
+}
+
+/// The figure of a route's break: what the service takes that the client is not ("13–17 v" for
+/// a 19-year-old, "fi" for a Swedish speaker, "≠ need" for an excluding need).
+fn blocker_figure(model: &Model, blocker: &Blocker, lang: Lang) -> String {
+    match blocker {
+        Blocker::Age { min, max } => lang.text(&Msg::ViewBadgeAges {
+            range: ages(*min, *max).into(),
+        }),
+        Blocker::Language { offered } => offered.join("/"),
+        Blocker::Excludes { need } => format!("≠ {}", model.need(*need).name.get(lang)),
+    }
 }
 
 fn loop_members(analysis: &Analysis) -> Vec<BTreeSet<ServiceIx>> {

@@ -66,7 +66,13 @@ fn write_flowchart(out: &mut String, view: &View) -> std::fmt::Result {
         .iter()
         .filter(|e| e.from < view.nodes.len() && e.to < view.nodes.len());
     for (n, edge) in valid.enumerate() {
-        let arrow = if edge.moves_client { "-->" } else { "-.->" };
+        let arrow = if edge.missing_collaboration {
+            "-.-"
+        } else if edge.moves_client {
+            "-->"
+        } else {
+            "-.->"
+        };
         let label = edge
             .label
             .iter()
@@ -80,7 +86,7 @@ fn write_flowchart(out: &mut String, view: &View) -> std::fmt::Result {
         }
         if edge.faded {
             faded.push(n);
-        } else if edge.in_loop {
+        } else if edge.in_loop || edge.missing_collaboration {
             loops.push(n);
         } else if edge.boundary_without_protocol {
             boundary.push(n);

@@ -43,6 +43,7 @@ fn edge(from: usize, to: usize, moves_client: bool, label: &[&str]) -> ViewEdge 
         moves_client,
         in_loop: false,
         boundary_without_protocol: false,
+        missing_collaboration: false,
         faded: false,
         on_route: false,
         handoff: None,

@@ -155,6 +155,7 @@ const ATTRIBUTES: &[&str] = &[
     "stroke-width",
     "stroke-dasharray",
     "stroke-linejoin",
+    "stroke-linecap",
     "marker-start",
     "marker-end",
     "x",
@@ -341,8 +342,12 @@ fn multiline(
     x.end("text");
 }
 
+/// An edge's colour and arrow head; a missing collaboration has no head (nothing is handed
+/// over) and the problem colour.
 fn edge_style(edge: &ViewEdge) -> (&'static str, &'static str) {
-    if edge.in_loop {
+    if edge.missing_collaboration {
+        (LOOP_COLOR, "none")
+    } else if edge.in_loop {
         (LOOP_COLOR, "url(#arrow-loop)")
     } else if edge.boundary_without_protocol {
         (BOUNDARY_COLOR, "url(#arrow-boundary)")
@@ -370,6 +375,23 @@ fn node_name(view: &View, i: usize) -> String {
         .get(i)
         .map_or_else(String::new, |n| n.label.join(" "))
 }
+
+/// An edge's dash pattern: dashed where the client does not move, dotted where a collaboration
+/// is missing, solid where the client moves.
+fn edge_dash(edge: &ViewEdge) -> Option<&'static str> {
+    if edge.missing_collaboration {
+        Some(MISSING_DASH)
+    } else if !edge.moves_client {
+        Some(NO_MOVE_DASH)
+    } else {
+        None
+    }
+}
+
+/// The dashes of a handoff along which the client does not move.
+const NO_MOVE_DASH: &str = "6 4";
+/// The dots of a missing collaboration (round caps make them dots).
+const MISSING_DASH: &str = "0.1 5";
 
 /// The group of an edge's line or label: `class="edge"` with the keys of the boxes it joins, so a
 /// page lights a finding's arrows with its boxes (`polku serve`'s app.js).
@@ -409,7 +431,11 @@ fn edge_path(x: &mut Xml, view: &View, edge: &ViewEdge, points: &[(f64, f64)]) {
     }
     x.element("title", &[], &title);
     let d = path_data(points);
-    let width = if edge.on_route { "2.6" } else { "1.4" };
+    let width = if edge.on_route || edge.missing_collaboration {
+        "2.6"
+    } else {
+        "1.4"
+    };
     let mut attrs: Vec<(&'static str, &str)> = vec![
         ("d", &d),
         ("fill", "none"),
@@ -418,8 +444,11 @@ fn edge_path(x: &mut Xml, view: &View, edge: &ViewEdge, points: &[(f64, f64)]) {
         ("stroke-linejoin", "round"),
         ("marker-end", arrow),
     ];
-    if !edge.moves_client {
-        attrs.push(("stroke-dasharray", "6 4"));
+    if let Some(dash) = edge_dash(edge) {
+        attrs.push(("stroke-dasharray", dash));
+        if edge.missing_collaboration {
+            attrs.push(("stroke-linecap", "round"));
+        }
     }
     if edge.boundary_without_protocol {
         attrs.push(("marker-start", "url(#boundary)"));
@@ -430,7 +459,9 @@ fn edge_path(x: &mut Xml, view: &View, edge: &ViewEdge, points: &[(f64, f64)]) {
 
 fn edge_label(x: &mut Xml, view: &View, edge: &ViewEdge, r: Rect, lines: &[String]) {
     x.start("g", &edge_group(view, edge));
-    let border = if edge.boundary_without_protocol {
+    let border = if edge.missing_collaboration {
+        LOOP_COLOR
+    } else if edge.boundary_without_protocol {
         BOUNDARY_COLOR
     } else {
         "#B0B0B0"
@@ -715,29 +746,31 @@ fn legend_symbol(x: &mut Xml, item: &LegendItem) {
     use LegendSymbol as S;
     let r = item.rect;
     let (sx, cy) = (r.x, r.y + r.height / 2.0);
-    let line = |x: &mut Xml, color: &str, arrow: &str, dashed: bool, width: &str, start: bool| {
-        let d = format!(
-            "M{},{} L{},{}",
-            coordinate(sx + 2.0),
-            coordinate(cy),
-            coordinate(sx + 26.0),
-            coordinate(cy)
-        );
-        let mut attrs: Vec<(&'static str, &str)> = vec![
-            ("d", &d),
-            ("fill", "none"),
-            ("stroke", color),
-            ("stroke-width", width),
-            ("marker-end", arrow),
-        ];
-        if dashed {
-            attrs.push(("stroke-dasharray", "6 4"));
-        }
-        if start {
-            attrs.push(("marker-start", "url(#boundary)"));
-        }
-        x.empty("path", &attrs);
-    };
+    let line =
+        |x: &mut Xml, color: &str, arrow: &str, dash: Option<&str>, width: &str, start: bool| {
+            let d = format!(
+                "M{},{} L{},{}",
+                coordinate(sx + 2.0),
+                coordinate(cy),
+                coordinate(sx + 26.0),
+                coordinate(cy)
+            );
+            let mut attrs: Vec<(&'static str, &str)> = vec![
+                ("d", &d),
+                ("fill", "none"),
+                ("stroke", color),
+                ("stroke-width", width),
+                ("marker-end", arrow),
+            ];
+            if let Some(dash) = dash {
+                attrs.push(("stroke-dasharray", dash));
+                attrs.push(("stroke-linecap", "round"));
+            }
+            if start {
+                attrs.push(("marker-start", "url(#boundary)"));
+            }
+            x.empty("path", &attrs);
+        };
     let swatch = |x: &mut Xml, fill: &str, stroke: &str, width: &str| {
         x.empty(
             "rect",
@@ -769,18 +802,19 @@ fn legend_symbol(x: &mut Xml, item: &LegendItem) {
             let w = badge_width(m.symbol());
             pill(x, sx + 14.0 - w / 2.0, cy, w, m.symbol(), LOOP_COLOR, None);
         }
-        S::ClientMoves => line(x, EDGE_COLOR, "url(#arrow)", false, "1.4", false),
-        S::NoClientMove => line(x, EDGE_COLOR, "url(#arrow)", true, "1.4", false),
-        S::Loop => line(x, LOOP_COLOR, "url(#arrow-loop)", false, "1.4", false),
-        S::Boundary => line(
+        S::ClientMoves => line(x, EDGE_COLOR, "url(#arrow)", None, "1.4", false),
+        S::NoClientMove => line(
             x,
-            BOUNDARY_COLOR,
-            "url(#arrow-boundary)",
-            false,
+            EDGE_COLOR,
+            "url(#arrow)",
+            Some(NO_MOVE_DASH),
             "1.4",
-            true,
+            false,
         ),
-        S::OnRoute => line(x, ROUTE_COLOR, "url(#arrow-route)", false, "2.6", false),
+        S::Loop => line(x, LOOP_COLOR, "url(#arrow-loop)", None, "1.4", false),
+        S::MissingCollaboration => line(x, LOOP_COLOR, "none", Some(MISSING_DASH), "2.6", false),
+        S::Boundary => line(x, BOUNDARY_COLOR, "url(#arrow-boundary)", None, "1.4", true),
+        S::OnRoute => line(x, ROUTE_COLOR, "url(#arrow-route)", None, "2.6", false),
         S::HighUtilisation => swatch(x, "#FFFFFF", heat_color(Some(0.9)), "3.5"),
         S::OverCapacity => swatch(x, "#FFFFFF", heat_color(Some(1.5)), "3.5"),
         S::Entry => {

@@ -170,6 +170,7 @@ fn hostile_view() -> View {
         moves_client: k % 2 == 0,
         in_loop: k == 1,
         boundary_without_protocol: k == 2,
+        missing_collaboration: false,
         faded: k == 3,
         on_route: k == 4,
         handoff: None,

@@ -207,7 +207,7 @@ enum Connection {
     Flow(String),
     /// Information or collaboration only: an association.
     Association(String),
-    /// Endpoints outside the view: left out.
+    /// Endpoints outside the view, or no handoff at all: left out.
     Skipped,
 }
 
@@ -216,7 +216,11 @@ fn connections(view: &View) -> Vec<Connection> {
         .iter()
         .enumerate()
         .map(|(e, edge)| {
-            if edge.from >= view.nodes.len() || edge.to >= view.nodes.len() {
+            // A missing collaboration is the absence of a connection: BPMN has no word for it.
+            if edge.from >= view.nodes.len()
+                || edge.to >= view.nodes.len()
+                || edge.missing_collaboration
+            {
                 Connection::Skipped
             } else if edge.moves_client {
                 Connection::Flow(format!("Flow_{e}"))
