@@ -224,6 +224,7 @@ const BPMN_ATTRIBUTES: &[&str] = &[
     "targetRef",
     "associationDirection",
     "bpmnElement",
+    "color:color",
     "isHorizontal",
     "x",
     "y",
@@ -575,17 +576,18 @@ fn bpmn_di_follows_the_layout() {
     let ws = load(HOSTILE);
     let view = ws.view(PathwayIx(0));
     // The engine's layout with coordinates set by hand (so the test does not depend on how the
-    // engine places things): lanes 200 high, nodes 220 apart, the first edge with a bend and a
-    // label box.
+    // engine places things): lanes tall enough for the fixture's long titles (shorter lanes grow
+    // to hold theirs), nodes 220 apart, the first edge with a bend and a label box.
+    const H: f64 = 1000.0;
     let mut layout = layout::layout(&view);
     assert_eq!(layout.lanes.len(), view.lanes.len());
     assert_eq!(layout.nodes.len(), view.nodes.len());
     for lane in &mut layout.lanes {
         lane.rect = Rect {
             x: 0.0,
-            y: 200.0 * lane.lane as f64,
+            y: H * lane.lane as f64,
             width: 900.0,
-            height: 200.0,
+            height: H,
         };
         lane.header_width = 120.0;
     }
@@ -593,20 +595,25 @@ fn bpmn_di_follows_the_layout() {
         let lane = view.nodes[node.node].lane;
         node.rect = Rect {
             x: 200.0 + 220.0 * node.node as f64,
-            y: 200.0 * lane as f64 + 60.0,
+            y: H * lane as f64 + 60.0,
             width: 140.0,
             height: 70.0,
         };
     }
     let first = layout.edges.iter_mut().find(|e| e.edge == 0).unwrap();
-    first.points = vec![(340.0, 95.0), (380.0, 95.0), (380.0, 295.0), (420.0, 295.0)];
+    first.points = vec![
+        (340.0, 95.0),
+        (380.0, 95.0),
+        (380.0, H + 95.0),
+        (420.0, H + 95.0),
+    ];
     first.label = Some(Rect {
         x: 385.0,
         y: 150.0,
         width: 60.0,
         height: 30.0,
     });
-    layout.height = 200.0 * view.lanes.len() as f64;
+    layout.height = H * view.lanes.len() as f64;
     let text = bpmn::bpmn(&view, &layout);
     let doc = check_bpmn(&view, &text);
     let bounds_of = |element: &str| -> [f64; 4] {
@@ -1215,5 +1222,66 @@ fn networkx_reads_back_every_graphml_export() {
                 "{id}"
             );
         }
+    }
+}
+
+/// bpmn-js, the viewer BPMN users open our files in, draws every shipped pathway as a reader
+/// accepts it: no import warning, one start event per entry and end events
+/// only at exits, no two flow nodes on one another, no label struck through by a flow or lying
+/// on a task, every lane and pool title within its header, and the tasks in their sector
+/// colours. The screenshots are kept under the target directory's `bpmn-js/` for looking at.
+#[test]
+fn bpmn_js_draws_every_shipped_pathway_with_clear_labels_and_fitting_titles() {
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bpmn-js");
+    std::fs::create_dir_all(&shots).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    let mut views = Vec::new();
+    for (id, view) in exports_of(SHIPPED).1 {
+        let file = tmp.path().join(format!("{id}.bpmn"));
+        std::fs::write(&file, bpmn::bpmn(&view, &layout::layout(&view))).unwrap();
+        files.push(file.to_str().unwrap().to_string());
+        views.push((id, view));
+    }
+    let mut args = vec!["tests/consumers/bpmn_js_check.mjs", shots.to_str().unwrap()];
+    args.extend(files.iter().map(String::as_str));
+    let report = match consume(
+        "node",
+        &args,
+        "npm ci --prefix tests/consumers; apt-get install chromium",
+    ) {
+        Consumer::Read(out) => out,
+        Consumer::Missing => return,
+    };
+    let report: Vec<Value> = serde_json::from_str(&report).unwrap();
+    assert_eq!(report.len(), views.len());
+    for (r, (id, view)) in report.iter().zip(&views) {
+        let list = |key: &str| r[key].as_array().unwrap().clone();
+        assert!(list("warnings").is_empty(), "{id}: {:?}", r["warnings"]);
+        let entries = view.nodes.iter().filter(|n| n.entry).count();
+        let exits = view.nodes.iter().filter(|n| n.exit).count();
+        assert_eq!(r["starts"], json!(entries), "{id}");
+        assert_eq!(r["ends"], json!(exits), "{id}");
+        assert_eq!(
+            r["nodes"],
+            json!(view.nodes.len() + entries + exits),
+            "{id}"
+        );
+        assert!(
+            list("overlapping").is_empty(),
+            "{id}: {:?}",
+            r["overlapping"]
+        );
+        assert!(list("struck").is_empty(), "{id}: {:?}", r["struck"]);
+        assert!(list("onNodes").is_empty(), "{id}: {:?}", r["onNodes"]);
+        let titles = list("titles");
+        assert_eq!(titles.len(), 1 + view.lanes.len(), "{id}: pool and lanes");
+        for t in &titles {
+            assert_eq!(t["fits"], json!(true), "{id}: {t}");
+        }
+        let coloured = view.nodes.iter().filter(|n| n.sector.is_some()).count();
+        assert_eq!(list("coloured").len(), coloured, "{id}");
+        let shot = std::fs::metadata(r["shot"].as_str().unwrap()).unwrap();
+        assert!(shot.len() > 10_000, "{id}: a picture was taken");
     }
 }

@@ -48,11 +48,42 @@ impl Geometry {
             _ => grid(view),
         };
 
+        let mut edges: Vec<EdgeGeometry> = view
+            .edges
+            .iter()
+            .enumerate()
+            .map(|(e, edge)| {
+                // A missing collaboration is no connection: nothing drawn, nothing in the way.
+                if edge.missing_collaboration {
+                    return EdgeGeometry {
+                        points: Vec::new(),
+                        label: None,
+                    };
+                }
+                let laid = layout.edges.iter().find(|p| p.edge == e);
+                let points = laid.map(|p| p.points.clone()).unwrap_or_default();
+                let ok =
+                    points.len() >= 2 && points.iter().all(|(x, y)| x.is_finite() && y.is_finite());
+                let (points, label) = match (ok, nodes.get(edge.from), nodes.get(edge.to)) {
+                    (true, _, _) => (points, laid.and_then(|p| p.label).filter(usable)),
+                    (false, Some(a), Some(b)) => (straight(*a, *b, false, false), None),
+                    _ => (Vec::new(), None),
+                };
+                EdgeGeometry { points, label }
+            })
+            .collect();
+
+        // Lanes and the pool tall enough for their titles, which modelers write turned a quarter
+        // in a 30-unit header; flow labels beside their lines, not struck through by them.
+        let mut nodes = nodes;
+        let mut lanes = lanes;
+        stretch_for_titles(view, &mut lanes, &mut nodes, &mut edges);
+        clear_labels(&mut edges, &nodes, &lanes);
+
         // Events go where nothing else is: clear of every box, crossing as few edges as possible.
         let mut taken: Vec<Rect> = nodes.clone();
-        taken.extend(layout.edges.iter().filter_map(|e| e.label).filter(usable));
-        let segments: Vec<Segment> = layout
-            .edges
+        taken.extend(edges.iter().filter_map(|e| e.label));
+        let segments: Vec<Segment> = edges
             .iter()
             .flat_map(|e| e.points.windows(2).map(|w| (w[0], w[1])))
             .collect();
@@ -86,30 +117,11 @@ impl Geometry {
             .flatten()
             .map(|r| r.x + r.width + EVENT_GAP)
             .fold(f64::NEG_INFINITY, f64::max);
-        let mut lanes = lanes;
         for (lane, _) in &mut lanes {
             if right > lane.x + lane.width {
                 lane.width = right - lane.x;
             }
         }
-
-        let edges = view
-            .edges
-            .iter()
-            .enumerate()
-            .map(|(e, edge)| {
-                let laid = layout.edges.iter().find(|p| p.edge == e);
-                let points = laid.map(|p| p.points.clone()).unwrap_or_default();
-                let ok =
-                    points.len() >= 2 && points.iter().all(|(x, y)| x.is_finite() && y.is_finite());
-                let (points, label) = match (ok, nodes.get(edge.from), nodes.get(edge.to)) {
-                    (true, _, _) => (points, laid.and_then(|p| p.label).filter(usable)),
-                    (false, Some(a), Some(b)) => (straight(*a, *b, false, false), None),
-                    _ => (Vec::new(), None),
-                };
-                EdgeGeometry { points, label }
-            })
-            .collect();
 
         // The pool holds the lanes; a view without lanes holds its nodes and events.
         let mut participant = match lanes.iter().map(|(r, _)| *r).reduce(union) {
@@ -142,6 +154,213 @@ impl Geometry {
             starts,
             ends,
             edges,
+        }
+    }
+}
+
+/// What a title's characters take in bpmn-js's 12 px Arial, generously: Finnish words are long
+/// and a title that wraps into a third line spills out of its header.
+const TITLE_CHAR: f64 = 6.4;
+/// bpmn-js's padding around a title, along the header.
+const TITLE_PADDING: f64 = 16.0;
+
+/// The height a lane or pool needs for its title to wrap into the two lines its header holds:
+/// the shorter of the two halves at the best break between words, or the longest word.
+fn title_room(title: &str) -> f64 {
+    let words: Vec<f64> = title
+        .split_whitespace()
+        .map(|w| w.chars().count() as f64 * TITLE_CHAR)
+        .collect();
+    let run =
+        |ws: &[f64]| ws.iter().sum::<f64>() + ws.len().saturating_sub(1) as f64 * TITLE_CHAR * 0.55;
+    let best = (0..=words.len())
+        .map(|k| run(&words[..k]).max(run(&words[k..])))
+        .fold(f64::INFINITY, f64::min);
+    if best.is_finite() {
+        best + TITLE_PADDING
+    } else {
+        0.0
+    }
+}
+
+/// Makes every lane tall enough for its title, and the lanes together tall enough for the pool's
+/// (the last lane takes what the pool still needs). A lane's content moves down by what the
+/// lanes above it grew, plus half its own growth, so it stays centred; waypoints and labels
+/// move with the lane they are in, so lines stay straight and joined.
+fn stretch_for_titles(
+    view: &View,
+    lanes: &mut [(Rect, f64)],
+    nodes: &mut [Rect],
+    edges: &mut [EdgeGeometry],
+) {
+    if lanes.is_empty() {
+        return;
+    }
+    let mut grow: Vec<f64> = lanes
+        .iter()
+        .zip(&view.lanes)
+        .map(|((r, _), l)| (title_room(&l.label) - r.height).max(0.0))
+        .collect();
+    grow.resize(lanes.len(), 0.0);
+    let height: f64 = lanes.iter().map(|(r, _)| r.height).sum::<f64>() + grow.iter().sum::<f64>();
+    let pool_short = title_room(&view.title) - height;
+    if pool_short > 0.0
+        && let Some(last) = grow.last_mut()
+    {
+        *last += pool_short;
+    }
+    if grow.iter().all(|g| *g == 0.0) {
+        return;
+    }
+    let original: Vec<Rect> = lanes.iter().map(|(r, _)| *r).collect();
+    let above: Vec<f64> = grow
+        .iter()
+        .scan(0.0, |sum, g| {
+            let before = *sum;
+            *sum += g;
+            Some(before)
+        })
+        .collect();
+    let total: f64 = grow.iter().sum();
+    // How far a point at height `y` moves: by its lane's shift; above the lanes not at all,
+    // below them by everything.
+    let shift = |y: f64| -> f64 {
+        match original.iter().position(|r| y >= r.y && y < r.y + r.height) {
+            Some(k) => above[k] + grow[k] / 2.0,
+            None if original.first().is_some_and(|r| y < r.y) => 0.0,
+            None => total,
+        }
+    };
+    for (k, (r, _)) in lanes.iter_mut().enumerate() {
+        r.y += above[k];
+        r.height += grow[k];
+    }
+    for (i, r) in nodes.iter_mut().enumerate() {
+        let k = view.nodes.get(i).map_or(0, |n| n.lane.min(grow.len() - 1));
+        r.y += above[k] + grow[k] / 2.0;
+    }
+    for e in edges.iter_mut() {
+        for p in &mut e.points {
+            p.1 += shift(p.1);
+        }
+        if let Some(l) = &mut e.label {
+            l.y += shift(l.y + l.height / 2.0);
+        }
+    }
+}
+
+/// The gap between a flow label and the line it names.
+const LABEL_GAP: f64 = 3.0;
+
+/// Moves each flow label that a line passes through to beside its own flow: above or below a
+/// level piece, left or right of an upright one, at its middle or towards either end, wherever
+/// the fewest lines pass and no task, other label or lane header is covered. bpmn-js draws flow
+/// labels without a background, so a label the native layout set on its line reads struck
+/// through.
+fn clear_labels(edges: &mut [EdgeGeometry], nodes: &[Rect], lanes: &[(Rect, f64)]) {
+    let segments: Vec<Segment> = edges
+        .iter()
+        .flat_map(|e| e.points.windows(2).map(|w| (w[0], w[1])))
+        .collect();
+    let struck = |r: &Rect| {
+        let inner = Rect {
+            x: r.x + 1.0,
+            y: r.y + 1.0,
+            width: (r.width - 2.0).max(0.0),
+            height: (r.height - 2.0).max(0.0),
+        };
+        segments.iter().filter(|s| crosses(&inner, **s)).count()
+    };
+    let in_header = |r: &Rect| {
+        lanes.iter().any(|(l, header)| {
+            overlaps(
+                r,
+                &Rect {
+                    width: *header,
+                    ..*l
+                },
+                0.0,
+            )
+        })
+    };
+    for e in 0..edges.len() {
+        let Some(label) = edges[e].label else {
+            continue;
+        };
+        if struck(&label) == 0 {
+            continue;
+        }
+        let others: Vec<Rect> = edges
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != e)
+            .filter_map(|(_, g)| g.label)
+            .collect();
+        let (w, h) = (label.width, label.height);
+        let mut candidates = Vec::new();
+        for &((x0, y0), (x1, y1)) in edges[e]
+            .points
+            .windows(2)
+            .map(|p| (p[0], p[1]))
+            .collect::<Vec<_>>()
+            .iter()
+        {
+            let level = (y1 - y0).abs() <= (x1 - x0).abs();
+            let length = if level {
+                (x1 - x0).abs()
+            } else {
+                (y1 - y0).abs()
+            };
+            if length < 12.0 {
+                continue;
+            }
+            for t in [0.5, 0.25, 0.75] {
+                let (mx, my) = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+                if level {
+                    candidates.push(Rect {
+                        x: mx - w / 2.0,
+                        y: my - LABEL_GAP - h,
+                        width: w,
+                        height: h,
+                    });
+                    candidates.push(Rect {
+                        x: mx - w / 2.0,
+                        y: my + LABEL_GAP,
+                        width: w,
+                        height: h,
+                    });
+                } else {
+                    candidates.push(Rect {
+                        x: mx + LABEL_GAP + 1.0,
+                        y: my - h / 2.0,
+                        width: w,
+                        height: h,
+                    });
+                    candidates.push(Rect {
+                        x: mx - LABEL_GAP - 1.0 - w,
+                        y: my - h / 2.0,
+                        width: w,
+                        height: h,
+                    });
+                }
+            }
+        }
+        let score = |r: &Rect| {
+            let covered = nodes
+                .iter()
+                .chain(&others)
+                .filter(|b| overlaps(r, b, 1.0))
+                .count();
+            struck(r) * 10 + covered * 100 + usize::from(in_header(r)) * 100
+        };
+        let best = candidates
+            .iter()
+            .map(|r| (score(r), *r))
+            .min_by_key(|(s, _)| *s);
+        if let Some((s, r)) = best
+            && s < score(&label)
+        {
+            edges[e].label = Some(r);
         }
     }
 }
@@ -212,7 +431,8 @@ const SEARCH_STEP: f64 = 8.0;
 ///
 /// The ideal spot is centred beside the task, [`EVENT_GAP`] to its left (start) or right (end).
 /// Spots on a grid around it are scored by their distance from it, plus penalties for each edge
-/// the event would cross, for a connection to the task that would cross another task, for being
+/// the event would cross, for a connection to the task that would cross another task or strike
+/// a label or event through, for being
 /// on the wrong side of the task and for the smaller size; spots outside the lane's body or
 /// overlapping a box are never taken. When no spot is allowed, the ideal one is used.
 fn place_event(tasks: &[Rect], i: usize, before: bool, obstacles: &Obstacles) -> Rect {
@@ -286,6 +506,11 @@ fn place_event(tasks: &[Rect], i: usize, before: bool, obstacles: &Obstacles) ->
                 let crossings = segments.iter().filter(|s| crosses(&r, **s)).count();
                 let link = (center(r), center(task));
                 let blocked = others.iter().filter(|t| crosses(t, link)).count();
+                // Nor through a flow's label or another event: it would strike it through.
+                let struck = boxes
+                    .iter()
+                    .filter(|b| ***b != task && crosses(b, link))
+                    .count();
                 let wrong_side = if before {
                     x > task.x
                 } else {
@@ -295,6 +520,7 @@ fn place_event(tasks: &[Rect], i: usize, before: bool, obstacles: &Obstacles) ->
                     + size_penalty
                     + 200.0 * crossings as f64
                     + 300.0 * blocked as f64
+                    + 250.0 * struck as f64
                     + if wrong_side { 80.0 } else { 0.0 }
                     + if beyond(&r) { 400.0 } else { 0.0 };
                 if best.is_none_or(|(b, _)| score < b) {

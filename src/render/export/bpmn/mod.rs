@@ -122,6 +122,11 @@ impl Xml {
         paint.push(&mut attrs);
         self.start("bpmndi:BPMNShape", &attrs)?;
         self.bounds(r)?;
+        // Light text on a dark fill: the label's colour is the label's, in the OMG extension
+        // bpmn-js reads.
+        if let Some(text) = paint.text {
+            self.empty("bpmndi:BPMNLabel", &[("color:color", text)])?;
+        }
         self.end("bpmndi:BPMNShape")
     }
 
@@ -156,6 +161,8 @@ impl Xml {
 struct Paint {
     fill: Option<&'static str>,
     stroke: Option<&'static str>,
+    /// The label's colour, where the fill is too dark for the default black.
+    text: Option<&'static str>,
 }
 
 impl Paint {
@@ -166,6 +173,10 @@ impl Paint {
         Paint {
             fill: node.sector.map(palette::sector_color),
             stroke: hot.then(|| palette::heat_color(node.utilisation)),
+            text: node
+                .sector
+                .filter(|s| palette::dark_fill(*s))
+                .map(|_| palette::LIGHT_INK),
         }
     }
 
@@ -178,7 +189,11 @@ impl Paint {
         } else {
             None
         };
-        Paint { fill: None, stroke }
+        Paint {
+            fill: None,
+            stroke,
+            text: None,
+        }
     }
 
     fn push<'a>(self, attrs: &mut Vec<(&'a str, &'a str)>) {
