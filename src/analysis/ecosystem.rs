@@ -104,6 +104,67 @@ fn missing_collaboration(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<
     }
 }
 
+/// How the sectors of a set of services (a region's, an organisation's, or all) work together:
+/// the handoffs between each pair of sectors among those services, and the pairs that share
+/// clients there — some profile's met routes use a service of each sector in the set.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SectorLinks {
+    /// The sectors the services belong to, in vocabulary order.
+    pub sectors: Vec<Sector>,
+    /// Handoffs from the first sector's services to the second's, within the set.
+    pub handoffs: BTreeMap<(Sector, Sector), usize>,
+    /// Unordered pairs (smaller first) of sectors that share clients within the set.
+    pub shared: BTreeSet<(Sector, Sector)>,
+}
+
+impl SectorLinks {
+    /// The two sectors share clients within the set and no handoff links them there, either way:
+    /// the collaboration is missing *here*, whatever other regions do.
+    pub fn missing(&self, a: Sector, b: Sector) -> bool {
+        let count = |x, y| self.handoffs.get(&(x, y)).copied().unwrap_or(0);
+        a != b && self.shared.contains(&(a.min(b), a.max(b))) && count(a, b) + count(b, a) == 0
+    }
+}
+
+/// The [`SectorLinks`] of `services`.
+pub fn sector_links(
+    model: &Model,
+    routes: &[ProfileRoutes],
+    services: &[ServiceIx],
+) -> SectorLinks {
+    let inside: BTreeSet<ServiceIx> = services.iter().copied().collect();
+    let sectors: BTreeSet<Sector> = services.iter().map(|&s| model.service(s).sector).collect();
+    let mut handoffs = BTreeMap::new();
+    for h in model.handoffs() {
+        if inside.contains(&h.from) && inside.contains(&h.to) {
+            let pair = (model.service(h.from).sector, model.service(h.to).sector);
+            *handoffs.entry(pair).or_insert(0) += 1;
+        }
+    }
+    let mut shared = BTreeSet::new();
+    for pr in routes {
+        let used: BTreeSet<Sector> = pr
+            .routes
+            .iter()
+            .filter(|r| r.is_met())
+            .flat_map(|r| r.steps.iter().map(|s| s.service))
+            .filter(|s| inside.contains(s))
+            .map(|s| model.service(s).sector)
+            .collect();
+        let used: Vec<Sector> = used.into_iter().collect();
+        for (i, a) in used.iter().enumerate() {
+            for b in &used[i + 1..] {
+                shared.insert((*a, *b));
+            }
+        }
+    }
+    SectorLinks {
+        sectors: sectors.into_iter().collect(),
+        handoffs,
+        shared,
+    }
+}
+
 fn isolated_actors(model: &Model, out: &mut Vec<Finding>) {
     let with_services: BTreeSet<ActorIx> =
         model.services().iter().filter_map(|s| s.actor).collect();

@@ -143,7 +143,7 @@ fn age_coverage(model: &Model, out: &mut Vec<Finding>) {
     // (region, need) -> covered ages and the services covering them
     let mut cover: BTreeMap<(String, NeedIx), (Vec<bool>, Vec<ServiceIx>)> = BTreeMap::new();
     for (ix, s) in model.services().iter_enumerated() {
-        let region = region_of(model, ix).unwrap_or("").to_string();
+        let region = model.service_region(ix).unwrap_or("").to_string();
         let lo = s.eligibility.age_min.unwrap_or(0);
         let hi = s.eligibility.age_max.unwrap_or(LAST_AGE).min(LAST_AGE);
         for &need in &s.eligibility.needs {
@@ -430,15 +430,6 @@ fn unreachable(model: &Model, out: &mut Vec<Finding>) {
             .build(),
         );
     }
-}
-
-/// The region a service is in: its own, else its actor's.
-fn region_of(model: &Model, s: ServiceIx) -> Option<&str> {
-    let service = model.service(s);
-    service
-        .region
-        .as_deref()
-        .or_else(|| service.actor.and_then(|a| model.actor(a).region.as_deref()))
 }
 
 #[cfg(test)]

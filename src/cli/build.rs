@@ -134,7 +134,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
     }
     if html {
-        let diagram = site::ecosystem_diagram(&site).map_err(view_failure)?;
+        let diagram = site::ecosystem_diagram(&site, Default::default()).map_err(view_failure)?;
         let extras = writer.diagram(&ws, &diagram, Target::Workspace, site::ECOSYSTEM_DIAGRAM)?;
         let page = site::ecosystem_page(&site, &diagram, extras);
         writer.write(
@@ -289,6 +289,7 @@ impl Writer<'_> {
                 format,
                 engine: pipeline::Engine::Native,
                 paper: pipeline::Paper::A4,
+                focus: Default::default(),
             };
             match pipeline::render(ws, &request, pipeline::Graphviz::default()) {
                 Ok(output) => {

@@ -108,6 +108,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         format,
         engine: pipeline::Engine::Native,
         paper: pipeline::Paper::A4,
+        focus: Default::default(),
     };
     let output =
         pipeline::render(&ws, &request, pipeline::Graphviz::default()).map_err(output_failure)?;

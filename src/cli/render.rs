@@ -13,7 +13,7 @@ use super::shared::{
 use crate::diagnostic::Severity;
 use crate::render::Derived;
 use crate::render::diagram::graphviz;
-use crate::render::diagram::view::ViewKind;
+use crate::render::diagram::view::{Focus, ViewKind};
 use crate::render::pipeline::{self, Drawing, Target};
 use crate::workspace;
 
@@ -35,6 +35,13 @@ pub struct Args {
     /// The profile whose route to draw (route view).
     #[arg(long)]
     profile: Option<String>,
+    /// The ecosystem of one region (as the services' or actors' `region` says; `-` for services
+    /// without one). A large ecosystem is summed up into regions, a region into organisations.
+    #[arg(long, conflicts_with = "actor")]
+    region: Option<String>,
+    /// The ecosystem of one organisation (its actor id; `-` for services without one).
+    #[arg(long)]
+    actor: Option<String>,
     /// Label language; missing translations fall back to the others.
     #[arg(long, value_enum, default_value_t = Language::Fi)]
     lang: Language,
@@ -143,6 +150,13 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         .as_deref()
         .map(|id| resolve_profile(model, id))
         .transpose()?;
+    if (args.region.is_some() || args.actor.is_some()) && args.view != View::Ecosystem {
+        return Err(Failure(
+            "--region and --actor choose a part of the ecosystem: add `--view ecosystem`".into(),
+        ));
+    }
+    let focus =
+        Focus::resolve(model, args.region.as_deref(), args.actor.as_deref()).map_err(Failure)?;
     let engine = args.engine;
     let request = pipeline::Request {
         target: match args.view {
@@ -165,6 +179,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             PaperArg::A4 => pipeline::Paper::A4,
             PaperArg::A3 => pipeline::Paper::A3,
         },
+        focus,
     };
     let derived = Derived::of(model);
     let ws = derived.with(&loaded);
@@ -186,7 +201,8 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             match v.kind {
                 ViewKind::Lanes => "lanes",
                 ViewKind::Route => "route",
-                ViewKind::Ecosystem if v.aggregated => "ecosystem (aggregated by actor)",
+                ViewKind::Ecosystem if v.aggregated =>
+                    "ecosystem (summed up by organisation or region)",
                 ViewKind::Ecosystem => "ecosystem",
             },
             v.nodes,

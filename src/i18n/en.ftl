@@ -13,13 +13,19 @@ legend-over-capacity = Utilisation over 100 %
 legend-entry = Entry point
 legend-exit = Pathway may end
 legend-on-route = The selected profile's route
-legend-aggregated = An actor's services together; (n) = number of services
+legend-aggregated = A region’s or organisation’s services together, with their number
 
 ## Diagram view
 
 view-mark-unmet-need = Unmet need
 view-mark-route-break = The route breaks: the service does not take the client
 view-missing-collaboration = no collaboration
+view-regions-lane = Regions
+view-no-region = No region given
+view-service-count = { $count ->
+    [one] 1 service
+   *[other] { $count } services
+}
 view-mark-dead-end = Dead end
 view-mark-language-gap = Language gap
 view-mark-age-gap = Age gap: nobody takes over
@@ -176,9 +182,12 @@ ui-note = note
 ui-error = error
 ui-allowed = allowed
 ui-matrix = Collaboration between sectors
-ui-matrix-help = Handoffs from the sector of the row to the sector of the column. A marked cell: the sectors share clients but no handoff links them.
+ui-matrix-help = Handoffs from the sector of the row to the sector of the column, among the services of this view. A marked cell: the sectors share clients here but no handoff links them here.
 ui-from-to = From \ to
 ui-missing-link = link missing
+ui-crumbs = Where in the ecosystem
+ui-open = Open
+ui-open-help = A box sums up a region's or an organisation's services. Open it by clicking the box or in this list.
 ui-problems = A file has errors
 ui-problems-help = The page shows the last version that worked. Fix the error and save; the page updates.
 ui-dismiss = Hide

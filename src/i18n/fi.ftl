@@ -13,13 +13,19 @@ legend-over-capacity = Kuormitus yli 100 %
 legend-entry = Sisääntulo
 legend-exit = Polku voi päättyä
 legend-on-route = Valitun profiilin reitti
-legend-aggregated = Toimijan palvelut koottuna; (n) = palvelujen määrä
+legend-aggregated = Alueen tai toimijan palvelut koottuna ja niiden määrä
 
 ## Diagram view
 
 view-mark-unmet-need = Täyttymätön tarve
 view-mark-route-break = Reitti katkeaa: palvelu ei ota asiakasta
 view-missing-collaboration = ei yhteistyötä
+view-regions-lane = Alueet
+view-no-region = Alue ei tiedossa
+view-service-count = { $count ->
+    [one] 1 palvelu
+   *[other] { $count } palvelua
+}
 view-mark-dead-end = Umpikuja
 view-mark-language-gap = Kieliaukko
 view-mark-age-gap = Ikäaukko: kukaan ei jatka
@@ -170,9 +176,12 @@ ui-note = huomio
 ui-error = virhe
 ui-allowed = sallittu
 ui-matrix = Toimialojen yhteistyö
-ui-matrix-help = Siirtojen määrä toimialalta (rivi) toiselle (sarake). Merkitty solu: toimialat jakavat asiakkaita, mutta niiden välillä ei ole siirtoa.
+ui-matrix-help = Siirtojen määrä toimialalta (rivi) toiselle (sarake) tämän näkymän palvelujen kesken. Merkitty solu: toimialat jakavat täällä asiakkaita, mutta täällä niiden välillä ei ole yhtään siirtoa.
 ui-from-to = Mistä \ mihin
 ui-missing-link = yhteys puuttuu
+ui-crumbs = Sijainti ekosysteemissä
+ui-open = Avaa
+ui-open-help = Laatikko kokoaa alueen tai toimijan palvelut. Avaa se napsauttamalla laatikkoa tai tästä luettelosta.
 ui-problems = Tiedostossa on virheitä
 ui-problems-help = Sivulla näkyy viimeisin toimiva versio. Korjaa virhe ja tallenna, niin sivu päivittyy.
 ui-dismiss = Piilota

@@ -81,6 +81,12 @@ catalogue! {
     ViewMarkRouteBreak = "view-mark-route-break";
     /// The label of the line drawn where two sectors share clients and no handoff links them.
     ViewMissingCollaboration = "view-missing-collaboration";
+    /// The lane of the national ecosystem's region boxes.
+    ViewRegionsLane = "view-regions-lane";
+    /// A box or focus for the services no region is given for.
+    ViewNoRegion = "view-no-region";
+    /// How many services a summed-up box holds (plural by `count`).
+    ViewServiceCount = "view-service-count" { count };
     /// A finding badge: a service with no way on.
     ViewMarkDeadEnd = "view-mark-dead-end";
     /// A finding badge: a service not offered in the client's language.
@@ -331,6 +337,12 @@ catalogue! {
     UiFromTo = "ui-from-to";
     /// The web app: “link missing”.
     UiMissingLink = "ui-missing-link";
+    /// The ecosystem's breadcrumbs: where in the ecosystem the page is.
+    UiCrumbs = "ui-crumbs";
+    /// The ecosystem's list of summed-up boxes to open.
+    UiOpen = "ui-open";
+    /// What the boxes to open are.
+    UiOpenHelp = "ui-open-help";
     /// The web app: “A file has errors”.
     UiProblems = "ui-problems";
     /// The web app: “The page shows the last version that worked. Fix the error and save; the page updates.”.

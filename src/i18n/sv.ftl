@@ -14,13 +14,19 @@ legend-over-capacity = Beläggning över 100 %
 legend-entry = Ingång
 legend-exit = Stigen kan sluta
 legend-on-route = Den valda profilens rutt
-legend-aggregated = Aktörens tjänster sammanförda; (n) = antal tjänster
+legend-aggregated = En regions eller aktörs tjänster sammanförda, med deras antal
 
 ## Diagram view
 
 view-mark-unmet-need = Otillgodosett behov
 view-mark-route-break = Rutten bryts: tjänsten tar inte emot klienten
 view-missing-collaboration = inget samarbete
+view-regions-lane = Regioner
+view-no-region = Region inte angiven
+view-service-count = { $count ->
+    [one] 1 tjänst
+   *[other] { $count } tjänster
+}
 view-mark-dead-end = Återvändsgränd
 view-mark-language-gap = Språklucka
 view-mark-age-gap = Åldersglapp: ingen tar över
@@ -183,9 +189,12 @@ ui-note = anmärkning
 ui-error = fel
 ui-allowed = tillåten
 ui-matrix = Samarbete mellan sektorer
-ui-matrix-help = Antal överföringar från sektorn (rad) till en annan (kolumn). Markerad cell: sektorerna delar klienter men saknar överföring mellan sig.
+ui-matrix-help = Antal överföringar från sektorn (rad) till en annan (kolumn) mellan tjänsterna i den här vyn. Markerad cell: sektorerna delar klienter här men har ingen överföring mellan sig här.
 ui-from-to = Från \ till
 ui-missing-link = förbindelse saknas
+ui-crumbs = Plats i ekosystemet
+ui-open = Öppna
+ui-open-help = En ruta samlar en regions eller aktörs tjänster. Öppna den genom att klicka på rutan eller i den här listan.
 ui-problems = Filen har fel
 ui-problems-help = Sidan visar den senaste fungerande versionen. Rätta felet och spara, så uppdateras sidan.
 ui-dismiss = Dölj

@@ -218,6 +218,24 @@ impl Model {
         self.index.pathways.get(id).copied()
     }
 
+    /// The region a service is in: its own, else its actor's; `None` when neither says.
+    pub fn service_region(&self, s: ServiceIx) -> Option<&str> {
+        let service = self.service(s);
+        service
+            .region
+            .as_deref()
+            .or_else(|| service.actor.and_then(|a| self.actor(a).region.as_deref()))
+    }
+
+    /// Every region a service is in, sorted and once each: what the ecosystem drills into.
+    pub fn regions(&self) -> Vec<&str> {
+        let set: std::collections::BTreeSet<&str> = self
+            .service_indices()
+            .filter_map(|s| self.service_region(s))
+            .collect();
+        set.into_iter().collect()
+    }
+
     /// Every service index, in order.
     pub fn service_indices(&self) -> impl DoubleEndedIterator<Item = ServiceIx> + use<> {
         self.services.indices()

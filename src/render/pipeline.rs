@@ -10,7 +10,7 @@
 //! Errors are typed ([`Error`]): the CLI words them with its flags, the server with its query
 //! parameters; no message here names either.
 
-use super::diagram::view::{self, LaneBy, View, ViewError, ViewKind, ViewOptions};
+use super::diagram::view::{self, Focus, LaneBy, View, ViewError, ViewKind, ViewOptions};
 use super::diagram::{dot, graphviz, layout, svg};
 use super::export::{bpmn, graphml, json, mermaid};
 use super::{Analysed, print, site};
@@ -86,6 +86,8 @@ pub struct Request {
     pub engine: Engine,
     /// The paper of a PDF (landscape).
     pub paper: Paper,
+    /// The part of the ecosystem a workspace drawing shows (a region, an organisation).
+    pub focus: Focus,
 }
 
 impl Request {
@@ -107,6 +109,7 @@ impl Request {
             },
             profile: self.profile,
             lang: self.lang,
+            focus: self.focus,
             ..ViewOptions::default()
         }
     }

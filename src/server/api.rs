@@ -16,9 +16,12 @@ use tokio_stream::StreamExt;
 use tokio_stream::wrappers::{BroadcastStream, WatchStream};
 
 use super::diagrams::{self, DiagramQuery, Request};
-use super::request::{FindingsQuery, LangQuery, errors_by_file, find_pathway, language};
+use super::request::{
+    EcosystemQuery, FindingsQuery, LangQuery, errors_by_file, find_pathway, language,
+};
 use super::state::{AppState, Event, Problems, Snapshot};
 use crate::model::PathwayIx;
+use crate::render::diagram::view::Focus;
 use crate::render::export::json::{PathwayJson, pathway_json};
 use crate::render::report::summary::{self, FindingRow, PathwayRow, SectorMatrix};
 
@@ -134,7 +137,8 @@ pub struct FindingList {
     pub findings: Vec<FindingRow>,
 }
 
-/// The answer of `GET /api/ecosystem`: the size of the workspace and its sector matrix.
+/// The answer of `GET /api/ecosystem`: the size of the workspace and the sector matrix of the
+/// part asked for.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Ecosystem {
     /// Pathways in the workspace.
@@ -145,7 +149,9 @@ pub struct Ecosystem {
     pub services: usize,
     /// Handoffs.
     pub handoffs: usize,
-    /// Handoffs between sectors.
+    /// Services of the region or organisation asked for (`region`, `actor`); all without.
+    pub in_focus: usize,
+    /// Handoffs between sectors among those services.
     pub matrix: SectorMatrix,
 }
 
@@ -295,19 +301,26 @@ pub async fn findings(
 /// `GET /api/ecosystem`: the sector matrix and the size of the workspace.
 pub async fn ecosystem(
     State(state): State<AppState>,
-    ApiQuery(q): ApiQuery<LangQuery>,
+    ApiQuery(q): ApiQuery<EcosystemQuery>,
     headers: HeaderMap,
-) -> Json<Ecosystem> {
+) -> Response {
     let (lang, _) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
     let model = &snapshot.loaded.model;
+    let focus = match Focus::resolve(model, q.region.as_deref(), q.actor.as_deref()) {
+        Ok(f) => f,
+        Err(message) => return diagrams::Reject(StatusCode::NOT_FOUND, message).into_response(),
+    };
+    let services = focus.services(model);
     Json(Ecosystem {
         pathways: model.pathways().len(),
         actors: model.actors().len(),
         services: model.services().len(),
         handoffs: model.handoffs().len(),
-        matrix: summary::sector_matrix(&snapshot.analysed(), lang),
+        in_focus: services.len(),
+        matrix: summary::sector_matrix(&snapshot.analysed(), lang, &services),
     })
+    .into_response()
 }
 
 /// `GET /events`: server-sent events for live reload. On connecting, a page is told the served

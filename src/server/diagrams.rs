@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::state::{AppState, Rendered, Snapshot};
 use crate::model::{Lang, PathwayIx, ProfileIx};
-use crate::render::diagram::view::{self, View};
+use crate::render::diagram::view::{self, Focus, View};
 use crate::render::pipeline::{self, Engine, Paper, Target};
 
 /// Query parameters of a diagram request; every one is optional and checked.
@@ -29,6 +29,10 @@ pub struct DiagramQuery {
     pub profile: Option<String>,
     /// `fi`, `sv`, `en`.
     pub lang: Option<String>,
+    /// The ecosystem of one region (its name; `-` for services without one).
+    pub region: Option<String>,
+    /// The ecosystem of one organisation (its id; `-` for services without one).
+    pub actor: Option<String>,
     /// Present: sent as an attachment with a file name.
     pub download: Option<String>,
 }
@@ -48,6 +52,8 @@ pub struct Request {
     pub lang: Lang,
     /// Output format.
     pub format: Format,
+    /// The part of the ecosystem (the ecosystem only).
+    pub focus: Focus,
 }
 
 /// A request that cannot be served, with the status and a message that says what to do.
@@ -105,12 +111,18 @@ impl Request {
                 "Markdown is made per pathway; ask /api/pathways/ID/diagram?format=markdown".into(),
             ));
         }
+        let focus = match pathway {
+            Some(_) => Focus::All,
+            None => Focus::resolve(model, query.region.as_deref(), query.actor.as_deref())
+                .map_err(|m| Reject(StatusCode::NOT_FOUND, m))?,
+        };
         Ok(Request {
             pathway,
             drawing,
             profile,
             lang,
             format,
+            focus,
         })
     }
 
@@ -125,6 +137,7 @@ impl Request {
             self.profile.map(|p| p.0),
             self.lang.code(),
             self.format,
+            self.focus,
             env!("CARGO_PKG_VERSION"),
         )
             .hash(&mut h);
@@ -134,9 +147,10 @@ impl Request {
     /// The file name of a download.
     pub fn file_name(&self, snapshot: &Snapshot) -> String {
         let model = &snapshot.loaded.model;
-        let base = match self.pathway {
-            Some(p) => model.pathway(p).id.clone(),
-            None => "ecosystem".to_string(),
+        let base = match (self.pathway, self.focus.query(model)) {
+            (Some(p), _) => model.pathway(p).id.clone(),
+            (None, None) => "ecosystem".to_string(),
+            (None, Some((param, value))) => format!("ecosystem-{param}-{}", file_safe(&value)),
         };
         let view = match (self.pathway, self.drawing) {
             (None, _) | (_, Drawing::Lanes) => String::new(),
@@ -167,6 +181,7 @@ impl Request {
             format: self.format,
             engine: Engine::Native,
             paper: Paper::A4,
+            focus: self.focus,
         }
     }
 
@@ -189,6 +204,20 @@ impl Request {
         .map(|output| output.bytes)
         .map_err(reject)
     }
+}
+
+/// A value as a file-name part: letters and digits kept (ä and ö too), the rest `-`.
+fn file_safe(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 /// The web words for a view that cannot be drawn: with the query parameter that fixes it.

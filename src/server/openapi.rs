@@ -98,6 +98,25 @@ fn lang() -> Value {
     )
 }
 
+/// The part of the ecosystem: one region or one organisation (`-`: none given).
+fn focus_parameters() -> Vec<Value> {
+    vec![
+        query(
+            "region",
+            "One region's ecosystem (a services' or actors' `region`; `-` for services without \
+             one). A large ecosystem is summed up into regions, a large region into organisations. \
+             404 when the workspace has no such region.",
+            json!({ "type": "string" }),
+        ),
+        query(
+            "actor",
+            "One organisation's services (its actor id; `-` for services without one). 404 when \
+             the workspace has no such actor.",
+            json!({ "type": "string" }),
+        ),
+    ]
+}
+
 fn id() -> Value {
     json!({
         "name": "id",
@@ -113,7 +132,7 @@ fn diagram_parameters() -> Vec<Value> {
     vec![
         query(
             "format",
-            "Output format. png and pdf need Graphviz (503 without it); markdown is per pathway.",
+            "Output format. PNG and PDF are drawn by polku itself (A4 landscape pages); markdown is per pathway.",
             json!({
                 "type": "string",
                 "enum": Format::ALL.map(Format::name),
@@ -191,7 +210,7 @@ fn diagram_responses(json: Value, error: &Value, not_found: Option<&Value>) -> V
                 "application/json": { "schema": error },
             },
         },
-        "503": text_response("PNG or PDF asked without Graphviz installed."),
+        "503": text_response("The server is shutting down or the request took too long."),
     });
     if let Some(not_found) = not_found {
         responses["404"] = not_found.clone();
@@ -301,9 +320,14 @@ pub fn document() -> Value {
             "/api/ecosystem",
             get(
                 "ecosystem",
-                "Workspace size and the sector-by-sector collaboration matrix",
-                vec![lang()],
-                json!({ "200": json_response("The ecosystem", ecosystem), "400": bad_query }),
+                "Workspace size and the sector-by-sector collaboration matrix of a region, an \
+                 organisation or all",
+                [vec![lang()], focus_parameters()].concat(),
+                json!({
+                    "200": json_response("The ecosystem", ecosystem),
+                    "400": bad_query,
+                    "404": { "description": "No such region or organisation" },
+                }),
             ),
         ),
         (
@@ -311,8 +335,12 @@ pub fn document() -> Value {
             get(
                 "ecosystemDiagram",
                 "The ecosystem diagram or export",
-                diagram_parameters(),
-                diagram_responses(workspace, &error, None),
+                [diagram_parameters(), focus_parameters()].concat(),
+                diagram_responses(
+                    workspace,
+                    &error,
+                    Some(&text_response("No such region or organisation.")),
+                ),
             ),
         ),
         (

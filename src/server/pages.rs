@@ -13,12 +13,13 @@ use serde::{Deserialize, Serialize};
 
 use super::diagrams::{DiagramQuery, Drawing, Format, Request};
 use super::request::{
-    FindingsQuery, LANG_COOKIE, LangQuery, errors_by_file, find_pathway, language,
+    EcosystemQuery, FindingsQuery, LANG_COOKIE, LangQuery, errors_by_file, find_pathway, language,
 };
 use super::state::{AppState, Snapshot};
 use super::texts::{Ui, ui};
 
 use crate::model::Lang;
+use crate::render::diagram::view::Focus;
 use crate::render::report::summary::{self, FindingFilter};
 use crate::render::site::{self, Extras, Page, Site};
 
@@ -420,18 +421,44 @@ fn pathway_page(
 /// `GET /ecosystem`: every pathway in one diagram, and the sector matrix.
 pub async fn ecosystem(
     State(state): State<AppState>,
-    Lenient(q): Lenient<LangQuery>,
+    Lenient(q): Lenient<EcosystemQuery>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
     blocking(state, move |state| ecosystem_page(state, q, headers, uri)).await
 }
 
-fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -> Response {
+/// One step of the way down the ecosystem, for the breadcrumbs and the list of boxes to open.
+#[derive(Debug, Serialize)]
+struct Step {
+    /// What it is called.
+    label: String,
+    /// Services it holds (the boxes to open); 0 for a breadcrumb.
+    services: usize,
+    /// Where it leads.
+    href: String,
+}
+
+/// The URL of the ecosystem page at `focus`, in `lang`.
+fn ecosystem_href(model: &crate::model::Model, focus: Focus, lang: Lang) -> String {
+    let mut url = form_urlencoded::Serializer::new(String::new());
+    if let Some((param, value)) = focus.query(model) {
+        url.append_pair(param, &value);
+    }
+    url.append_pair("lang", lang.code());
+    format!("/ecosystem?{}", url.finish())
+}
+
+fn ecosystem_page(state: AppState, q: EcosystemQuery, headers: HeaderMap, uri: Uri) -> Response {
     let (lang, chosen) = language(q.lang.as_deref(), &headers);
     let snapshot = state.snapshot();
+    let model = &snapshot.loaded.model;
+    let focus = match Focus::resolve(model, q.region.as_deref(), q.actor.as_deref()) {
+        Ok(f) => f,
+        Err(message) => return not_found_page(&state, lang, &uri, message),
+    };
     let site = Site {
-        model: &snapshot.loaded.model,
+        model,
         sources: &snapshot.loaded.sources,
         analysis: &snapshot.analysis,
         lang,
@@ -439,17 +466,30 @@ fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -
         finding_pathways: Some(&snapshot.finding_pathways),
         linking: site::Linking::Server,
     };
-    let (svg, legend, diagram_error, page) = match site::ecosystem_diagram(&site) {
-        Ok(d) => (
-            d.svg(),
-            crate::render::diagram::svg::legend_html(&d.layout),
-            String::new(),
-            Some(for_server(site::ecosystem_page(
-                &site,
-                &d,
-                Extras::default(),
-            ))),
-        ),
+    let mut open = Vec::new();
+    let (svg, legend, diagram_error, page) = match site::ecosystem_diagram(&site, focus) {
+        Ok(d) => {
+            open = d
+                .view
+                .nodes
+                .iter()
+                .filter_map(|n| {
+                    let drill = n.drill.as_ref()?;
+                    Some(Step {
+                        label: drill.focus.name(model, lang).unwrap_or_default(),
+                        services: n.count,
+                        href: ecosystem_href(model, drill.focus, lang),
+                    })
+                })
+                .collect();
+            (
+                d.svg(),
+                crate::render::diagram::svg::legend_html(&d.layout),
+                String::new(),
+                (focus == Focus::All)
+                    .then(|| for_server(site::ecosystem_page(&site, &d, Extras::default()))),
+            )
+        }
         Err(e) => (
             String::new(),
             Vec::new(),
@@ -457,11 +497,44 @@ fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -
             None,
         ),
     };
+    // Ecosystem › region › organisation: the way back up.
+    let mut crumbs = Vec::new();
+    if focus != Focus::All {
+        crumbs.push(Step {
+            label: ui(lang).ecosystem.clone(),
+            services: 0,
+            href: ecosystem_href(model, Focus::All, lang),
+        });
+        if let Focus::Actor(Some(a)) = focus {
+            let region = model
+                .actor(a)
+                .region
+                .as_deref()
+                .and_then(|r| model.regions().iter().position(|x| *x == r));
+            if let Some(r) = region {
+                let up = Focus::Region(Some(r));
+                crumbs.push(Step {
+                    label: up.name(model, lang).unwrap_or_default(),
+                    services: 0,
+                    href: ecosystem_href(model, up, lang),
+                });
+            }
+        }
+    }
+    let services = focus.services(model);
     let visit = Visit {
         lang,
         chosen,
         uri: &uri,
     };
+    let query = focus
+        .query(model)
+        .map(|(param, value)| {
+            let mut url = form_urlencoded::Serializer::new(String::new());
+            url.append_pair(param, &value);
+            format!("&{}", url.finish())
+        })
+        .unwrap_or_default();
     app_page(
         &state,
         &snapshot,
@@ -470,12 +543,15 @@ fn ecosystem_page(state: AppState, q: LangQuery, headers: HeaderMap, uri: Uri) -
         ui(lang).ecosystem.clone(),
         "serve/ecosystem.html",
         minijinja::context! {
+            focus_name => focus.name(model, lang),
+            crumbs => crumbs,
+            open => open,
             svg => svg,
             legend => legend,
             diagram_error => diagram_error,
             page => page,
-            matrix => summary::sector_matrix(&snapshot.analysed(), lang),
-            downloads => downloads("/api/ecosystem/diagram", &format!("&lang={}", lang.code())),
+            matrix => summary::sector_matrix(&snapshot.analysed(), lang, &services),
+            downloads => downloads("/api/ecosystem/diagram", &format!("&lang={}{query}", lang.code())),
         },
     )
 }

@@ -77,6 +77,17 @@ pub struct LangQuery {
     pub lang: Option<String>,
 }
 
+/// The query of the ecosystem's page and API: the language and the part of the ecosystem.
+#[derive(Debug, Default, Deserialize)]
+pub struct EcosystemQuery {
+    /// `fi`, `sv`, `en`.
+    pub lang: Option<String>,
+    /// One region (its name; `-` for services without one).
+    pub region: Option<String>,
+    /// One organisation (its id; `-` for services without one).
+    pub actor: Option<String>,
+}
+
 /// Whether `id` can be an id at all (lowercase letters, digits, dashes): anything else — `..`,
 /// slashes, encoded or not — is answered 404 before any look-up.
 pub fn plausible_id(id: &str) -> bool {

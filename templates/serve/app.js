@@ -88,12 +88,31 @@
     // Boxes with details (the services of a pathway page) are buttons; the others stay
     // pictures, so the keyboard never stops on something that does nothing.
     for (const node of nodes) {
-      if (!document.getElementById("service-" + node.dataset.key)) continue;
+      const drill = node.dataset.drillParam;
+      if (!drill && !document.getElementById("service-" + node.dataset.key)) continue;
       node.setAttribute("tabindex", "0");
-      node.setAttribute("role", "button");
+      node.setAttribute("role", drill ? "link" : "button");
       const title = node.querySelector("title");
       if (title) node.setAttribute("aria-label", title.textContent);
     }
+  }
+
+  // A summed-up box of the ecosystem (a region, an organisation) opens its own view, one level
+  // down; the page's list of boxes to open is the same without a mouse.
+  function drillDown(node) {
+    const url = new URL(location.href);
+    url.searchParams.delete("region");
+    url.searchParams.delete("actor");
+    url.searchParams.set(node.dataset.drillParam, node.dataset.drillValue);
+    url.hash = "";
+    location.assign(url.toString());
+  }
+  for (const node of nodes.filter((n) => n.dataset.drillParam)) {
+    node.style.cursor = "pointer";
+    node.addEventListener("click", () => drillDown(node));
+    node.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); drillDown(node); }
+    });
   }
 
   // A finding's services and the arrows between them are lit, the rest dimmed.

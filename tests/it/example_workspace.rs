@@ -613,3 +613,49 @@ fn a_missing_collaboration_is_drawn_between_the_two_sectors() {
         );
     }
 }
+
+/// The sector matrix judges each part of the ecosystem by its own services: in Kymenlaakso the
+/// school and the youth substance service share the 15-year-old's care with no handoff between
+/// education and substance services there, which is "missing" in Kymenlaakso's matrix even where
+/// other regions link the two sectors; and no matrix calls a pair missing that has a handoff.
+#[test]
+fn collaboration_is_missing_only_where_the_sectors_share_clients_without_a_handoff() {
+    use polku::analysis::ecosystem::sector_links;
+    use polku::model::Sector;
+    use polku::render::diagram::view::Focus;
+    let loaded = load_dir(Path::new(WORKSPACE)).unwrap();
+    let analysis = analyze(&loaded.model);
+    let model = &loaded.model;
+    let regions = model.regions();
+    let mut parts: Vec<(String, Focus)> = vec![("all".into(), Focus::All)];
+    parts.extend(
+        regions
+            .iter()
+            .enumerate()
+            .map(|(r, name)| (name.to_string(), Focus::Region(Some(r)))),
+    );
+    let mut missing_somewhere = Vec::new();
+    for (name, focus) in &parts {
+        let services = focus.services(model);
+        assert!(!services.is_empty(), "{name}");
+        let links = sector_links(model, &analysis.routes, &services);
+        for &a in &links.sectors {
+            for &b in &links.sectors {
+                if !links.missing(a, b) {
+                    continue;
+                }
+                missing_somewhere.push((name.clone(), a.min(b), a.max(b)));
+                let count = |x, y| links.handoffs.get(&(x, y)).copied().unwrap_or(0);
+                assert_eq!(count(a, b) + count(b, a), 0, "{name}: {a:?}–{b:?}");
+            }
+        }
+    }
+    let (edu, sub) = (Sector::Education, Sector::Substance);
+    let pair = (edu.min(sub), edu.max(sub));
+    assert!(
+        missing_somewhere
+            .iter()
+            .any(|(n, a, b)| n == "Kymenlaakso" && (*a, *b) == pair),
+        "{missing_somewhere:?}"
+    );
+}

@@ -8,6 +8,10 @@
 
 mod support;
 
+/// The benchmarks' workspace generator: workspaces of national shape at any size.
+#[path = "../../benches/generate/mod.rs"]
+mod generate;
+
 mod analyze;
 mod build;
 mod cli;

@@ -1494,3 +1494,137 @@ fn every_json_answer_of_the_api_validates_against_the_openapi_document() {
     assert!(r.json()["problems"].is_object(), "{}", r.text());
     assert_documented(&openapi, "/api/status", "/api/status", &r);
 }
+
+/// The cells of a page's sector matrix: `(handoffs, missing)` by row and column.
+fn matrix_cells(doc: &scraper::Html) -> Vec<Vec<(usize, bool)>> {
+    let row = scraper::Selector::parse("table.matrix tbody tr").unwrap();
+    let cell = scraper::Selector::parse("td").unwrap();
+    doc.select(&row)
+        .map(|r| {
+            r.select(&cell)
+                .map(|c| {
+                    let text = c.text().collect::<String>();
+                    let count = text.split_whitespace().next().unwrap().parse().unwrap();
+                    (count, c.value().classes().any(|k| k == "missing"))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The ecosystem of a workspace of national shape (22 regions, 198 organisations, 3,696 services)
+/// through the web page: the first screen sums it up into at most 150 boxes, each box and the
+/// page's list lead one level down (region → organisation → service), every service is drawn
+/// within three clicks, every screen stays within 150 boxes, the breadcrumbs lead back up, and
+/// each page's sector matrix says "missing" only where its own services share clients and no
+/// handoff links the two sectors among them.
+#[test]
+fn the_national_ecosystem_drills_down_to_every_service_in_three_clicks() {
+    use crate::generate::{Spec, generate};
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = Spec {
+        regions: 22,
+        municipalities: 6,
+        pathways_per_region: 7,
+        services_per_file: 24,
+        handoffs_per_file: 48,
+        profiles: 44,
+        cross_file: 0.0,
+        seed: 7,
+    };
+    generate(tmp.path(), &spec).unwrap();
+    let loaded = polku::workspace::load_dir(tmp.path()).unwrap();
+    let model = &loaded.model;
+    // More organisations than a screen holds, and regions larger than one.
+    let running: std::collections::BTreeSet<_> =
+        model.services().iter().filter_map(|s| s.actor).collect();
+    assert!(running.len() > 150, "{} organisations", running.len());
+    assert!(model.services().len() > 22 * 150);
+    let services: std::collections::BTreeSet<String> =
+        model.services().iter().map(|s| s.id.clone()).collect();
+
+    let server = Server::start(tmp.path());
+    let node = scraper::Selector::parse("#diagram svg .node").unwrap();
+    let link = scraper::Selector::parse("nav.drill a").unwrap();
+    let crumb = scraper::Selector::parse("nav.crumbs a").unwrap();
+    let mut seen: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut frontier = vec!["/ecosystem?lang=fi".to_string()];
+    let mut pages = 0;
+    for clicks in 0..=3 {
+        let mut next = Vec::new();
+        for path in frontier.drain(..) {
+            let r = server.get(&path);
+            assert_eq!(r.status, 200, "{path}");
+            let doc = html(&r);
+            pages += 1;
+            let boxes: Vec<scraper::ElementRef> = doc.select(&node).collect();
+            assert!(
+                !boxes.is_empty() && boxes.len() <= 150,
+                "{path}: {} boxes",
+                boxes.len()
+            );
+            if clicks == 0 {
+                assert_eq!(boxes.len(), 22, "one box per region first");
+                assert!(doc.select(&crumb).next().is_none());
+            } else {
+                let up: Vec<String> = doc
+                    .select(&crumb)
+                    .map(|a| a.value().attr("href").unwrap().to_string())
+                    .collect();
+                assert!(
+                    up.first()
+                        .is_some_and(|h| h.starts_with("/ecosystem?lang=")),
+                    "{path}: {up:?}"
+                );
+            }
+            let drills = boxes
+                .iter()
+                .filter(|b| b.value().attr("data-drill-param").is_some())
+                .count();
+            let links: Vec<String> = doc
+                .select(&link)
+                .map(|a| a.value().attr("href").unwrap().to_string())
+                .collect();
+            assert_eq!(links.len(), drills, "{path}: a link for every box to open");
+            for b in &boxes {
+                let key = b.value().attr("data-key").unwrap();
+                if b.value().attr("data-drill-param").is_none() && services.contains(key) {
+                    seen.entry(key.to_string()).or_insert(clicks);
+                }
+            }
+            for (row, cells) in matrix_cells(&doc).iter().enumerate() {
+                for (col, &(count, missing)) in cells.iter().enumerate() {
+                    if missing {
+                        let back = matrix_cells(&doc)[col][row].0;
+                        assert_eq!((count, back), (0, 0), "{path}: missing beside handoffs");
+                    }
+                }
+            }
+            next.extend(links);
+        }
+        frontier = next;
+    }
+    assert!(
+        frontier.is_empty(),
+        "nothing left to open after three clicks"
+    );
+    let missed: Vec<&String> = services.iter().filter(|s| !seen.contains_key(*s)).collect();
+    assert!(
+        missed.is_empty(),
+        "{} services never drawn: {missed:?}",
+        missed.len()
+    );
+    assert!(seen.values().all(|&c| c <= 3));
+    assert!(
+        pages > 1 + 22,
+        "regions and their organisations were opened"
+    );
+    // A name that is not there is a 404 that says which are.
+    let r = server.get("/ecosystem?region=Atlantis");
+    assert_eq!(r.status, 404);
+    assert!(r.text().contains("Atlantis"), "{}", r.text());
+    let r = server.get("/api/ecosystem?region=Atlantis");
+    assert_eq!(r.status, 404);
+    let r = server.get("/api/ecosystem?actor=-");
+    assert_eq!(r.status, 200, "{}", r.text());
+}

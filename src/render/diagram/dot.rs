@@ -357,6 +357,7 @@ mod tests {
             tooltip: String::new(),
             service: None,
             count: 1,
+            drill: None,
         };
         let text = node(0, &n).print(&mut PrinterContext::default());
         assert!(text.contains("label=\"A\\n⊣\""), "{text}");

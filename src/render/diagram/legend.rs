@@ -217,7 +217,7 @@ mod tests {
                 ),
                 (
                     LegendSymbol::Aggregated,
-                    "Aktörens tjänster sammanförda; (n) = antal tjänster"
+                    "En regions eller aktörs tjänster sammanförda, med deras antal"
                 ),
                 (
                     LegendSymbol::Mark(Mark::DeadEnd),

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::analysis::{Entity, Finding};
 use crate::diagnostic::{Code, Severity};
-use crate::model::{Lang, PathwayIx, Sector, ServiceIx};
+use crate::model::{Lang, PathwayIx, ServiceIx};
 use crate::render::Analysed;
 use crate::render::figures::{ages, date_time, number, timestamp, whole_percent};
 use crate::render::report::headline::{code_title, headline};
@@ -418,7 +418,7 @@ pub fn service_details(ws: &Analysed, p: PathwayIx, lang: Lang) -> Vec<ServiceDe
         .collect()
 }
 
-/// Handoffs between sectors, across the whole workspace.
+/// Handoffs between sectors, among the services of one part of the ecosystem.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct SectorMatrix {
     /// The sectors that have services, as `(word, label)`.
@@ -441,45 +441,18 @@ pub struct MatrixRow {
 pub struct MatrixCell {
     /// Handoffs from the row's sector to the column's.
     pub handoffs: usize,
-    /// The two sectors share clients but no handoff links them (finding X0401, either way).
+    /// The two sectors share clients among these services but no handoff links them there,
+    /// either way.
     pub missing: bool,
 }
 
-/// The sector-by-sector collaboration matrix.
-pub fn sector_matrix(ws: &Analysed, lang: Lang) -> SectorMatrix {
-    let model = &ws.loaded.model;
-    let sectors: Vec<Sector> = model
-        .services()
-        .iter()
-        .map(|s| s.sector)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let position = |s: Sector| sectors.iter().position(|x| *x == s).unwrap_or(0);
-    let mut counts = vec![vec![0usize; sectors.len()]; sectors.len()];
-    for h in model.handoffs() {
-        let (a, b) = (model.service(h.from).sector, model.service(h.to).sector);
-        counts[position(a)][position(b)] += 1;
-    }
-    let mut missing: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for f in ws.analysis.active() {
-        if f.diagnostic.code != Code::MissingCollaboration {
-            continue;
-        }
-        let pair: Vec<Sector> = f
-            .entities
-            .iter()
-            .filter_map(|e| match e {
-                Entity::Service(s) => Some(model.service(*s).sector),
-                _ => None,
-            })
-            .take(2)
-            .collect();
-        if let [a, b] = pair[..] {
-            missing.insert((position(a), position(b)));
-            missing.insert((position(b), position(a)));
-        }
-    }
+/// The sector-by-sector collaboration matrix of `services` (a region's, an organisation's, or
+/// every service): handoffs among them, and "missing" where two sectors share clients among them
+/// and no handoff links the two there.
+pub fn sector_matrix(ws: &Analysed, lang: Lang, services: &[ServiceIx]) -> SectorMatrix {
+    let links =
+        crate::analysis::ecosystem::sector_links(&ws.loaded.model, &ws.analysis.routes, services);
+    let sectors = &links.sectors;
     SectorMatrix {
         sectors: sectors
             .iter()
@@ -487,13 +460,13 @@ pub fn sector_matrix(ws: &Analysed, lang: Lang) -> SectorMatrix {
             .collect(),
         rows: sectors
             .iter()
-            .enumerate()
-            .map(|(i, s)| MatrixRow {
-                sector: s.label(lang),
-                cells: (0..sectors.len())
-                    .map(|j| MatrixCell {
-                        handoffs: counts[i][j],
-                        missing: missing.contains(&(i, j)),
+            .map(|&a| MatrixRow {
+                sector: a.label(lang),
+                cells: sectors
+                    .iter()
+                    .map(|&b| MatrixCell {
+                        handoffs: links.handoffs.get(&(a, b)).copied().unwrap_or(0),
+                        missing: links.missing(a, b),
                     })
                     .collect(),
             })

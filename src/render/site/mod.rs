@@ -167,23 +167,25 @@ impl Diagram {
 
 /// The lanes diagram of a pathway.
 pub fn pathway_diagram(site: &Site, p: PathwayIx) -> Result<Diagram, view::ViewError> {
-    diagram(site, ViewKind::Lanes, Some(p))
+    diagram(site, ViewKind::Lanes, Some(p), view::Focus::All)
 }
 
 /// The ecosystem diagram of the whole workspace.
-pub fn ecosystem_diagram(site: &Site) -> Result<Diagram, view::ViewError> {
-    diagram(site, ViewKind::Ecosystem, None)
+pub fn ecosystem_diagram(site: &Site, focus: view::Focus) -> Result<Diagram, view::ViewError> {
+    diagram(site, ViewKind::Ecosystem, None, focus)
 }
 
 fn diagram(
     site: &Site,
     kind: ViewKind,
     pathway: Option<PathwayIx>,
+    focus: view::Focus,
 ) -> Result<Diagram, view::ViewError> {
     let options = ViewOptions {
         kind,
         pathway,
         lang: site.lang,
+        focus,
         ..ViewOptions::default()
     };
     let view = view::build(site.model, site.analysis, &options)?;

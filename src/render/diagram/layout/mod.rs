@@ -246,7 +246,8 @@ pub fn arrange(input: &LayoutInput<'_>) -> Layout {
     let m = measure::measure(input);
     let entry: Vec<bool> = input.boxes.iter().map(|b| b.entry).collect();
     let ranked: Vec<bool> = input.edges.iter().map(|e| e.ranked).collect();
-    let column = ranks::ranks(&entry, &ranked, &m.ends);
+    let mut column = ranks::ranks(&entry, &ranked, &m.ends);
+    ranks::spread_isolated(&mut column, &m.lane_of, &m.ends);
     let node_h: Vec<f64> = m.sizes.iter().map(|s| s.1).collect();
     let grid = grid::grid(m.lane_count, &m.lane_of, column, node_h, &m.ends);
 

@@ -124,9 +124,65 @@ pub(super) fn ranks(
         .collect()
 }
 
+/// Boxes that no edge touches, more than [`STACK`] in a lane, are dealt over the columns
+/// round-robin (as many columns as the layout has, or about √(2k) for k such boxes, whichever is
+/// more, so k boxes fill a landscape block rather than one column k boxes tall): the national
+/// ecosystem's 22 regions, which hand no clients to one another, fit on a screen.
+pub(super) fn spread_isolated(
+    column: &mut [usize],
+    lane_of: &[usize],
+    ends: &[Option<(usize, usize)>],
+) {
+    let n = column.len();
+    let mut touched = vec![false; n];
+    for &(a, b) in ends.iter().flatten() {
+        if a != b && a < n && b < n {
+            touched[a] = true;
+            touched[b] = true;
+        }
+    }
+    let columns = column.iter().max().map_or(0, |c| c + 1);
+    let mut lanes: Vec<usize> = lane_of.to_vec();
+    lanes.sort_unstable();
+    lanes.dedup();
+    for lane in lanes {
+        let isolated: Vec<usize> = (0..n)
+            .filter(|&i| !touched[i] && lane_of.get(i) == Some(&lane))
+            .collect();
+        let k = isolated.len();
+        if k <= STACK {
+            continue;
+        }
+        let wide = ((2 * k) as f64).sqrt().ceil() as usize;
+        let spread = columns.max(wide.min(k));
+        for (j, &i) in isolated.iter().enumerate() {
+            column[i] = j % spread;
+        }
+    }
+}
+
+/// How many unconnected boxes may stand in one column of a lane before they are spread.
+const STACK: usize = 3;
+
 #[cfg(test)]
 mod tests {
-    use super::ranks;
+    use super::{ranks, spread_isolated};
+
+    #[test]
+    fn many_unconnected_boxes_fill_a_block_and_few_stay_put() {
+        // 22 boxes of one lane, no edges: 7 columns (√44 ≈ 6.6), at most 4 boxes each.
+        let mut column = vec![0; 22];
+        spread_isolated(&mut column, &[0; 22], &[]);
+        assert_eq!(column.iter().max(), Some(&6));
+        for c in 0..7 {
+            let here = column.iter().filter(|&&x| x == c).count();
+            assert!((3..=4).contains(&here), "column {c}: {here}");
+        }
+        // Three boxes and a connected pair stay where the ranks put them.
+        let mut column = vec![0, 0, 0, 0, 1];
+        spread_isolated(&mut column, &[0; 5], &[Some((3, 4))]);
+        assert_eq!(column, [0, 0, 0, 0, 1]);
+    }
 
     #[test]
     fn ranks_count_from_the_entries_over_ranked_edges_only() {

@@ -31,6 +31,7 @@ fn node(lane: usize, label: &[&str]) -> ViewNode {
         tooltip: String::new(),
         service: None,
         count: 1,
+        drill: None,
     }
 }
 

@@ -137,6 +137,8 @@ const ATTRIBUTES: &[&str] = &[
     "aria-label",
     "class",
     "data-key",
+    "data-drill-param",
+    "data-drill-value",
     "font-family",
     "font-size",
     "font-weight",
@@ -496,6 +498,11 @@ fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
     // `class` and `data-key` let a page find a service's box (polku serve highlights findings and
     // opens a service's details); the key is the service (or actor) id.
     let mut group: Vec<(&'static str, &str)> = vec![("class", "node"), ("data-key", &node.key)];
+    // A summed-up box names the view one level down, for a page to open on a click.
+    if let Some(d) = &node.drill {
+        group.push(("data-drill-param", d.param));
+        group.push(("data-drill-value", &d.value));
+    }
     if node.faded {
         group.push(("opacity", FADED));
     }

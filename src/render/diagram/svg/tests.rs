@@ -161,6 +161,7 @@ fn hostile_view() -> View {
         tooltip: text(k + 2),
         service: None,
         count: 1,
+        drill: None,
     };
     let edge = |from: usize, to: usize, k: usize| view::ViewEdge {
         from,

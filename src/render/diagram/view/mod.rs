@@ -8,16 +8,20 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::analysis::bottlenecks::HIGH_UTILISATION;
-use crate::analysis::payload::Payload;
-use crate::analysis::routes::{Blocker, Outcome};
+use crate::analysis::routes::Outcome;
 use crate::analysis::{Analysis, Entity};
 use crate::diagnostic::Code;
 use crate::i18n::Msg;
 use crate::model::{
-    ActorIx, ActorKind, HandoffIx, HandoffKind, Lang, Model, PathwayIx, ProfileIx, Sector,
-    ServiceIx,
+    ActorKind, HandoffIx, HandoffKind, Lang, Model, PathwayIx, ProfileIx, Sector, ServiceIx,
 };
 use crate::render::figures::{ages, decimal, duration, whole_percent};
+
+mod badges;
+mod ecosystem;
+
+use badges::{badges_by_service, blocker_figure, missing_collaborations, missing_edge};
+pub use ecosystem::Focus;
 
 /// Which diagram.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,8 +56,11 @@ pub struct ViewOptions {
     pub profile: Option<ProfileIx>,
     /// Label language; text falls back to the other languages.
     pub lang: Lang,
-    /// Ecosystem views with more services than this are aggregated into actors.
+    /// Ecosystem views with more services than this are summed up into organisations (and,
+    /// with more organisations than this, into regions).
     pub aggregate_above: usize,
+    /// The part of the ecosystem an ecosystem view shows.
+    pub focus: Focus,
 }
 
 impl Default for ViewOptions {
@@ -65,6 +72,7 @@ impl Default for ViewOptions {
             profile: None,
             lang: Lang::Fi,
             aggregate_above: 150,
+            focus: Focus::All,
         }
     }
 }
@@ -241,6 +249,19 @@ pub struct ViewNode {
     pub service: Option<ServiceIx>,
     /// Services aggregated into it.
     pub count: usize,
+    /// Where a click on a summed-up box leads: the region's or organisation's own view.
+    pub drill: Option<Drill>,
+}
+
+/// One level down from a summed-up box: the focus, and how a URL names it (`region=Uusimaa`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drill {
+    /// The region or organisation.
+    pub focus: Focus,
+    /// The URL query parameter: `region` or `actor`.
+    pub param: &'static str,
+    /// Its value: the region's name or the organisation's id (`-` for none given).
+    pub value: String,
 }
 
 /// An edge: a handoff, or all handoffs between two actors when aggregated.
@@ -354,10 +375,13 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
     };
     let services: Vec<ServiceIx> = match pathway {
         Some(p) if options.kind != ViewKind::Ecosystem => model.pathway(p).services.clone(),
-        _ => model.services().indices().collect(),
+        _ => options.focus.services(model),
     };
     let title = match (options.kind, pathway) {
-        (ViewKind::Ecosystem, _) => lang.text(&Msg::ViewEcosystemTitle),
+        (ViewKind::Ecosystem, _) => match options.focus.name(model, lang) {
+            Some(name) => format!("{} — {name}", lang.text(&Msg::ViewEcosystemTitle)),
+            None => lang.text(&Msg::ViewEcosystemTitle),
+        },
         (_, Some(p)) => model.pathway(p).title.get(lang).to_string(),
         (_, None) => String::new(),
     };
@@ -415,9 +439,20 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
         })
         .collect();
 
-    let aggregate = options.kind == ViewKind::Ecosystem && services.len() > options.aggregate_above;
+    // One organisation's services are drawn however many they are: that is what was asked for.
+    let aggregate = options.kind == ViewKind::Ecosystem
+        && services.len() > options.aggregate_above
+        && !matches!(options.focus, Focus::Actor(_));
     if aggregate {
-        return Ok(aggregated(model, analysis, &services, title, lang));
+        return Ok(ecosystem::summed_up(
+            model,
+            analysis,
+            &services,
+            options.focus,
+            title,
+            lang,
+            options.aggregate_above,
+        ));
     }
 
     // Lanes.
@@ -508,6 +543,7 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
                 tooltip: tooltip(model, analysis, s, lang),
                 service: Some(s),
                 count: 1,
+                drill: None,
             }
         })
         .collect();
@@ -565,260 +601,6 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
         sectors: sectors.into_iter().collect(),
         marks: used_marks.into_iter().collect(),
     })
-}
-
-/// The ecosystem of a large workspace: one node per actor, one edge per pair of actors with the
-/// number of handoffs between them, lanes by kind of actor.
-fn aggregated(
-    model: &Model,
-    analysis: &Analysis,
-    services: &[ServiceIx],
-    title: String,
-    lang: Lang,
-) -> View {
-    let _ = analysis;
-    // Node per actor (plus one for services without an actor).
-    let mut members: BTreeMap<Option<ActorIx>, usize> = BTreeMap::new();
-    for &s in services {
-        *members.entry(model.service(s).actor).or_insert(0) += 1;
-    }
-    let mut kinds: Vec<Option<ActorKind>> = members
-        .keys()
-        .map(|a| a.map(|a| model.actor(a).kind))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    kinds.sort_by_key(|k| k.map_or(usize::MAX, actor_kind_order));
-    let lanes: Vec<Lane> = kinds
-        .iter()
-        .map(|k| Lane {
-            key: k.map_or(String::new(), |k| k.as_str().to_string()),
-            label: k.map_or_else(|| no_actor(lang), |k| k.label(lang).to_string()),
-        })
-        .collect();
-    let keys: Vec<Option<ActorIx>> = members.keys().copied().collect();
-    let nodes: Vec<ViewNode> = keys
-        .iter()
-        .map(|a| {
-            let count = members[a];
-            let (key, name, kind) = match a {
-                Some(a) => {
-                    let actor = model.actor(*a);
-                    (
-                        actor.id.clone(),
-                        actor.name.get(lang).to_string(),
-                        Some(actor.kind),
-                    )
-                }
-                None => (String::from("-"), no_actor(lang), None),
-            };
-            let mut label = wrap(&name, 22);
-            label.push(format!("({count})"));
-            ViewNode {
-                key,
-                tooltip: format!("{name}: {count}"),
-                label,
-                lane: kinds.iter().position(|k| *k == kind).unwrap_or(0),
-                sector: None,
-                entry: false,
-                exit: false,
-                faded: false,
-                on_route: false,
-                badges: Vec::new(),
-                utilisation: None,
-                service: None,
-                count,
-            }
-        })
-        .collect();
-    let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for h in model.handoffs() {
-        let a = keys.iter().position(|k| *k == model.service(h.from).actor);
-        let b = keys.iter().position(|k| *k == model.service(h.to).actor);
-        if let (Some(a), Some(b)) = (a, b)
-            && a != b
-        {
-            *pairs.entry((a, b)).or_insert(0) += 1;
-        }
-    }
-    let edges = pairs
-        .into_iter()
-        .map(|((from, to), count)| ViewEdge {
-            from,
-            to,
-            kind: None,
-            label: vec![count.to_string()],
-            moves_client: true,
-            in_loop: false,
-            boundary_without_protocol: false,
-            missing_collaboration: false,
-            faded: false,
-            on_route: false,
-            handoff: None,
-            count,
-        })
-        .chain(
-            missing_collaborations(analysis)
-                .into_iter()
-                .filter_map(|(a, b)| {
-                    let pos = |s: ServiceIx| keys.iter().position(|k| *k == model.service(s).actor);
-                    let (from, to) = (pos(a)?, pos(b)?);
-                    (from != to).then(|| missing_edge(from, to, lang))
-                }),
-        )
-        .collect::<Vec<_>>();
-    // Two services of one actor pair give one line.
-    let mut seen = BTreeSet::new();
-    let edges = edges
-        .into_iter()
-        .filter(|e| !e.missing_collaboration || seen.insert((e.from.min(e.to), e.from.max(e.to))))
-        .collect();
-    View {
-        title,
-        lang,
-        lanes,
-        nodes,
-        edges,
-        aggregated: true,
-        sectors: Vec::new(),
-        marks: Vec::new(),
-    }
-}
-
-/// The two services of every active missing-collaboration finding (X0401): one of each sector
-/// that shares the clients.
-fn missing_collaborations(analysis: &Analysis) -> Vec<(ServiceIx, ServiceIx)> {
-    analysis
-        .active()
-        .filter_map(|f| match &f.payload {
-            Payload::MissingCollaboration {
-                services: [a, b], ..
-            } => Some((*a, *b)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The line drawn where a collaboration is missing: no arrow (nobody hands anything over), not
-/// ranked, worded "no collaboration".
-fn missing_edge(from: usize, to: usize, lang: Lang) -> ViewEdge {
-    ViewEdge {
-        from,
-        to,
-        kind: None,
-        label: vec![lang.text(&Msg::ViewMissingCollaboration)],
-        moves_client: false,
-        in_loop: false,
-        boundary_without_protocol: false,
-        missing_collaboration: true,
-        faded: false,
-        on_route: false,
-        handoff: None,
-        count: 0,
-    }
-}
-
-/// The finding badges of each service, with their figures: the languages a profile asks for and
-/// the service gives ("sv → fi"), the ages an age gap leaves after the service ("18–29 v").
-fn badges_by_service(
-    model: &Model,
-    analysis: &Analysis,
-    lang: Lang,
-) -> BTreeMap<ServiceIx, Vec<Badge>> {
-    // Per service and mark, the figure's parts (a set: two profiles asking for one language are
-    // one figure).
-    let mut out: BTreeMap<ServiceIx, BTreeMap<Mark, BTreeSet<String>>> = BTreeMap::new();
-    let mut mark = |s: ServiceIx, m: Mark, part: Option<String>| {
-        let parts = out.entry(s).or_default().entry(m).or_default();
-        parts.extend(part);
-    };
-    for f in analysis.active() {
-        match &f.payload {
-            Payload::LanguageGap { service, profile } => {
-                mark(
-                    *service,
-                    Mark::LanguageGap,
-                    Some(model.profile(*profile).language.clone()),
-                );
-            }
-            Payload::AgeCoverageGap { holes, .. } => {
-                // On the services whose age limit ends where a hole begins: the young person
-                // leaves there and nobody takes over.
-                for s in f.entities.iter().filter_map(|e| match e {
-                    Entity::Service(s) => Some(*s),
-                    _ => None,
-                }) {
-                    let max = model.service(s).eligibility.age_max;
-                    for &(a, b) in holes {
-                        if max.is_some_and(|m| m + 1 == a) {
-                            let range = ages(Some(a), Some(b));
-                            mark(
-                                s,
-                                Mark::AgeGap,
-                                Some(lang.text(&Msg::ViewBadgeAges {
-                                    range: range.into(),
-                                })),
-                            );
-                        }
-                    }
-                }
-            }
-            _ => {
-                let Some(m) = Mark::ALL
-                    .into_iter()
-                    .find(|m| m.code() == f.diagnostic.code)
-                else {
-                    continue;
-                };
-                let mut services = f.entities.iter().filter_map(|e| match e {
-                    Entity::Service(s) => Some(*s),
-                    _ => None,
-                });
-                // An unmet need is marked where the closest route ends; the others on their
-                // service.
-                let target = if m == Mark::UnmetNeed {
-                    services.next_back()
-                } else {
-                    services.next()
-                };
-                if let Some(s) = target {
-                    mark(s, m, None);
-                }
-            }
-        }
-    }
-    out.into_iter()
-        .map(|(s, marks)| {
-            let badges = marks
-                .into_iter()
-                .map(|(m, parts)| {
-                    let figure = match m {
-                        Mark::LanguageGap => {
-                            let offered = &model.service(s).eligibility.languages;
-                            let wanted: Vec<&str> = parts.iter().map(String::as_str).collect();
-                            Some(format!("{} → {}", wanted.join(", "), offered.join("/")))
-                        }
-                        _ if parts.is_empty() => None,
-                        _ => Some(parts.into_iter().collect::<Vec<_>>().join(", ")),
-                    };
-                    Badge::Mark { mark: m, figure }
-                })
-                .collect();
-            (s, badges)
-        })
-        .collect()
-}
-
-/// The figure of a route's break: what the service takes that the client is not ("13–17 v" for
-/// a 19-year-old, "fi" for a Swedish speaker, "≠ need" for an excluding need).
-fn blocker_figure(model: &Model, blocker: &Blocker, lang: Lang) -> String {
-    match blocker {
-        Blocker::Age { min, max } => lang.text(&Msg::ViewBadgeAges {
-            range: ages(*min, *max).into(),
-        }),
-        Blocker::Language { offered } => offered.join("/"),
-        Blocker::Excludes { need } => format!("≠ {}", model.need(*need).name.get(lang)),
-    }
 }
 
 fn loop_members(analysis: &Analysis) -> Vec<BTreeSet<ServiceIx>> {
