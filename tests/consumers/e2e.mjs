@@ -267,6 +267,27 @@ try {
     check((await page.$$('#diagram svg .node.hl, #diagram svg .edge.hl')).length === 0, 'nothing highlighted');
   });
 
+  await step("every shipped pathway's legend is in view without scrolling, on a phone and a desktop", async () => {
+    for (const [width, height] of [[1440, 1000], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      for (const id of ids) {
+        await page.goto(url(`/pathways/${id}`));
+        const seen = await page.evaluate(() => {
+          const legend = document.querySelector('.viewer-legend');
+          if (!legend) return 'no legend';
+          // Its heading (a phone folds the entries under it) lies inside the first screen.
+          const heading = legend.querySelector('summary, h2, h3') || legend;
+          const r = heading.getBoundingClientRect();
+          const shown = getComputedStyle(legend).display !== 'none' && r.height > 0;
+          return shown && r.top >= 0 && r.bottom <= innerHeight ? 'ok' : `at ${r.top}–${r.bottom} of ${innerHeight}`;
+        });
+        check(seen === 'ok', `${id} at ${width} px: legend ${seen}`);
+      }
+      await screenshot(`legend-${width}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
   await step('no page scrolls sideways on a phone or a desktop', async () => {
     for (const [width, height] of [[390, 844], [1440, 1000]]) {
       await page.setViewportSize({ width, height });
