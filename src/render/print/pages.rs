@@ -95,6 +95,9 @@ pub struct Page {
     pub pieces: Vec<Piece>,
 }
 
+/// How far before the next box a cut between boxes falls, in picture pixels.
+const CUT_PAD: f64 = 12.0;
+
 /// The pages of a picture on a paper size.
 pub fn plan(picture: &Picture, paper: Paper) -> Vec<Page> {
     let (pw, ph) = paper.size();
@@ -204,7 +207,8 @@ fn best_cut(lo: f64, hi: f64, breaks: &[f64]) -> Option<f64> {
         })
 }
 
-/// The last place in `[lo, hi]` that no interval covers: the middle of the last free gap.
+/// The last place in `[lo, hi]` that no interval covers: late in the last free gap, a little
+/// before the box that ends it, so the tile holds as much as it can and the next starts clean.
 fn free_cut(lo: f64, hi: f64, intervals: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
     let mut spans: Vec<(f64, f64)> = intervals.filter(|(a, b)| *b > lo && *a < hi).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -225,7 +229,7 @@ fn free_cut(lo: f64, hi: f64, intervals: impl Iterator<Item = (f64, f64)>) -> Op
             // Free up to the limit: cut as late as possible.
             hi
         } else {
-            (a + b) / 2.0
+            (b - CUT_PAD).max((a + b) / 2.0)
         }
     })
 }

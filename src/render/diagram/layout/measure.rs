@@ -120,6 +120,21 @@ fn label_text(lines: &[String]) -> Vec<String> {
     }
 }
 
+/// The drawn edges into one box with the same label words, two or more, in edge order.
+fn bundles(ends: &[Option<(usize, usize)>], labels: &[Vec<String>]) -> Vec<Vec<usize>> {
+    let mut groups: std::collections::BTreeMap<(usize, &[String]), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (e, end) in ends.iter().enumerate() {
+        if let Some((a, b)) = *end
+            && a != b
+            && labels[e].iter().any(|l| !l.trim().is_empty())
+        {
+            groups.entry((b, labels[e].as_slice())).or_default().push(e);
+        }
+    }
+    groups.into_values().filter(|g| g.len() > 1).collect()
+}
+
 /// Size of an edge's label box, or `None` when the edge has no label text.
 fn label_size(lines: &[String]) -> Option<(f64, f64)> {
     if lines.iter().all(|l| l.trim().is_empty()) {
@@ -147,6 +162,9 @@ pub(super) struct Measured {
     pub label_lines: Vec<Vec<String>>,
     /// Each edge's label box, when it has one.
     pub label_sizes: Vec<Option<(f64, f64)>>,
+    /// Edges into one box with the same words ("Lähete · 1 arkipv" from five services): their
+    /// labels end in "×n" and only one of them is drawn, so a box is not fenced by repeats.
+    pub bundles: Vec<Vec<usize>>,
     /// The least distance between edge ends on the left of each box.
     pub in_gap: Vec<f64>,
     /// Width and height of each box.
@@ -175,7 +193,16 @@ pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
         .collect();
 
     // Edge labels: drawn just before the arrow head, in a strip of the gutter kept for them.
-    let label_lines: Vec<Vec<String>> = input.edges.iter().map(|e| label_text(e.label)).collect();
+    let mut label_lines: Vec<Vec<String>> =
+        input.edges.iter().map(|e| label_text(e.label)).collect();
+    let bundles = bundles(&ends, &label_lines);
+    for bundle in &bundles {
+        for &e in bundle {
+            if let Some(last) = label_lines[e].last_mut() {
+                last.push_str(&format!(" ×{}", bundle.len()));
+            }
+        }
+    }
     let label_sizes: Vec<Option<(f64, f64)>> = label_lines.iter().map(|l| label_size(l)).collect();
 
     // Node sizes: the label, the finding badges, and room for every edge end on either side; on
@@ -244,6 +271,7 @@ pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
         lane_count,
         label_lines,
         label_sizes,
+        bundles,
         in_gap,
         sizes,
         header_w,

@@ -159,7 +159,9 @@ pub struct EdgePath {
     /// Where the label's box goes, when the edge has a label; it overlaps no node box.
     pub label: Option<Rect>,
     /// The label's lines as drawn in [`EdgePath::label`]: the view's lines, joined onto one line
-    /// when short (a one-line label needs less height at the target).
+    /// when short (a one-line label needs less height at the target). Empty when the label is
+    /// bundled: edges into one box with the same words draw them once, on the middle one, with
+    /// "×n"; the others keep their [`EdgePath::label`] place (an export naming every flow uses it).
     pub label_lines: Vec<String>,
 }
 

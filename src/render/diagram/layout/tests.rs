@@ -167,8 +167,38 @@ fn check(v: &View, l: &Layout) -> Result<(), String> {
                 return Err(format!("the label of edge {k} overlaps another label"));
             }
             labels.push(r);
-        } else if e.label.iter().any(|s| !s.trim().is_empty()) {
-            return Err(format!("edge {k} has a label but no place for it"));
+        }
+        let drawn = p.label.is_some() && !p.label_lines.is_empty();
+        if !drawn && e.label.iter().any(|s| !s.trim().is_empty()) {
+            // Unless it is bundled: another edge into the same box with the same words carries
+            // the one label, "×n" for all of them.
+            let words = |x: &ViewEdge| -> Vec<String> {
+                x.label
+                    .iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .cloned()
+                    .collect()
+            };
+            let siblings: Vec<usize> = (0..v.edges.len())
+                .filter(|&j| {
+                    let o = &v.edges[j];
+                    o.to == e.to && o.from != o.to && o.from < n && words(o) == words(e)
+                })
+                .collect();
+            let carriers: Vec<usize> = siblings
+                .iter()
+                .copied()
+                .filter(|&j| l.edges[j].label.is_some() && !l.edges[j].label_lines.is_empty())
+                .collect();
+            let suffix = format!("×{}", siblings.len());
+            let carried = carriers.len() == 1
+                && l.edges[carriers[0]]
+                    .label_lines
+                    .last()
+                    .is_some_and(|t| t.ends_with(&suffix));
+            if siblings.len() < 2 || !carried {
+                return Err(format!("edge {k} has a label but no place for it"));
+            }
         }
     }
     // No two edges share a stretch of line: each would hide where the other goes.
@@ -279,6 +309,43 @@ fn two_cycles_and_parallel_edges_get_distinct_lines() {
         ],
     );
     check(&v, &layout(&v)).unwrap();
+}
+
+#[test]
+fn edges_into_one_box_with_the_same_words_draw_them_once_with_a_count() {
+    let nodes = vec![
+        node(0, &["A"]),
+        node(0, &["B"]),
+        node(1, &["C"]),
+        node(1, &["D"]),
+    ];
+    let v = view(
+        2,
+        nodes,
+        vec![
+            edge(0, 3, true, &["Lähete · 1 arkipv"]),
+            edge(1, 3, true, &["Lähete · 1 arkipv"]),
+            edge(2, 3, true, &["Lähete · 1 arkipv"]),
+            edge(0, 2, true, &["Lähete · 1 arkipv"]),
+            edge(1, 2, true, &["Konsultaatio"]),
+        ],
+    );
+    let l = layout(&v);
+    check(&v, &l).unwrap();
+    let drawn: Vec<&Vec<String>> = l
+        .edges
+        .iter()
+        .filter(|p| !p.label_lines.is_empty())
+        .map(|p| &p.label_lines)
+        .collect();
+    assert_eq!(drawn.len(), 3, "{drawn:?}");
+    let words = |t: &str| drawn.iter().filter(|l| l.join(" ") == t).count();
+    assert_eq!(words("Lähete · 1 arkipv ×3"), 1, "{drawn:?}");
+    // Into another box, or with other words, a label stands alone.
+    assert_eq!(words("Lähete · 1 arkipv"), 1, "{drawn:?}");
+    assert_eq!(words("Konsultaatio"), 1, "{drawn:?}");
+    // Every edge keeps a place for its own words.
+    assert!(l.edges.iter().all(|p| p.label.is_some()));
 }
 
 #[test]

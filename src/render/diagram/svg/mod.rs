@@ -109,7 +109,9 @@ pub fn svg(view: &View, layout: &Layout) -> String {
     x.end("g");
     x.start("g", &[]);
     for (_, path) in &order {
-        if let Some(r) = path.label {
+        if let Some(r) = path.label
+            && !path.label_lines.is_empty()
+        {
             edge_label(&mut x, view, &view.edges[path.edge], r, &path.label_lines);
         }
     }
