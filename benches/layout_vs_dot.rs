@@ -131,7 +131,7 @@ fn intersection(a: P, b: P, c: P, d: P) -> Option<P> {
     let t = ((c.0 - a.0) * s.1 - (c.1 - a.1) * s.0) / den;
     let u = ((c.0 - a.0) * r.1 - (c.1 - a.1) * r.0) / den;
     // Half-open on both, so a crossing at a shared sample point counts once.
-    ((0.0..1.0).contains(&t) && (0.0..1.0).contains(&u)).then(|| (a.0 + t * r.0, a.1 + t * r.1))
+    ((0.0..1.0).contains(&t) && (0.0..1.0).contains(&u)).then_some((a.0 + t * r.0, a.1 + t * r.1))
 }
 
 fn figures(d: &Drawing) -> Figures {
@@ -479,12 +479,12 @@ fn main() -> ExitCode {
         for (name, focus) in [
             ("national ecosystem, first screen", Focus::All),
             ("national ecosystem, one region", Focus::Region(Some(0))),
-            ("national ecosystem, largest organisation", Focus::Actor(Some(largest))),
+            (
+                "national ecosystem, largest organisation",
+                Focus::Actor(Some(largest)),
+            ),
         ] {
-            let options = ViewOptions {
-                focus,
-                ..ecosystem.clone()
-            };
+            let options = ViewOptions { focus, ..ecosystem };
             let v = view::build(model, &analysis, &options).expect("a national ecosystem view");
             compare(&format!("{name} ({} boxes)", v.nodes.len()), &v, false);
         }
