@@ -101,6 +101,7 @@ for (const root of definitions.rootElements || []) {
         summary.sequenceFlows.push({
           id: el.id,
           name: el.name ?? null,
+          documentation: (el.documentation || []).map((d) => d.text).join('\n') || null,
           source: el.sourceRef?.id ?? null,
           target: el.targetRef?.id ?? null,
         });

@@ -79,6 +79,39 @@ pub(super) fn geometry(
         })
         .collect();
 
+    // Where back edges leave their sources: top exits in the right half of the box, bottom
+    // exits in the left half (boxes of a column share its centre line, so a box's bottom exits
+    // never meet the top exits of the box below), ordered so the legs do not cross: all runs go
+    // left, so the leftmost leg is the one whose run lies nearest the box.
+    let mut back_x = vec![0.0; routing.routes.len()];
+    {
+        let mut legs: std::collections::HashMap<(usize, bool), Vec<(usize, f64)>> =
+            std::collections::HashMap::new();
+        for (e, route) in routing.routes.iter().enumerate() {
+            if let Some(r) = route
+                && let RouteKind::Back { lane, gap } = r.kind
+            {
+                let yc = track_y(&routing.channel_runs, ygrid, lane, gap, r.ch_track);
+                let up = yc < node_rects[r.from].y;
+                legs.entry((r.from, up)).or_default().push((e, yc));
+            }
+        }
+        for ((a, up), mut list) in legs {
+            let rect = node_rects[a];
+            let half = rect.width / 2.0;
+            if up {
+                list.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            } else {
+                list.sort_by(|x, y| x.1.total_cmp(&y.1).then(x.0.cmp(&y.0)));
+            }
+            let start = if up { rect.x + half } else { rect.x };
+            let m = list.len() as f64;
+            for (k, &(e, _)) in list.iter().enumerate() {
+                back_x[e] = start + half * (k as f64 + 1.0) / (m + 1.0);
+            }
+        }
+    }
+
     // Waypoints.
     let mut edge_paths: Vec<EdgePath> = Vec::with_capacity(routing.routes.len());
     for (e, route) in routing.routes.iter().enumerate() {
@@ -108,6 +141,12 @@ pub(super) fn geometry(
                 let yc = track_y(&routing.channel_runs, ygrid, lane, gap, r.ch_track);
                 let (x1, x2) = (track_x(r.go, r.go_track), track_x(r.gi, r.gi_track));
                 vec![(xs, ys), (x1, ys), (x1, yc), (x2, yc), (x2, yt), (xt, yt)]
+            }
+            RouteKind::Back { lane, gap } => {
+                let yc = track_y(&routing.channel_runs, ygrid, lane, gap, r.ch_track);
+                let (xv, x2) = (back_x[e], track_x(r.gi, r.gi_track));
+                let yv = if yc < sa.y { sa.y } else { sa.bottom() };
+                vec![(xv, yv), (xv, yc), (x2, yc), (x2, yt), (xt, yt)]
             }
         };
         // The label ends just before the arrow head, level with the target's port: between the

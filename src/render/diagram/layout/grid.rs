@@ -45,20 +45,30 @@ impl Grid {
     }
 }
 
-/// Puts boxes into rows: `lane_of` and `column` (from [`super::ranks::ranks`]) say each box's
-/// lane and column, `node_h` its height, `ends` the boxes each drawn edge joins.
+/// The grid of boxes placed in cells: `lane_of`, `column` (from [`super::ranks::ranks`]) and
+/// `rows` (from [`order_rows`], distinct within a cell) say each box's lane (top to bottom),
+/// column and row, `node_h` its height. Rows no box uses are dropped.
 pub(super) fn grid(
     lane_count: usize,
     lane_of: &[usize],
     column: Vec<usize>,
+    mut rows: Vec<usize>,
     node_h: Vec<f64>,
-    ends: &[Option<(usize, usize)>],
 ) -> Grid {
     let n = lane_of.len();
     let columns = column.iter().map(|c| c + 1).max().unwrap_or(0);
-
-    // Cells and rows, ordered to keep edges short and straight.
-    let rows = order_rows(n, lane_count, lane_of, &column, columns, ends);
+    // Renumber each lane's rows 0, 1, … in order, so an empty row takes no height.
+    for l in 0..lane_count {
+        let mut used: Vec<usize> = (0..n)
+            .filter(|&i| lane_of[i] == l)
+            .map(|i| rows[i])
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        for i in (0..n).filter(|&i| lane_of[i] == l) {
+            rows[i] = used.binary_search(&rows[i]).unwrap_or(0);
+        }
+    }
     let mut lane_rows = vec![1usize; lane_count];
     for i in 0..n {
         lane_rows[lane_of[i]] = lane_rows[lane_of[i]].max(rows[i] + 1);
@@ -304,13 +314,9 @@ mod tests {
     #[test]
     fn boxes_of_one_cell_get_rows_of_their_own_and_follow_their_neighbours() {
         // Lane 0: 0 and 1 in column 0, 2 in column 1 joined to 1; lane 1: 3 in column 0.
-        let g = grid(
-            2,
-            &[0, 0, 0, 1],
-            vec![0, 0, 1, 0],
-            vec![40.0, 60.0, 36.0, 36.0],
-            &[Some((1, 2)), None],
-        );
+        let (lanes, column) = ([0, 0, 0, 1], vec![0, 0, 1, 0]);
+        let rows = order_rows(4, 2, &lanes, &column, 2, &[Some((1, 2)), None]);
+        let g = grid(2, &lanes, column, rows, vec![40.0, 60.0, 36.0, 36.0]);
         assert_ne!(g.rows[0], g.rows[1]);
         assert_eq!(g.rows[2], g.rows[1], "2 sits level with its neighbour 1");
         assert_eq!(g.lane_rows, [2, 1]);

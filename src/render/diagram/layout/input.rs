@@ -27,6 +27,9 @@ pub struct LayoutInput<'a> {
 pub struct LaneInput<'a> {
     /// The label, wrapped by the engine to the header's width.
     pub label: &'a str,
+    /// The lane's group (a region), empty for none: the engine may reorder lanes to shorten
+    /// edges, but keeps the lanes of one group side by side, in the order groups first appear.
+    pub group: &'a str,
 }
 
 /// A box to place.

@@ -175,6 +175,8 @@ pub(super) struct Measured {
     pub lane_lines: Vec<Vec<String>>,
     /// The least height of each lane, for its label.
     pub lane_min_h: Vec<f64>,
+    /// Each lane's group (its region; empty for none): lanes of one group stay together.
+    pub lane_group: Vec<String>,
 }
 
 /// Measures the boxes, labels and lane headers of an input.
@@ -265,7 +267,17 @@ pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
         .map(|lines| lines.len() as f64 * LANE_LINE + 2.0 * HEADER_PAD)
         .collect();
 
+    let lane_group: Vec<String> = (0..lane_count)
+        .map(|l| {
+            input
+                .lanes
+                .get(l)
+                .map_or_else(String::new, |lane| lane.group.to_string())
+        })
+        .collect();
+
     Measured {
+        lane_group,
         ends,
         lane_of,
         lane_count,

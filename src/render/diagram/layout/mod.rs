@@ -31,6 +31,7 @@ mod input;
 mod measure;
 mod ports;
 mod ranks;
+mod refine;
 mod routes;
 mod tracks;
 
@@ -214,7 +215,10 @@ impl<'a> From<&'a View> for LayoutInput<'a> {
             lanes: view
                 .lanes
                 .iter()
-                .map(|l| LaneInput { label: &l.label })
+                .map(|l| LaneInput {
+                    label: &l.label,
+                    group: &l.group,
+                })
                 .collect(),
             boxes: view
                 .nodes
@@ -241,28 +245,78 @@ impl<'a> From<&'a View> for LayoutInput<'a> {
     }
 }
 
-/// Lays out an input, phase after phase. Never fails: an empty input gives an empty frame, edges
-/// whose endpoints are not boxes get no points, boxes whose lane does not exist go to the last
-/// lane.
+/// Lays out an input: measured once, placed by the phases from the first [`Plan`], then
+/// improved by [`refine`] (other lane orders, rows and columns, each placed in full and kept
+/// when it crosses fewer lines). Never fails: an empty input gives an empty frame, edges whose
+/// endpoints are not boxes get no points, boxes whose lane does not exist go to the last lane.
 pub fn arrange(input: &LayoutInput<'_>) -> Layout {
     let m = measure::measure(input);
-    let entry: Vec<bool> = input.boxes.iter().map(|b| b.entry).collect();
-    let ranked: Vec<bool> = input.edges.iter().map(|e| e.ranked).collect();
-    let mut column = ranks::ranks(&entry, &ranked, &m.ends);
-    ranks::spread_isolated(&mut column, &m.lane_of, &m.ends);
+    let plan = Plan::first(input, &m);
+    refine::refine(&m, plan, |plan| place(input, &m, plan))
+}
+
+/// What the search may change: where each box goes and the order of the lanes.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Plan {
+    /// Each box's column.
+    pub column: Vec<usize>,
+    /// Each box's row within its lane (distinct within a cell; gaps are dropped when placed).
+    pub rows: Vec<usize>,
+    /// The lanes from top to bottom, as indices into the input's lanes.
+    pub lane_order: Vec<usize>,
+    /// For each edge through a channel, which of its channels it takes, by rank (0: the
+    /// cheapest, see [`routes::routes`]).
+    pub channel: Vec<usize>,
+}
+
+impl Plan {
+    /// The phases' own choice: columns by rank, lanes in the input's order, rows by barycentre
+    /// sweeps.
+    fn first(input: &LayoutInput<'_>, m: &measure::Measured) -> Plan {
+        let entry: Vec<bool> = input.boxes.iter().map(|b| b.entry).collect();
+        let ranked: Vec<bool> = input.edges.iter().map(|e| e.ranked).collect();
+        let mut column = ranks::ranks(&entry, &ranked, &m.ends);
+        ranks::spread_isolated(&mut column, &m.lane_of, &m.ends);
+        let columns = column.iter().map(|c| c + 1).max().unwrap_or(0);
+        let n = m.lane_of.len();
+        let rows = grid::order_rows(n, m.lane_count, &m.lane_of, &column, columns, &m.ends);
+        Plan {
+            column,
+            rows,
+            lane_order: refine::grouped(&m.lane_group),
+            channel: vec![0; m.ends.len()],
+        }
+    }
+}
+
+/// Places a plan: the phases after the ranks, on the plan's columns, rows, lane order and
+/// channels. Also returns, for each edge, how many channels it could have taken (0: none).
+fn place(input: &LayoutInput<'_>, m: &measure::Measured, plan: &Plan) -> (Layout, Vec<usize>) {
+    let mut position = vec![0; m.lane_count];
+    for (p, &l) in plan.lane_order.iter().enumerate() {
+        position[l] = p;
+    }
+    let lane_of: Vec<usize> = m.lane_of.iter().map(|&l| position[l]).collect();
+    let lane_min_h: Vec<f64> = plan.lane_order.iter().map(|&l| m.lane_min_h[l]).collect();
     let node_h: Vec<f64> = m.sizes.iter().map(|s| s.1).collect();
-    let grid = grid::grid(m.lane_count, &m.lane_of, column, node_h, &m.ends);
+    let grid = grid::grid(
+        m.lane_count,
+        &lane_of,
+        plan.column.clone(),
+        plan.rows.clone(),
+        node_h,
+    );
 
     // Ports and routes on the provisional vertical positions; the channels then grow to hold
     // their tracks, which gives the final ones.
     let top = measure::MARGIN + measure::TITLE_H;
-    let provisional = grid::YGrid::new(top, &grid.row_h, &grid.base_channels, &m.lane_min_h);
+    let provisional = grid::YGrid::new(top, &grid.row_h, &grid.base_channels, &lane_min_h);
     let mut ports = ports::ports(&grid, &provisional, &m.ends, &m.in_gap);
-    let mut routing = routes::routes(&grid, &provisional, &m.ends, &mut ports);
+    let mut routing = routes::routes(&grid, &provisional, &m.ends, &mut ports, &plan.channel);
     let channels = tracks::channel_tracks(&mut routing, &grid.base_channels);
-    let ygrid = grid::YGrid::new(top, &grid.row_h, &channels, &m.lane_min_h);
+    let ygrid = grid::YGrid::new(top, &grid.row_h, &channels, &lane_min_h);
     let gutter_tracks = tracks::gutter_tracks(&grid, &ygrid, &ports, &mut routing);
-    let geometry = geometry::geometry(&m, &grid, &ygrid, &ports, &routing, &gutter_tracks);
+    let geometry = geometry::geometry(m, &grid, &ygrid, &ports, &routing, &gutter_tracks);
     let frame = frame::frame(
         input.title,
         &input.legend,
@@ -275,9 +329,9 @@ pub fn arrange(input: &LayoutInput<'_>) -> Layout {
             lane: l,
             rect: Rect {
                 x: measure::MARGIN,
-                y: ygrid.lane_top[l],
+                y: ygrid.lane_top[position[l]],
                 width: frame.inner,
-                height: ygrid.lane_h[l],
+                height: ygrid.lane_h[position[l]],
             },
             header_width: m.header_w,
             label_lines: m.lane_lines[l].clone(),
@@ -293,7 +347,7 @@ pub fn arrange(input: &LayoutInput<'_>) -> Layout {
             column: grid.column[i],
         })
         .collect();
-    Layout {
+    let layout = Layout {
         width: frame.width,
         height: frame.height,
         title: frame.title,
@@ -303,5 +357,6 @@ pub fn arrange(input: &LayoutInput<'_>) -> Layout {
         legend: frame.legend,
         legend_title: input.legend.title.clone(),
         legend_items: frame.legend_items,
-    }
+    };
+    (layout, routing.choices)
 }

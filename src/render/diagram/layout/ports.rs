@@ -1,5 +1,7 @@
 //! Phase 3, ports: where on its source's right side each edge leaves and where on its target's
-//! left side it enters, as heights from the box's top.
+//! left side it enters, as heights from the box's top. Back edges (target not right of the
+//! source) leave by the source's top or bottom instead ([`super::routes::RouteKind::Back`]), so
+//! they get no port on the right side.
 
 use std::collections::HashMap;
 
@@ -15,6 +17,12 @@ pub(super) struct Ports {
     pub out: Vec<f64>,
     /// Where each edge enters its target.
     pub into: Vec<f64>,
+}
+
+/// True when edge `a → b` goes back: its target is not right of its source. Such an edge leaves
+/// by the top or bottom of its source, so it does not loop around it.
+pub(super) fn goes_back(grid: &Grid, a: usize, b: usize) -> bool {
+    grid.column[b] <= grid.column[a]
 }
 
 /// Spreads the ports of every box over its sides, ordered by where the other end lies so fans
@@ -38,7 +46,9 @@ pub(super) fn ports(
             .enumerate()
             .filter_map(|(e, x)| x.map(|x| (e, x)))
         {
-            by_out[a].push(e);
+            if !goes_back(grid, a, b) {
+                by_out[a].push(e);
+            }
             by_in[b].push(e);
         }
         let key = |i: usize| (grid.centre(ygrid, i), grid.column[i]);
@@ -84,7 +94,9 @@ pub(super) fn ports(
             .enumerate()
             .filter_map(|(e, x)| x.map(|x| (e, x)))
         {
-            outs_of[a].push(e);
+            if !goes_back(grid, a, b) {
+                outs_of[a].push(e);
+            }
             let y = grid.node_top(ygrid, b) + into[e];
             entries.entry(grid.cell(b)).or_default().push((e, y));
         }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::grid::{Grid, YGrid};
 use super::measure::{SAME_Y, TRACK};
-use super::ports::{Ports, PortsByCell};
+use super::ports::{Ports, PortsByCell, goes_back};
 
 /// The route of every drawn edge and the runs each channel must hold.
 pub(super) struct Routing {
@@ -15,15 +15,20 @@ pub(super) struct Routing {
     pub routes: Vec<Option<Route>>,
     /// The runs in each channel (lane, gap), for track assignment.
     pub channel_runs: HashMap<(usize, usize), Vec<ChannelRun>>,
+    /// For each edge through a channel, how many channels it could take (0: it takes none).
+    pub choices: Vec<usize>,
 }
 
 /// Chooses every edge's route on the provisional vertical positions `ygrid`. An edge routed
-/// straight along its row gets its exit levelled with its entry in `ports`.
+/// straight along its row gets its exit levelled with its entry in `ports`. An edge through a
+/// channel takes the `rank[e]`-th cheapest of the channels it could take (0: the cheapest; the
+/// refinement tries others).
 pub(super) fn routes(
     grid: &Grid,
     ygrid: &YGrid,
     ends: &[Option<(usize, usize)>],
     ports: &mut Ports,
+    rank: &[usize],
 ) -> Routing {
     let (lane_of, rows, column) = (&grid.lane_of, &grid.rows, &grid.column);
     let (cell_node, lane_rows) = (&grid.cell_node, &grid.lane_rows);
@@ -39,11 +44,13 @@ pub(super) fn routes(
         .enumerate()
         .filter_map(|(e, x)| x.map(|x| (e, x)))
     {
-        let ya = node_top(ygrid, a) + port_out[e];
-        exits_at
-            .entry((lane_of[a], rows[a], column[a]))
-            .or_default()
-            .push((e, ya));
+        if !goes_back(grid, a, b) {
+            let ya = node_top(ygrid, a) + port_out[e];
+            exits_at
+                .entry((lane_of[a], rows[a], column[a]))
+                .or_default()
+                .push((e, ya));
+        }
         let yb = node_top(ygrid, b) + port_in[e];
         entries_at
             .entry((lane_of[b], rows[b], column[b]))
@@ -62,6 +69,7 @@ pub(super) fn routes(
     let mut routes: Vec<Option<Route>> = vec![None; ends.len()];
     let mut row_runs: HashMap<(usize, usize), Vec<RowRun>> = HashMap::new();
     let mut channel_runs: HashMap<(usize, usize), Vec<ChannelRun>> = HashMap::new();
+    let mut choices = vec![0usize; ends.len()];
     let row_free = |lane: usize, row: usize, y: f64, cols: std::ops::Range<usize>| {
         cols.clone().all(|c| match cell_node.get(&(lane, row, c)) {
             Some(&j) => {
@@ -78,6 +86,36 @@ pub(super) fn routes(
     {
         let (ca, cb) = (column[a], column[b]);
         let (go, gi) = (ca + 1, cb);
+        if goes_back(grid, a, b) {
+            let yt = node_top(ygrid, b) + port_in[e];
+            let candidates = back_channels(grid, ygrid, &channel_runs, a, b, yt);
+            choices[e] = candidates.len();
+            let (lane, gap, ys) = pick(candidates, rank.get(e).copied().unwrap_or(0));
+            let yc = ygrid.channel_top[lane][gap] + ygrid.channel_h[lane][gap] / 2.0;
+            channel_runs
+                .entry((lane, gap))
+                .or_default()
+                .push(ChannelRun {
+                    edge: e,
+                    lo: gi,
+                    hi: ca + 1,
+                    ys,
+                    yt,
+                    yc,
+                    track: 0,
+                });
+            routes[e] = Some(Route {
+                kind: RouteKind::Back { lane, gap },
+                from: a,
+                to: b,
+                go,
+                gi,
+                ch_track: 0,
+                go_track: 0,
+                gi_track: 0,
+            });
+            continue;
+        }
         let ys = node_top(ygrid, a) + port_out[e];
         let yt = node_top(ygrid, b) + port_in[e];
         let same_row = lane_of[a] == lane_of[b] && rows[a] == rows[b];
@@ -122,7 +160,10 @@ pub(super) fn routes(
             // Through a channel: the one with the least climbing, then the least crowded.
             let (lo, hi) = (go.min(gi), go.max(gi));
             let (la, lb) = (lane_of[a].min(lane_of[b]), lane_of[a].max(lane_of[b]));
-            let mut best = (f64::INFINITY, 0, 0);
+            // The gutters are free from top to bottom, so the lanes just beyond the two the
+            // edge joins are candidates too (ranked last by their climbing).
+            let (la, lb) = (la.saturating_sub(1), (lb + 1).min(lane_rows.len() - 1));
+            let mut candidates: Vec<(f64, usize, usize, f64)> = Vec::new();
             for (l, &lane_row_count) in lane_rows.iter().enumerate().take(lb + 1).skip(la) {
                 for k in 0..=lane_row_count {
                     let yc = ygrid.channel_top[l][k] + ygrid.channel_h[l][k] / 2.0;
@@ -130,12 +171,11 @@ pub(super) fn routes(
                         runs.iter().filter(|r| r.lo <= hi && lo <= r.hi).count()
                     });
                     let cost = (ys - yc).abs() + (yc - yt).abs() + crowd as f64 * TRACK * 1.5;
-                    if cost < best.0 - 1e-9 {
-                        best = (cost, l, k);
-                    }
+                    candidates.push((cost, l, k, ys));
                 }
             }
-            let (_, l, k) = best;
+            choices[e] = candidates.len();
+            let (l, k, _) = pick(candidates, rank.get(e).copied().unwrap_or(0));
             let yc = ygrid.channel_top[l][k] + ygrid.channel_h[l][k] / 2.0;
             channel_runs.entry((l, k)).or_default().push(ChannelRun {
                 edge: e,
@@ -163,7 +203,75 @@ pub(super) fn routes(
     Routing {
         routes,
         channel_runs,
+        choices,
     }
+}
+
+/// The candidate of the given rank: candidates are (cost, lane, gap, height the edge leaves its
+/// source at), ranked by cost, then top to bottom; a rank past the last means the last.
+fn pick(mut candidates: Vec<(f64, usize, usize, f64)>, rank: usize) -> (usize, usize, f64) {
+    candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    candidates
+        .get(rank.min(candidates.len().saturating_sub(1)))
+        .map_or((0, 0, 0.0), |c| (c.1, c.2, c.3))
+}
+
+/// The channels a back edge `a → b` could run in, with their costs and the height where it
+/// leaves `a` (its top or its bottom): those its source can reach straight up or down without
+/// passing a box (the ones just above and below it, and further while the cells of its column
+/// are empty), within the lanes the edge joins. The cost is the climbing to the target's entry
+/// `yt`, and how crowded the channel is.
+fn back_channels(
+    grid: &Grid,
+    ygrid: &YGrid,
+    channel_runs: &HashMap<(usize, usize), Vec<ChannelRun>>,
+    a: usize,
+    b: usize,
+    yt: f64,
+) -> Vec<(f64, usize, usize, f64)> {
+    let (la, ra, ca) = grid.cell(a);
+    let (lo_lane, hi_lane) = (la.min(grid.lane_of[b]), la.max(grid.lane_of[b]));
+    let top = grid.node_top(ygrid, a);
+    let bottom = top + grid.node_h[a];
+    let (lo, hi) = (grid.column[b], ca + 1);
+    let empty = |l: usize, r: usize| !grid.cell_node.contains_key(&(l, r, ca));
+    // Channels reachable upwards: channel k of lane l lies above row k of l.
+    let mut reachable: Vec<(usize, usize, f64)> = Vec::new();
+    let (mut l, mut k) = (la, ra);
+    loop {
+        reachable.push((l, k, top));
+        if k > 0 && empty(l, k - 1) {
+            k -= 1;
+        } else if k == 0 && l > lo_lane {
+            l -= 1;
+            k = grid.lane_rows[l];
+        } else {
+            break;
+        }
+    }
+    let (mut l, mut k) = (la, ra + 1);
+    loop {
+        reachable.push((l, k, bottom));
+        if k < grid.lane_rows[l] && empty(l, k) {
+            k += 1;
+        } else if k == grid.lane_rows[l] && l < hi_lane {
+            l += 1;
+            k = 0;
+        } else {
+            break;
+        }
+    }
+    reachable
+        .into_iter()
+        .map(|(l, k, ys)| {
+            let yc = ygrid.channel_top[l][k] + ygrid.channel_h[l][k] / 2.0;
+            let crowd = channel_runs.get(&(l, k)).map_or(0, |runs| {
+                runs.iter().filter(|r| r.lo <= hi && lo <= r.hi).count()
+            });
+            let cost = (ys - yc).abs() + (yc - yt).abs() + crowd as f64 * TRACK * 1.5;
+            (cost, l, k, ys)
+        })
+        .collect()
 }
 
 /// A horizontal run along a row at height y (provisional), between two positions counted in
@@ -184,6 +292,15 @@ pub(super) enum RouteKind {
     /// Gutter after the source, a channel (lane `lane`, gap `gap` above row `gap`), gutter before
     /// the target: back edges, and forward edges whose rows are blocked.
     Channel {
+        /// The lane the channel is in.
+        lane: usize,
+        /// The channel: the gap above row `gap`.
+        gap: usize,
+    },
+    /// Out of the source's top (a channel above it) or bottom (below), back along the channel
+    /// to the gutter before the target, into the target: edges whose target is not right of
+    /// their source, drawn short instead of looping around the source.
+    Back {
         /// The lane the channel is in.
         lane: usize,
         /// The channel: the gap above row `gap`.

@@ -60,6 +60,7 @@ fn view(lanes: usize, nodes: Vec<ViewNode>, edges: Vec<ViewEdge>) -> View {
             .map(|l| Lane {
                 key: format!("l{l}"),
                 label: format!("Kaista {l}"),
+                group: String::new(),
             })
             .collect(),
         nodes,
@@ -228,6 +229,20 @@ fn check(v: &View, l: &Layout) -> Result<(), String> {
             }
         }
     }
+    // No line runs through another edge's drawn label (its own ends in its arrow beside it).
+    for p in l.edges.iter().filter(|p| !p.label_lines.is_empty()) {
+        let Some(r) = p.label else { continue };
+        let inner = r.inflate(-1.0);
+        if let Some(s) = segs
+            .iter()
+            .find(|s| s.0 != p.edge && inner.cut_by(s.1, s.2))
+        {
+            return Err(format!(
+                "edge {} runs through the label of edge {}",
+                s.0, p.edge
+            ));
+        }
+    }
     let below = l
         .lanes
         .iter()
@@ -291,6 +306,58 @@ fn columns_follow_client_moving_edges_and_break_cycles() {
     // The loop's back edge runs right to left, through a channel.
     let back = &l.edges[2].points;
     assert!(back.first().unwrap().0 > back.last().unwrap().0);
+}
+
+#[test]
+fn a_back_edge_leaves_by_the_top_or_bottom_and_stays_short() {
+    // A → B → C → D in one lane, and D returns to B: the return must not loop round D.
+    let nodes = ["A", "B", "C", "D"].map(|t| node(0, &[t])).to_vec();
+    let v = view(
+        1,
+        nodes,
+        vec![
+            edge(0, 1, true, &["Lähete"]),
+            edge(1, 2, true, &[]),
+            edge(2, 3, true, &[]),
+            edge(3, 1, true, &["Paluu"]),
+        ],
+    );
+    let l = layout(&v);
+    check(&v, &l).unwrap();
+    let (d, b) = (l.nodes[3].rect, l.nodes[1].rect);
+    let back = &l.edges[3].points;
+    let first = back[0];
+    assert!(
+        (first.1 - d.y).abs() < EPS || (first.1 - d.bottom()).abs() < EPS,
+        "leaves D by its top or bottom: {back:?}"
+    );
+    assert!(first.0 > d.x && first.0 < d.right());
+    assert!(
+        back.iter().all(|p| p.0 <= d.right()),
+        "never right of D: {back:?}"
+    );
+    assert!(back.len() <= 5, "up, back, down, in: {back:?}");
+    assert_eq!(*back.last().unwrap(), (b.x, back.last().unwrap().1));
+}
+
+#[test]
+fn lanes_of_one_region_are_drawn_side_by_side() {
+    // Lanes 0 and 2 are one region's; 1 is another's, and joins 0 to 2 through the middle.
+    let mut v = view(
+        3,
+        vec![node(0, &["A"]), node(1, &["B"]), node(2, &["C"])],
+        vec![edge(0, 1, true, &[]), edge(1, 2, true, &[])],
+    );
+    for (lane, group) in v.lanes.iter_mut().zip(["uusimaa", "hame", "uusimaa"]) {
+        lane.group = group.to_string();
+    }
+    let l = layout(&v);
+    check(&v, &l).unwrap();
+    let (r0, r2) = (l.lanes[0].rect, l.lanes[2].rect);
+    assert!(
+        (r0.bottom() - r2.y).abs() < EPS || (r2.bottom() - r0.y).abs() < EPS,
+        "{r0:?} and {r2:?} touch"
+    );
 }
 
 #[test]
@@ -668,6 +735,21 @@ proptest! {
     }
 
     #[test]
+    fn the_search_never_crosses_more_lines_than_the_first_plan(v in arb_view()) {
+        let input = LayoutInput::from(&v);
+        let m = measure::measure(&input);
+        let (first, _) = place(&input, &m, &Plan::first(&input, &m));
+        let searched = layout(&v);
+        prop_assert!(
+            refine::crossings(&searched) <= refine::crossings(&first),
+            "{} > {} in {}",
+            refine::crossings(&searched),
+            refine::crossings(&first),
+            describe(&v)
+        );
+    }
+
+    #[test]
     fn columns_flow_left_to_right_along_client_moves(v in arb_dag()) {
         let l = layout(&v);
         for e in &v.edges {
@@ -697,7 +779,16 @@ fn input() -> LayoutInput<'static> {
     };
     LayoutInput {
         title: "Input",
-        lanes: vec![LaneInput { label: "Upper" }, LaneInput { label: "Lower" }],
+        lanes: vec![
+            LaneInput {
+                label: "Upper",
+                group: "",
+            },
+            LaneInput {
+                label: "Lower",
+                group: "",
+            },
+        ],
         boxes: vec![b(0, "A", true), b(1, "B", false), b(0, "C", false)],
         edges: vec![
             e(0, 1, &["a to b"], true),

@@ -14,6 +14,7 @@ pub(super) fn channel_tracks(routing: &mut Routing, base_channels: &[Vec<f64>]) 
     let Routing {
         routes,
         channel_runs,
+        ..
     } = routing;
     let mut channels = base_channels.to_vec();
     for (&(l, k), runs) in channel_runs.iter_mut() {
@@ -81,6 +82,11 @@ pub(super) fn gutter_tracks(
                 };
                 gutter_segs[r.go].push(GutterSeg::new(e, 0, (ys, Left), (yc, out_side)));
                 gutter_segs[r.gi].push(GutterSeg::new(e, 1, (yc, in_side), (yt, Right)));
+            }
+            RouteKind::Back { lane, gap } => {
+                // Only the leg into the target is in a gutter; the run comes from the right.
+                let yc = track_y(&routing.channel_runs, ygrid, lane, gap, r.ch_track);
+                gutter_segs[r.gi].push(GutterSeg::new(e, 1, (yc, Right), (yt, Right)));
             }
         }
     }

@@ -184,6 +184,7 @@ fn hostile_view() -> View {
             .map(|l| Lane {
                 key: text(l),
                 label: text(l + 5),
+                group: String::new(),
             })
             .collect(),
         nodes: (0..4).map(|k| node(k, k % 2)).collect(),

@@ -177,14 +177,17 @@ pub(super) fn summed_up(
             Some(k) => Lane {
                 key: k.as_str().to_string(),
                 label: k.label(lang).to_string(),
+                group: String::new(),
             },
             None if by_region => Lane {
                 key: "regions".into(),
                 label: lang.text(&Msg::ViewRegionsLane),
+                group: String::new(),
             },
             None => Lane {
                 key: String::new(),
                 label: no_actor(lang),
+                group: String::new(),
             },
         })
         .collect();

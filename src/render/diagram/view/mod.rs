@@ -84,6 +84,9 @@ pub struct Lane {
     pub key: String,
     /// Label in the view's language.
     pub label: String,
+    /// The lane's region (empty when it has none or the lanes are not organisations): lanes of
+    /// one region are drawn side by side.
+    pub group: String,
 }
 
 /// A finding shown on a node.
@@ -480,19 +483,35 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
             ),
         }
     };
-    let mut lane_list: Vec<(usize, usize, String, String)> = Vec::new(); // (order, first seen, key, label)
+    // An organisation's lane belongs to its region, so a municipality's lane is drawn beside its
+    // wellbeing services county's rather than among every other municipality.
+    let lane_group = |s: ServiceIx| -> String {
+        match (options.lanes, model.service(s).actor) {
+            (LaneBy::Actor, Some(a)) => model.actor(a).region.clone().unwrap_or_default(),
+            _ => String::new(),
+        }
+    };
+    let mut lane_list: Vec<(usize, usize, String, String, String)> = Vec::new(); // (order, first seen, key, label, group)
     for (seen, &s) in services.iter().enumerate() {
         let (order, key, label) = lane_key(s);
         if !lane_list.iter().any(|l| l.2 == key) {
-            lane_list.push((order, seen, key, label));
+            lane_list.push((order, seen, key, label, lane_group(s)));
         }
     }
     lane_list.sort_by_key(|l| (l.0, l.1));
-    let lanes: Vec<Lane> = lane_list
-        .iter()
+    // Regions in the order of their first lane; within a region, the order above.
+    let mut grouped: Vec<(usize, usize, String, String, String)> = Vec::new();
+    for l in &lane_list {
+        if !grouped.iter().any(|g| g.4 == l.4) {
+            grouped.extend(lane_list.iter().filter(|o| o.4 == l.4).cloned());
+        }
+    }
+    let lanes: Vec<Lane> = grouped
+        .into_iter()
         .map(|l| Lane {
-            key: l.2.clone(),
-            label: l.3.clone(),
+            key: l.2,
+            label: l.3,
+            group: l.4,
         })
         .collect();
 

@@ -24,6 +24,10 @@ pub(super) struct Geometry {
 pub(super) struct EdgeGeometry {
     pub(super) points: Vec<(f64, f64)>,
     pub(super) label: Option<Rect>,
+    /// False when the native drawing says this edge's words once, on another edge into the same
+    /// task with the same words ("Lähete · 1 arkipv ×4"): the flow then keeps its words as
+    /// documentation, not as a second label beside the first.
+    pub(super) named: bool,
 }
 
 impl Geometry {
@@ -58,18 +62,27 @@ impl Geometry {
                     return EdgeGeometry {
                         points: Vec::new(),
                         label: None,
+                        named: true,
                     };
                 }
                 let laid = layout.edges.iter().find(|p| p.edge == e);
+                let named = laid.is_none_or(|p| p.label.is_none() || !p.label_lines.is_empty());
                 let points = laid.map(|p| p.points.clone()).unwrap_or_default();
                 let ok =
                     points.len() >= 2 && points.iter().all(|(x, y)| x.is_finite() && y.is_finite());
                 let (points, label) = match (ok, nodes.get(edge.from), nodes.get(edge.to)) {
-                    (true, _, _) => (points, laid.and_then(|p| p.label).filter(usable)),
+                    (true, _, _) => (
+                        points,
+                        laid.and_then(|p| p.label).filter(|r| named && usable(r)),
+                    ),
                     (false, Some(a), Some(b)) => (straight(*a, *b, false, false), None),
                     _ => (Vec::new(), None),
                 };
-                EdgeGeometry { points, label }
+                EdgeGeometry {
+                    points,
+                    label,
+                    named,
+                }
             })
             .collect();
 
@@ -183,8 +196,21 @@ fn title_room(title: &str) -> f64 {
     }
 }
 
+/// The height a lane of `height` needs for its title: [`title_room`], or, when the lane is
+/// nearly as tall as the title on one line (bpmn-js then sets it on one line, touching the
+/// lane's ends), that line with its padding.
+fn title_need(title: &str, height: f64) -> f64 {
+    let one_line = title.chars().count() as f64 * TITLE_CHAR;
+    // Our width per letter is an upper estimate: real lines run down to about four fifths.
+    if height > one_line * 0.8 && height < one_line + TITLE_PADDING {
+        one_line + TITLE_PADDING
+    } else {
+        title_room(title)
+    }
+}
+
 /// Makes every lane tall enough for its title, and the lanes together tall enough for the pool's
-/// (the last lane takes what the pool still needs). A lane's content moves down by what the
+/// (the bottom lane takes what the pool still needs). A lane's content moves down by what the
 /// lanes above it grew, plus half its own growth, so it stays centred; waypoints and labels
 /// move with the lane they are in, so lines stay straight and joined.
 fn stretch_for_titles(
@@ -199,35 +225,37 @@ fn stretch_for_titles(
     let mut grow: Vec<f64> = lanes
         .iter()
         .zip(&view.lanes)
-        .map(|((r, _), l)| (title_room(&l.label) - r.height).max(0.0))
+        .map(|((r, _), l)| (title_need(&l.label, r.height) - r.height).max(0.0))
         .collect();
     grow.resize(lanes.len(), 0.0);
+    // The layout may stack the lanes in another order than the view lists them.
+    let mut stacked: Vec<usize> = (0..lanes.len()).collect();
+    stacked.sort_by(|&a, &b| lanes[a].0.y.total_cmp(&lanes[b].0.y));
     let height: f64 = lanes.iter().map(|(r, _)| r.height).sum::<f64>() + grow.iter().sum::<f64>();
     let pool_short = title_room(&view.title) - height;
     if pool_short > 0.0
-        && let Some(last) = grow.last_mut()
+        && let Some(&bottom) = stacked.last()
     {
-        *last += pool_short;
+        grow[bottom] += pool_short;
     }
     if grow.iter().all(|g| *g == 0.0) {
         return;
     }
     let original: Vec<Rect> = lanes.iter().map(|(r, _)| *r).collect();
-    let above: Vec<f64> = grow
-        .iter()
-        .scan(0.0, |sum, g| {
-            let before = *sum;
-            *sum += g;
-            Some(before)
-        })
-        .collect();
+    let mut above = vec![0.0; lanes.len()];
+    let mut sum = 0.0;
+    for &k in &stacked {
+        above[k] = sum;
+        sum += grow[k];
+    }
     let total: f64 = grow.iter().sum();
+    let top = original.iter().map(|r| r.y).fold(f64::INFINITY, f64::min);
     // How far a point at height `y` moves: by its lane's shift; above the lanes not at all,
     // below them by everything.
     let shift = |y: f64| -> f64 {
         match original.iter().position(|r| y >= r.y && y < r.y + r.height) {
             Some(k) => above[k] + grow[k] / 2.0,
-            None if original.first().is_some_and(|r| y < r.y) => 0.0,
+            None if y < top => 0.0,
             None => total,
         }
     };
@@ -314,34 +342,37 @@ fn clear_labels(edges: &mut [EdgeGeometry], nodes: &[Rect], lanes: &[(Rect, f64)
             if length < 12.0 {
                 continue;
             }
-            for t in [0.5, 0.25, 0.75] {
+            // Nearest the middle first; then towards the ends, and a label's height further out.
+            for t in [0.5, 0.25, 0.75, 0.1, 0.9] {
                 let (mx, my) = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
-                if level {
-                    candidates.push(Rect {
-                        x: mx - w / 2.0,
-                        y: my - LABEL_GAP - h,
-                        width: w,
-                        height: h,
-                    });
-                    candidates.push(Rect {
-                        x: mx - w / 2.0,
-                        y: my + LABEL_GAP,
-                        width: w,
-                        height: h,
-                    });
-                } else {
-                    candidates.push(Rect {
-                        x: mx + LABEL_GAP + 1.0,
-                        y: my - h / 2.0,
-                        width: w,
-                        height: h,
-                    });
-                    candidates.push(Rect {
-                        x: mx - LABEL_GAP - 1.0 - w,
-                        y: my - h / 2.0,
-                        width: w,
-                        height: h,
-                    });
+                for gap in [LABEL_GAP, LABEL_GAP + h] {
+                    if level {
+                        candidates.push(Rect {
+                            x: mx - w / 2.0,
+                            y: my - gap - h,
+                            width: w,
+                            height: h,
+                        });
+                        candidates.push(Rect {
+                            x: mx - w / 2.0,
+                            y: my + gap,
+                            width: w,
+                            height: h,
+                        });
+                    } else {
+                        candidates.push(Rect {
+                            x: mx + gap + 1.0,
+                            y: my - h / 2.0,
+                            width: w,
+                            height: h,
+                        });
+                        candidates.push(Rect {
+                            x: mx - gap - 1.0 - w,
+                            y: my - h / 2.0,
+                            width: w,
+                            height: h,
+                        });
+                    }
                 }
             }
         }

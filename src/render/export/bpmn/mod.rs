@@ -334,19 +334,29 @@ fn write_definitions(xml: &mut Xml, view: &View, geometry: &Geometry) -> io::Res
             )?;
         }
     }
-    for (edge, connection) in view.edges.iter().zip(&connections) {
+    for ((edge, connection), shape) in view.edges.iter().zip(&connections).zip(&geometry.edges) {
         if let Connection::Flow(id) = connection {
             let (from, to) = (format!("Task_{}", edge.from), format!("Task_{}", edge.to));
             let name = edge.label.join(" · ");
-            xml.empty(
-                "bpmn:sequenceFlow",
-                &[
-                    ("id", id),
-                    ("name", &name),
-                    ("sourceRef", &from),
-                    ("targetRef", &to),
-                ],
-            )?;
+            if shape.named || name.is_empty() {
+                xml.empty(
+                    "bpmn:sequenceFlow",
+                    &[
+                        ("id", id),
+                        ("name", &name),
+                        ("sourceRef", &from),
+                        ("targetRef", &to),
+                    ],
+                )?;
+            } else {
+                // Its words are drawn once, on a sibling flow into the same task.
+                xml.start(
+                    "bpmn:sequenceFlow",
+                    &[("id", id), ("sourceRef", &from), ("targetRef", &to)],
+                )?;
+                xml.text("bpmn:documentation", &name)?;
+                xml.end("bpmn:sequenceFlow")?;
+            }
         }
     }
     // Artifacts come after every flow element in a process.
