@@ -144,6 +144,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         let index = site::html(&site::index_page(&site)).map_err(Failure)?;
         writer.write(site::INDEX_FILE, index.as_bytes())?;
         writer.write(site::STYLESHEET_FILE, site::STYLESHEET.as_bytes())?;
+        writer.write(site::VIEWER_FILE, site::VIEWER_JS.as_bytes())?;
     }
 
     swap_in(tmp, out)?;
