@@ -135,7 +135,11 @@ pub fn pathway_profiles(model: &Model, p: PathwayIx) -> Vec<ProfileIx> {
 fn reach(analysis: &Analysis, profiles: &[ProfileIx]) -> Vec<(ProfileIx, BTreeSet<ServiceIx>)> {
     let offered: HashSet<ProfileIx> = profiles.iter().copied().collect();
     let mut reach: BTreeMap<ProfileIx, BTreeSet<ServiceIx>> = BTreeMap::new();
-    for routes in analysis.routes.iter().filter(|r| offered.contains(&r.profile)) {
+    for routes in analysis
+        .routes
+        .iter()
+        .filter(|r| offered.contains(&r.profile))
+    {
         reach
             .entry(routes.profile)
             .or_default()
@@ -288,8 +292,16 @@ fn filters(
     services.sort_by(|a, b| a.label.cmp(&b.label).then_with(|| a.value.cmp(&b.value)));
     Filters {
         services,
-        sectors: if sectors.len() > 1 { sectors } else { Vec::new() },
-        regions: if regions.len() > 1 { regions } else { Vec::new() },
+        sectors: if sectors.len() > 1 {
+            sectors
+        } else {
+            Vec::new()
+        },
+        regions: if regions.len() > 1 {
+            regions
+        } else {
+            Vec::new()
+        },
         profiles,
         findings,
     }

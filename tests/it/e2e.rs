@@ -325,10 +325,10 @@ fn the_viewer_filters_and_focuses_in_serve_and_in_the_built_site() {
     let pages = report["pages"].as_array().expect("pages");
     for where_ in ["serve", "site-file", "site-http"] {
         assert!(
-            pages.iter().any(|p| p["where"]
-                .as_str()
-                .is_some_and(|w| w.starts_with(where_))
-                && p["finding"].is_object()),
+            pages.iter().any(
+                |p| p["where"].as_str().is_some_and(|w| w.starts_with(where_))
+                    && p["finding"].is_object()
+            ),
             "{where_} was checked, a finding included: {report}"
         );
     }
