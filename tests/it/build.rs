@@ -549,10 +549,11 @@ fn every_diagram_gets_the_same_picture_as_png_and_pdf_without_graphviz_unless_sw
     let empty = tempfile::tempdir().unwrap();
 
     // No `dot` on the PATH: the attachments are drawn from polku's own layout, one of each per
-    // SVG (8 pathways and the ecosystem), and the pages link them.
+    // SVG (8 pathways and the ecosystem), and the pages link them. (`-o` is `--out`, as for
+    // every command that writes.)
     let run = polku()
         .env("PATH", empty.path())
-        .args(["build", "pathways", "--out"])
+        .args(["build", "pathways", "-o"])
         .arg(&out)
         .output()
         .unwrap();
