@@ -30,7 +30,7 @@ pub struct Args {
     #[arg(default_value = "pathways")]
     dir: PathBuf,
     /// The folder to write the site to; replaced whole when it holds a site polku built.
-    #[arg(long, default_value = "site")]
+    #[arg(short, long, default_value = "site")]
     out: PathBuf,
     /// Language of titles, fixed text and pathway text (missing translations fall back).
     #[arg(long, value_enum, default_value_t = Language::Fi)]
@@ -144,6 +144,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         let index = site::html(&site::index_page(&site)).map_err(Failure)?;
         writer.write(site::INDEX_FILE, index.as_bytes())?;
         writer.write(site::STYLESHEET_FILE, site::STYLESHEET.as_bytes())?;
+        writer.write(site::VIEWER_FILE, site::VIEWER_JS.as_bytes())?;
     }
 
     swap_in(tmp, out)?;

@@ -267,6 +267,24 @@ catalogue! {
     UiFindNone = "ui-find-none";
     /// The web app: “Diagram: drag or arrow keys move, the wheel or + and − zoom, 0 shows the whole diagram”.
     UiDiagramKeys = "ui-diagram-keys";
+    /// The web app: “Filter the diagram”.
+    UiFilters = "ui-filters";
+    /// The web app: “Finding”.
+    UiFilterFinding = "ui-filter-finding";
+    /// The web app: “All”.
+    UiFilterAll = "ui-filter-all";
+    /// The web app: “A service's neighbourhood”.
+    UiFocus = "ui-focus";
+    /// The web app: “None chosen”.
+    UiFocusNone = "ui-focus-none";
+    /// The web app: “Handoffs”.
+    UiFocusSteps = "ui-focus-steps";
+    /// The web app: “Show all”.
+    UiShowAll = "ui-show-all";
+    /// The web app: “Services shown”.
+    UiFilterShown = "ui-filter-shown";
+    /// The web app: “Show its neighbourhood in the diagram”.
+    UiFocusHere = "ui-focus-here";
     /// The web app: “Findings on this pathway”.
     UiFindingsHere = "ui-findings-here";
     /// The web app: “No findings.”.

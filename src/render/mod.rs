@@ -12,6 +12,7 @@ pub mod pipeline;
 pub mod print;
 pub mod report;
 pub mod site;
+pub mod viewer;
 pub mod xml;
 
 use crate::analysis::{self, Analysis};

@@ -18,10 +18,11 @@ use super::request::{
 use super::state::{AppState, Snapshot};
 use super::texts::{Ui, ui};
 
-use crate::model::Lang;
+use crate::model::{Lang, ProfileIx};
 use crate::render::diagram::view::Focus;
 use crate::render::report::summary::{self, FindingFilter};
 use crate::render::site::{self, Extras, Page, Site};
+use crate::render::viewer::{self, Viewer};
 
 /// Adds the language cookie to a response when the visitor chose one.
 fn remember(mut response: Response, lang: Lang, chosen: bool) -> Response {
@@ -275,21 +276,13 @@ fn pathway_page(
     let t = ui(lang);
     let model = &snapshot.loaded.model;
     let pw = model.pathway(p);
-    let profiles: Vec<(String, String)> = {
-        let mut list: Vec<_> = if pw.profiles.is_empty() {
-            model.profiles().indices().collect()
-        } else {
-            pw.profiles.clone()
-        };
-        list.sort();
-        list.dedup();
-        list.into_iter()
-            .map(|pr| {
-                let profile = model.profile(pr);
-                (profile.id.clone(), profile.name.get(lang).to_string())
-            })
-            .collect()
-    };
+    let profiles: Vec<(String, String)> = viewer::pathway_profiles(model, p)
+        .into_iter()
+        .map(|pr| {
+            let profile = model.profile(pr);
+            (profile.id.clone(), profile.name.get(lang).to_string())
+        })
+        .collect();
     // The page never answers a choice with an error: an unknown profile is dropped with a
     // notice (it may have been renamed while the page was open), the route view without a
     // profile shows the first one, an unknown view the lanes.
@@ -317,16 +310,14 @@ fn pathway_page(
         Ok(r) => r,
         Err(reject) => return reject.into_response(),
     };
-    let (svg, legend, diagram_error) = match request.view(&snapshot) {
+    let offered = viewer::pathway_profiles(model, p);
+    let (viewer, diagram_error) = match request.view(&snapshot) {
         Ok(view) => {
             let layout = crate::render::diagram::layout::layout(&view);
-            (
-                crate::render::diagram::svg::svg(&view, &layout),
-                crate::render::diagram::svg::legend_html(&layout),
-                String::new(),
-            )
+            let viewer = Viewer::new(model, &snapshot.analysis, &view, &layout, &offered);
+            (Some(viewer), String::new())
         }
-        Err(e) => (String::new(), Vec::new(), super::diagrams::view_words(&e)),
+        Err(e) => (None, super::diagrams::view_words(&e)),
     };
     let site = Site {
         model,
@@ -407,8 +398,7 @@ fn pathway_page(
             profile => request.profile.map(|pr| model.profile(pr).id.clone()).unwrap_or_default(),
             profiles => profiles,
             notice => notice,
-            svg => svg,
-            legend => legend,
+            viewer => viewer,
             diagram_error => diagram_error,
             findings => findings,
             finding_titles => finding_titles,
@@ -467,7 +457,8 @@ fn ecosystem_page(state: AppState, q: EcosystemQuery, headers: HeaderMap, uri: U
         linking: site::Linking::Server,
     };
     let mut open = Vec::new();
-    let (svg, legend, diagram_error, page) = match site::ecosystem_diagram(&site, focus) {
+    let everyone: Vec<ProfileIx> = model.profiles().indices().collect();
+    let (viewer, diagram_error, page) = match site::ecosystem_diagram(&site, focus) {
         Ok(d) => {
             open = d
                 .view
@@ -483,19 +474,19 @@ fn ecosystem_page(state: AppState, q: EcosystemQuery, headers: HeaderMap, uri: U
                 })
                 .collect();
             (
-                d.svg(),
-                crate::render::diagram::svg::legend_html(&d.layout),
+                Some(Viewer::new(
+                    model,
+                    &snapshot.analysis,
+                    &d.view,
+                    &d.layout,
+                    &everyone,
+                )),
                 String::new(),
                 (focus == Focus::All)
                     .then(|| for_server(site::ecosystem_page(&site, &d, Extras::default()))),
             )
         }
-        Err(e) => (
-            String::new(),
-            Vec::new(),
-            super::diagrams::view_words(&e),
-            None,
-        ),
+        Err(e) => (None, super::diagrams::view_words(&e), None),
     };
     // Ecosystem › region › organisation: the way back up.
     let mut crumbs = Vec::new();
@@ -546,8 +537,7 @@ fn ecosystem_page(state: AppState, q: EcosystemQuery, headers: HeaderMap, uri: U
             focus_name => focus.name(model, lang),
             crumbs => crumbs,
             open => open,
-            svg => svg,
-            legend => legend,
+            viewer => viewer,
             diagram_error => diagram_error,
             page => page,
             matrix => summary::sector_matrix(&snapshot.analysed(), lang, &services),
@@ -680,7 +670,7 @@ pub async fn static_file(Path(name): Path<String>) -> Response {
         "style.css" => (site::STYLESHEET, "text/css; charset=utf-8"),
         "serve.css" => (SERVE_CSS, "text/css; charset=utf-8"),
         "app.js" => (APP_JS, "text/javascript; charset=utf-8"),
-        "viewer.js" => (VIEWER_JS, "text/javascript; charset=utf-8"),
+        "viewer.js" => (site::VIEWER_JS, "text/javascript; charset=utf-8"),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
     (
@@ -695,7 +685,6 @@ pub async fn static_file(Path(name): Path<String>) -> Response {
 
 const SERVE_CSS: &str = include_str!("../../templates/serve/serve.css");
 const APP_JS: &str = include_str!("../../templates/serve/app.js");
-const VIEWER_JS: &str = include_str!("../../templates/serve/viewer.js");
 
 /// The app's templates, with the documentation templates they include.
 pub fn templates() -> Result<minijinja::Environment<'static>, String> {

@@ -49,6 +49,7 @@ text_table! {
         highlight: UiHighlight,
         details: UiDetails,
         details_help: UiDetailsHelp,
+        focus_here: UiFocusHere,
         actor: UiActor,
         sector: UiSector,
         ages: UiAges,

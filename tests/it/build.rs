@@ -100,9 +100,15 @@ fn shipped_site_in_every_language_has_valid_html_and_resolving_links() {
                 ("a[href]", "href"),
                 ("img[src]", "src"),
                 ("link[href]", "href"),
+                ("script[src]", "src"),
             ] {
                 for el in select(&doc, css) {
                     let target = el.value().attr(attr).unwrap();
+                    // The empty inline icon (so a static server is not asked for a
+                    // favicon.ico it does not have) is no file to resolve.
+                    if target == "data:," && el.value().attr("rel") == Some("icon") {
+                        continue;
+                    }
                     if let Some(id) = target.strip_prefix('#') {
                         assert!(
                             !select(&doc, &format!("[id=\"{id}\"]")).is_empty(),
@@ -126,11 +132,18 @@ fn shipped_site_in_every_language_has_valid_html_and_resolving_links() {
             }
             assert!(refs > 0, "{} links to nothing", page.display());
         }
-        // Every pathway page embeds its diagram with alt text.
+        // Every pathway page shows its diagram in the viewer, inline (so it can be filtered),
+        // with its name for a screen reader, its boxes with what the filters read, and the
+        // viewer's script beside the page.
         let page = parse(&out.join("pathway-hehku-liikkuva-tuki.html"));
-        let img = &select(&page, "section#phases figure img")[0];
-        assert!(img.value().attr("src").unwrap().ends_with(".svg"));
-        assert!(!img.value().attr("alt").unwrap().is_empty());
+        let svg = &select(&page, "section#phases .viewer #diagram svg")[0];
+        assert_eq!(svg.value().attr("role"), Some("img"));
+        assert!(!svg.value().attr("aria-label").unwrap().is_empty());
+        assert!(!select(&page, "#diagram .node[data-key][data-sector]").is_empty());
+        assert!(!select(&page, "select[data-filter=sector] option[value]").is_empty());
+        assert!(!select(&page, "select[data-focus=service] option[value]").is_empty());
+        assert!(!select(&page, "script[src=\"viewer.js\"]").is_empty());
+        assert!(out.join("viewer.js").is_file());
         // Links from the Markdown files resolve too (they live in a sub-folder).
         let md = std::fs::read_to_string(out.join("markdown/hehku-liikkuva-tuki.md")).unwrap();
         for target in md.split("](").skip(1) {
@@ -423,11 +436,16 @@ fn hostile_labels_produce_no_script_elements() {
     for page in html {
         let text = std::fs::read_to_string(&page).unwrap();
         let doc = Html::parse_document(&text);
-        assert!(
-            select(&doc, "script").is_empty(),
-            "{} has a <script>",
-            page.display()
-        );
+        // The one script is the site's own viewer, a file beside the page: no inline code.
+        for script in select(&doc, "script") {
+            assert_eq!(
+                script.value().attr("src"),
+                Some("viewer.js"),
+                "{} has a <script> other than the viewer",
+                page.display()
+            );
+            assert_eq!(script.text().collect::<String>(), "", "{}", page.display());
+        }
         assert!(select(&doc, "[onclick], [onload], [onerror]").is_empty());
     }
     // The text is there, escaped, not dropped.
@@ -531,10 +549,11 @@ fn every_diagram_gets_the_same_picture_as_png_and_pdf_without_graphviz_unless_sw
     let empty = tempfile::tempdir().unwrap();
 
     // No `dot` on the PATH: the attachments are drawn from polku's own layout, one of each per
-    // SVG (8 pathways and the ecosystem), and the pages link them.
+    // SVG (8 pathways and the ecosystem), and the pages link them. (`-o` is `--out`, as for
+    // every command that writes.)
     let run = polku()
         .env("PATH", empty.path())
-        .args(["build", "pathways", "--out"])
+        .args(["build", "pathways", "-o"])
         .arg(&out)
         .output()
         .unwrap();

@@ -266,3 +266,71 @@ fn every_page_type_of_serve_and_build_passes_axe_in_finnish_and_swedish() {
         failing.join("\n")
     );
 }
+
+/// The diagram viewer's filters (sector, profile, finding) and its k-step focus, on a shipped
+/// pathway page of `polku serve` and of a built site (from `file://` and from a static web
+/// server), at a desktop and a phone width: `tests/consumers/viewer_e2e.mjs` checks what stays lit
+/// against the SVG's own data. Screenshots of a filtered and a focused view go to
+/// `$CARGO_TARGET_TMPDIR/viewer/`.
+#[test]
+fn the_viewer_filters_and_focuses_in_serve_and_in_the_built_site() {
+    let install = "npm ci --prefix tests/consumers; apt-get install chromium chromium-driver";
+    let workspace = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("pathways"), workspace.path());
+    let site = tempfile::tempdir().unwrap();
+    let out = site.path().join("site");
+    let built = Command::new(env!("CARGO_BIN_EXE_polku"))
+        .args(["build", "--no-diagrams", "--lang", "fi", "--out"])
+        .arg(&out)
+        .arg(workspace.path())
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("viewer");
+    let _ = std::fs::remove_dir_all(&shots);
+    let served = Served::start(workspace.path());
+    let run = Command::new("node")
+        .arg("tests/consumers/viewer_e2e.mjs")
+        .arg(&served.url)
+        .arg(&out)
+        .arg(&shots)
+        .output();
+    let out = match run {
+        Ok(out) => out,
+        Err(e) => {
+            crate::support::skip(&format!("cannot run `node`: {e}"), install);
+            return;
+        }
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    match out.status.code() {
+        Some(0) => {}
+        Some(3) => {
+            crate::support::skip(stderr.trim(), install);
+            return;
+        }
+        code => panic!(
+            "the viewer test failed ({code:?}); screenshots in {}:\n{stderr}\npolku serve said:\n{}",
+            shots.display(),
+            served.log()
+        ),
+    }
+    println!("{stderr}");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("viewer_e2e.mjs prints JSON");
+    println!("{report}");
+    let pages = report["pages"].as_array().expect("pages");
+    for where_ in ["serve", "site-file", "site-http"] {
+        assert!(
+            pages.iter().any(
+                |p| p["where"].as_str().is_some_and(|w| w.starts_with(where_))
+                    && p["finding"].is_object()
+            ),
+            "{where_} was checked, a finding included: {report}"
+        );
+    }
+    assert_eq!(report["no_script"], "ok", "{report}");
+}

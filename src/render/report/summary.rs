@@ -160,20 +160,10 @@ fn severity_name(s: Severity) -> &'static str {
 fn row(ws: &Analysed, index: usize, f: &Finding, lang: Lang) -> FindingRow {
     let model = &ws.loaded.model;
     let pathways = &ws.finding_pathways[index];
-    let mut services: BTreeSet<String> = BTreeSet::new();
-    for e in &f.entities {
-        match *e {
-            Entity::Service(s) => {
-                services.insert(model.service(s).id.clone());
-            }
-            Entity::Handoff(h) => {
-                let h = model.handoff(h);
-                services.insert(model.service(h.from).id.clone());
-                services.insert(model.service(h.to).id.clone());
-            }
-            _ => {}
-        }
-    }
+    let services: BTreeSet<String> = crate::render::viewer::finding_services(model, f)
+        .into_iter()
+        .map(|s| model.service(s).id.clone())
+        .collect();
     let regions: BTreeSet<String> = pathways
         .iter()
         .filter_map(|p| model.pathway(*p).region.clone())

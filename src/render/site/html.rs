@@ -2,16 +2,19 @@
 
 use super::page::Page;
 use super::{
-    Extras, PAGE_TEMPLATE, SECTIONS_TEMPLATE, STYLESHEET_FILE, Site, pathway_diagram, pathway_page,
+    Extras, PAGE_TEMPLATE, SECTIONS_TEMPLATE, STYLESHEET_FILE, Site, VIEWER_FILE, VIEWER_TEMPLATE,
+    pathway_diagram, pathway_page,
 };
 use crate::model::PathwayIx;
 
-/// Adds the documentation templates (`page.html`, and `sections.html`, which the server's pages
-/// include too, so a page's sections are rendered by one template wherever they are shown).
+/// Adds the documentation templates (`page.html`, and `sections.html` and `viewer.html`, which
+/// the server's pages include too, so a page's sections and its diagram viewer are rendered by one
+/// template wherever they are shown).
 pub fn add_templates(env: &mut minijinja::Environment<'static>) -> Result<(), String> {
     for (name, source) in [
         ("page.html", PAGE_TEMPLATE),
         ("sections.html", SECTIONS_TEMPLATE),
+        ("viewer.html", VIEWER_TEMPLATE),
     ] {
         env.add_template(name, source)
             .map_err(|e| format!("template {name}: {e}"))?;
@@ -27,7 +30,11 @@ pub fn html(page: &Page) -> Result<String, String> {
         .get_template("page.html")
         .map_err(|e| format!("page template: {e}"))?;
     template
-        .render(minijinja::context! { page => page, stylesheet => STYLESHEET_FILE })
+        .render(minijinja::context! {
+            page => page,
+            stylesheet => STYLESHEET_FILE,
+            script => VIEWER_FILE,
+        })
         .map_err(|e| format!("cannot render `{}`: {e}", page.title))
 }
 

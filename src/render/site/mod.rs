@@ -37,6 +37,13 @@ const SECTIONS_TEMPLATE: &str = include_str!("../../../templates/sections.html")
 pub const STYLESHEET: &str = include_str!("../../../templates/style.css");
 /// The stylesheet's file name in a built site.
 pub const STYLESHEET_FILE: &str = "style.css";
+/// The diagram viewer's template, which the pages and the server's pages include.
+const VIEWER_TEMPLATE: &str = include_str!("../../../templates/viewer.html");
+/// The diagram viewer's script (zoom, pan, search, filters, focus): a file of the built site and
+/// a static file of the server.
+pub const VIEWER_JS: &str = include_str!("../../../templates/viewer.js");
+/// The viewer's file name in a built site.
+pub const VIEWER_FILE: &str = "viewer.js";
 /// The index page's file name.
 pub const INDEX_FILE: &str = "index.html";
 /// The ecosystem page's file name.

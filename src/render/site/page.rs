@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::Dest;
 use super::texts::Texts;
+use crate::render::viewer::Viewer;
 
 /// One page, ready for either writer.
 #[derive(Clone, Debug, Serialize)]
@@ -90,13 +91,16 @@ impl From<String> for Cell {
     }
 }
 
-/// An image beside the page.
+/// A diagram: an image beside the page, shown in the diagram viewer when the page has one.
 #[derive(Clone, Debug, Serialize)]
 pub struct Figure {
     /// Relative file name.
     pub src: String,
     /// Alternative text.
     pub alt: String,
+    /// The interactive viewer of the same diagram (inline SVG, filters): the HTML page shows it
+    /// instead of the image; the Markdown links the image.
+    pub viewer: Option<Viewer>,
 }
 
 /// A link.

@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 
 use super::page::{Cell, Figure, Link, Page, Section, Table};
 use super::texts::{Texts, texts};
-use super::{Dest, Diagram, Extras, Site};
+use super::{Dest, Diagram, Extras, Linking, Site};
 use crate::analysis::routes::Outcome;
-use crate::model::{ActorIx, DocSection, PathwayIx};
+use crate::model::{ActorIx, DocSection, PathwayIx, ProfileIx};
 use crate::render::figures::{ages, duration, number};
 use crate::render::format::Format;
 use crate::render::report::analysis::{Report, Scope, pick_headlines};
 use crate::render::report::headline;
+use crate::render::viewer::{self, Viewer};
 
 /// A link to `to`, written as the site links.
 fn link(site: &Site, to: Dest, text: &str) -> Link {
@@ -201,6 +202,11 @@ impl PageCx<'_> {
                 "{}: {}",
                 self.t.diagram_alt,
                 model.pathway(self.p).title.get(lang)
+            ),
+            viewer: site_viewer(
+                self.site,
+                self.diagram,
+                &viewer::pathway_profiles(model, self.p),
             ),
         });
     }
@@ -439,6 +445,20 @@ pub fn index_page(site: &Site) -> Page {
     }
 }
 
+/// The diagram viewer of a built page. The server's pages draw their own live diagram in its
+/// place (and drop the figure), so a page linked as the server's addresses gets none.
+fn site_viewer(site: &Site, diagram: &Diagram, profiles: &[ProfileIx]) -> Option<Viewer> {
+    (site.linking == Linking::Files).then(|| {
+        Viewer::new(
+            site.model,
+            site.analysis,
+            &diagram.view,
+            &diagram.layout,
+            profiles,
+        )
+    })
+}
+
 /// The ecosystem page: the ecosystem diagram and the actors of every pathway.
 pub fn ecosystem_page(site: &Site, diagram: &Diagram, extras: Extras) -> Page {
     let model = site.model;
@@ -453,6 +473,11 @@ pub fn ecosystem_page(site: &Site, diagram: &Diagram, extras: Extras) -> Page {
                 format: Format::Svg,
             }),
             alt: t.ecosystem.to_string(),
+            viewer: site_viewer(
+                site,
+                diagram,
+                &model.profiles().indices().collect::<Vec<_>>(),
+            ),
         });
     }
     let mut actors = Section::new("actors", &t.actors);

@@ -36,6 +36,33 @@ const FADED: &str = "0.3";
 
 /// Writes an SVG document: the view drawn at the positions of the layout.
 pub fn svg(view: &View, layout: &Layout) -> String {
+    svg_with(view, layout, &Facets::default())
+}
+
+/// What a page's viewer filters a box by (`crate::render::viewer`), written on the box's group
+/// as `data-sector`, `data-region` and `data-profiles`. Computed beside the view, from the model
+/// and the analysis, because the view itself carries only what is drawn.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NodeFacets {
+    /// The sector's word (`school`), when the box is one service.
+    pub sector: Option<&'static str>,
+    /// The region the service is in.
+    pub region: Option<String>,
+    /// The ids of the profiles whose routes reach the service.
+    pub profiles: Vec<String>,
+}
+
+/// The facets of a view's boxes, in the order of [`View::nodes`]; a box without an entry has
+/// none.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facets {
+    /// Per box of the view.
+    pub nodes: Vec<NodeFacets>,
+}
+
+/// Writes an SVG document like [`svg`], each box also carrying its facets: the SVG a page
+/// inlines for its viewer. The files and downloads are written without them.
+pub fn svg_with(view: &View, layout: &Layout, facets: &Facets) -> String {
     let mut x = Xml::default();
     let title = if view.title.trim().is_empty() {
         Cow::Owned(default_title(view.lang))
@@ -103,7 +130,7 @@ pub fn svg(view: &View, layout: &Layout) -> String {
     x.start("g", &[]);
     for nb in &layout.nodes {
         if let Some(node) = view.nodes.get(nb.node) {
-            node_box(&mut x, view.lang, node, nb.rect);
+            node_box(&mut x, view.lang, node, facets.nodes.get(nb.node), nb.rect);
         }
     }
     x.end("g");
@@ -141,6 +168,9 @@ const ATTRIBUTES: &[&str] = &[
     "data-key",
     "data-drill-param",
     "data-drill-value",
+    "data-sector",
+    "data-region",
+    "data-profiles",
     "font-family",
     "font-size",
     "font-weight",
@@ -401,8 +431,14 @@ const MISSING_DASH: &str = "0.1 5";
 /// page lights a finding's arrows with its boxes (`polku serve`'s app.js).
 fn edge_group<'v>(view: &'v View, edge: &ViewEdge) -> Vec<(&'static str, &'v str)> {
     let key = |i: usize| view.nodes.get(i).map_or("", |n| n.key.as_str());
+    // A missing collaboration is not a handoff: a viewer's k-step focus does not walk it.
+    let class = if edge.missing_collaboration {
+        "edge missing"
+    } else {
+        "edge"
+    };
     let mut group = vec![
-        ("class", "edge"),
+        ("class", class),
         ("data-from", key(edge.from)),
         ("data-to", key(edge.to)),
     ];
@@ -496,7 +532,7 @@ fn edge_label(x: &mut Xml, view: &View, edge: &ViewEdge, r: Rect, lines: &[Strin
     x.end("g");
 }
 
-fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
+fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, facets: Option<&NodeFacets>, r: Rect) {
     // `class` and `data-key` let a page find a service's box (polku serve highlights findings and
     // opens a service's details); the key is the service (or actor) id.
     let mut group: Vec<(&'static str, &str)> = vec![("class", "node"), ("data-key", &node.key)];
@@ -504,6 +540,18 @@ fn node_box(x: &mut Xml, lang: Lang, node: &ViewNode, r: Rect) {
     if let Some(d) = &node.drill {
         group.push(("data-drill-param", d.param));
         group.push(("data-drill-value", &d.value));
+    }
+    let profiles = facets.map(|f| f.profiles.join(" ")).unwrap_or_default();
+    if let Some(f) = facets {
+        if let Some(sector) = f.sector {
+            group.push(("data-sector", sector));
+        }
+        if let Some(region) = &f.region {
+            group.push(("data-region", region));
+        }
+        if !profiles.is_empty() {
+            group.push(("data-profiles", &profiles));
+        }
     }
     if node.faded {
         group.push(("opacity", FADED));

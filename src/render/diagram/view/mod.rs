@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::analysis::bottlenecks::HIGH_UTILISATION;
-use crate::analysis::routes::Outcome;
+use crate::analysis::routes::{Blocker, Outcome, ProfileRoutes, Step};
 use crate::analysis::{Analysis, Entity};
 use crate::diagnostic::Code;
 use crate::i18n::Msg;
@@ -319,6 +319,36 @@ pub struct View {
     pub marks: Vec<Mark>,
 }
 
+/// The steps of a profile's routes as the route view draws them, each with what stops the client
+/// there: an unmet need's closest route is drawn up to the first service that does not take the
+/// client (that step carries its blockers), because the route does not seem to work past it.
+/// The route view and the viewer's profile filter ([`crate::render::viewer`]) both read this, so
+/// the boxes a filter leaves are the boxes the route view draws.
+pub fn route_steps(routes: &ProfileRoutes) -> Vec<(&Step, Option<&[Blocker]>)> {
+    let mut steps = Vec::new();
+    for r in &routes.routes {
+        let stop = match &r.outcome {
+            Outcome::Met => None,
+            Outcome::Unmet { blocked, .. } => r.steps.iter().find_map(|s| {
+                blocked
+                    .iter()
+                    .find(|(b, _)| *b == s.service)
+                    .map(|(b, why)| (*b, why.as_slice()))
+            }),
+        };
+        for s in &r.steps {
+            match stop {
+                Some((b, why)) if b == s.service => {
+                    steps.push((s, Some(why)));
+                    break;
+                }
+                _ => steps.push((s, None)),
+            }
+        }
+    }
+    steps
+}
+
 /// Breaks text into lines of at most `width` characters at spaces (longer words stay whole).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -398,35 +428,21 @@ pub fn build(model: &Model, analysis: &Analysis, options: &ViewOptions) -> Resul
         let profile = options.profile.ok_or(ViewError::ProfileNeeded)?;
         let p = model.profile(profile);
         title = format!("{title} — {}", p.name.get(lang));
-        for pr in analysis.routes.iter().filter(|r| r.profile == profile) {
-            for r in &pr.routes {
-                // An unmet need's closest route is drawn up to the first service that does not
-                // take the client, and that service carries the reason: the route does not
-                // seem to work past it.
-                let stop = match &r.outcome {
-                    Outcome::Met => None,
-                    Outcome::Unmet { blocked, .. } => r.steps.iter().find_map(|s| {
-                        blocked
-                            .iter()
-                            .find(|(b, _)| *b == s.service)
-                            .map(|(b, why)| (*b, why))
-                    }),
-                };
-                for s in &r.steps {
-                    route_services.insert(s.service);
-                    if let Some(h) = s.via {
-                        route_handoffs.insert(h);
-                    }
-                    if let Some((b, why)) = stop
-                        && b == s.service
-                    {
-                        breaks
-                            .entry(b)
-                            .or_default()
-                            .extend(why.iter().map(|w| blocker_figure(model, w, lang)));
-                        break;
-                    }
-                }
+        let drawn = analysis
+            .routes
+            .iter()
+            .filter(|r| r.profile == profile)
+            .flat_map(route_steps);
+        for (s, stop) in drawn {
+            route_services.insert(s.service);
+            if let Some(h) = s.via {
+                route_handoffs.insert(h);
+            }
+            if let Some(why) = stop {
+                breaks
+                    .entry(s.service)
+                    .or_default()
+                    .extend(why.iter().map(|w| blocker_figure(model, w, lang)));
             }
         }
     }

@@ -2,11 +2,19 @@
 // screen, and a manager looks for one service or one finding in it, so the diagram is a map:
 // zoom (wheel, pinch, keyboard, buttons), pan (drag, arrow keys, the minimap), search that
 // centres a service, and `polkuViewer.show(keys)` for the findings list to bring its services
-// into view at a readable size. No library: the SVG's viewBox is the whole state.
+// into view at a readable size. Filters (sector, region, profile, finding) and the k-step focus
+// on a service's neighbourhood dim every box and arrow that does not match and fit the view to
+// what does. No library, nothing fetched: the SVG's viewBox is the whole state of the view, and
+// the SVG's own data-* attributes are the data of the filters, so it works from file:// too.
 //
-// Markup (templates/serve/diagram.html): `.viewer` holding `.viewer-tools` (buttons with
-// data-zoom="in|out|fit|actual", an <input type=search> with an empty <datalist> filled here from the boxes' titles), `.svg-box` with the
-// inline SVG, and an empty `.minimap`. Without JavaScript the box simply scrolls.
+// Markup (templates/viewer.html): `.viewer` holding `.viewer-tools` (buttons with
+// data-zoom="in|out|fit|actual", an <input type=search> with an empty <datalist> filled here from
+// the boxes' titles), `.viewer-filters` (selects with data-filter="sector|region|profile|finding"
+// matched against the boxes' data-sector, data-region, data-profiles and the chosen option's
+// data-services; data-focus="service|steps"; a data-filter="reset" button; an <output> in its
+// summary for the count), `.svg-box` with the inline SVG, and an empty `.minimap`. Anything on the page with
+// data-focus-key="KEY" (a service's details) focuses that service when clicked. Without
+// JavaScript the box simply scrolls.
 "use strict";
 
 (function () {
@@ -33,6 +41,9 @@
   // is in view; one tap opens it.
   const legend = viewer.querySelector(".viewer-legend details");
   if (legend && window.matchMedia("(max-width: 60rem)").matches) legend.open = false;
+  // So are the filters on a phone.
+  const folded = viewer.querySelector("details.viewer-filters");
+  if (folded && window.matchMedia("(max-width: 40rem)").matches) folded.open = false;
   svg.removeAttribute("width");
   svg.removeAttribute("height");
   svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
@@ -235,6 +246,107 @@
     search.addEventListener("input", () => search.setCustomValidity(""));
   }
 
+  // Filters and focus: a box is lit when it matches every choice made; an arrow when both its
+  // boxes are lit (or, around a single lit box, when it touches it). The rest is dimmed (.off).
+  const filters = viewer.querySelector(".viewer-filters");
+  const keyOf = (n) => n.dataset.key;
+  const arrows = Array.from(svg.querySelectorAll(".edge[data-from]"));
+  // Handoffs both ways, for the k-step focus; a missing collaboration is not one.
+  const next = new Map(nodes.map((n) => [keyOf(n), new Set()]));
+  for (const a of arrows) {
+    if (a.classList.contains("missing")) continue;
+    const { from, to } = a.dataset;
+    if (from === to || !next.has(from) || !next.has(to)) continue;
+    next.get(from).add(to);
+    next.get(to).add(from);
+  }
+  // The services within `steps` handoffs of `key`, itself included.
+  function around(key, steps) {
+    const seen = new Set([key]);
+    let edge = [key];
+    for (let i = 0; i < steps && edge.length; i += 1) {
+      const further = [];
+      for (const k of edge) {
+        for (const m of next.get(k) || []) if (!seen.has(m)) { seen.add(m); further.push(m); }
+      }
+      edge = further;
+    }
+    return seen;
+  }
+  const words = (text) => (text || "").split(/\s+/).filter(Boolean);
+  function chosen() {
+    const sets = [];
+    if (!filters) return sets;
+    for (const select of filters.querySelectorAll("select[data-filter]")) {
+      const value = select.value;
+      if (!value) continue;
+      const kind = select.dataset.filter;
+      let keys;
+      if (kind === "finding") keys = words(select.selectedOptions[0]?.dataset.services);
+      else if (kind === "profile") keys = nodes.filter((n) => words(n.dataset.profiles).includes(value)).map(keyOf);
+      else keys = nodes.filter((n) => n.dataset[kind] === value).map(keyOf);
+      sets.push(new Set(keys));
+    }
+    const service = filters.querySelector("select[data-focus=service]");
+    const steps = filters.querySelector("select[data-focus=steps]");
+    if (service && service.value) sets.push(around(service.value, Number(steps?.value) || 1));
+    return sets;
+  }
+  function applyFilters() {
+    const sets = chosen();
+    const on = sets.length > 0;
+    const lit = new Set(nodes.map(keyOf).filter((k) => sets.every((s) => s.has(k))));
+    for (const n of nodes) n.classList.toggle("off", on && !lit.has(keyOf(n)));
+    const one = lit.size === 1;
+    for (const a of arrows) {
+      const { from, to } = a.dataset;
+      const shown = one ? lit.has(from) || lit.has(to) : lit.has(from) && lit.has(to);
+      a.classList.toggle("off", on && !shown);
+    }
+    viewer.classList.toggle("filtered", on);
+    viewer.dataset.lit = on ? String(lit.size) : "";
+    const status = filters.querySelector(".viewer-status");
+    if (status) status.textContent = on ? `${status.dataset.label}: ${lit.size} / ${nodes.length}` : "";
+    if (!on) showRect(full);
+    else if (lit.size) fitTo(nodes.filter((n) => lit.has(keyOf(n))), focused());
+  }
+  const focused = () => filters?.querySelector("select[data-focus=service]")?.value || "";
+  // The lit boxes whole when they fit at a readable size; else the focused service (or the lit
+  // boxes' middle) centred at a readable size, the rest a pan away.
+  function fitTo(lit, centre) {
+    const all = union(lit.map(rectOf));
+    const { w, h } = size();
+    if (Math.min((w - 48) / all.w, (h - 48) / all.h, 1) >= READABLE) { showRect(all); return; }
+    const one = centre && nodes.find((n) => keyOf(n) === centre);
+    const r = one ? rectOf(one) : all;
+    const s = Math.min(READABLE, 1);
+    setView(r.x + r.w / 2 - w / s / 2, r.y + r.h / 2 - h / s / 2, s);
+  }
+  function resetFilters() {
+    if (!filters) return;
+    for (const select of filters.querySelectorAll("select")) select.selectedIndex = 0;
+    applyFilters();
+  }
+  // Focus on a service (its details' button, or the toolbar's choice).
+  function focusOn(key, steps) {
+    const service = filters && filters.querySelector("select[data-focus=service]");
+    if (!service || !next.has(key)) return;
+    service.value = key;
+    const k = filters.querySelector("select[data-focus=steps]");
+    if (k && steps) k.value = String(steps);
+    applyFilters();
+  }
+  if (filters) {
+    for (const select of filters.querySelectorAll("select")) select.addEventListener("change", applyFilters);
+    filters.querySelector("[data-filter=reset]")?.addEventListener("click", resetFilters);
+  }
+  document.addEventListener("click", (e) => {
+    const button = e.target.closest && e.target.closest("[data-focus-key]");
+    if (!button) return;
+    focusOn(button.dataset.focusKey);
+    box.scrollIntoView({ block: "nearest" });
+  });
+
   // Minimap: the whole drawing small, with the view as a rectangle; press or drag to move.
   const minimap = viewer.querySelector(".minimap");
   let frame = null;
@@ -293,5 +405,7 @@
 
   box.tabIndex = 0;
   initial();
-  window.polkuViewer = { show, fit: () => showRect(full), zoom: zoomCentre };
+  window.polkuViewer = {
+    show, fit: () => showRect(full), zoom: zoomCentre, focus: focusOn, reset: resetFilters,
+  };
 })();
