@@ -197,7 +197,16 @@ fn figures(d: &Drawing) -> Figures {
             .iter()
             .filter(|(o, _)| o.overlaps(l))
             .count();
-        if segs.iter().any(|&(g, a, b)| g != *e && l.cut_by(a, b)) {
+        // Lines that merge into the label's own arrow (a bundle: same box, same arrow head) run
+        // behind it as its own line does.
+        let merged = |g: usize| {
+            let (ours, theirs) = (&d.edges[*e], &d.edges[g]);
+            ours.2 == theirs.2 && ours.0.last() == theirs.0.last()
+        };
+        if segs
+            .iter()
+            .any(|&(g, a, b)| g != *e && !merged(g) && l.cut_by(a, b))
+        {
             f.struck += 1;
         }
     }

@@ -169,24 +169,12 @@ pub(super) fn geometry(
         });
     }
 
-    // A bundle's one label goes on its middle arrow (by the height it enters the box at); the
-    // others keep their place, without words, so an export that names every flow (BPMN) still
-    // has somewhere clear to put each name.
+    // A bundle's edges merge into one arrow: its one label goes on the first, the others have
+    // none (their lines run into the same arrow head, behind it).
     for bundle in &m.bundles {
-        let mut members: Vec<usize> = bundle
-            .iter()
-            .copied()
-            .filter(|&e| edge_paths[e].label.is_some())
-            .collect();
-        members.sort_by(|&a, &b| {
-            let y = |e: usize| edge_paths[e].label.map_or(0.0, |r| r.y);
-            y(a).total_cmp(&y(b))
-        });
-        let keep = members.get(members.len() / 2).copied();
-        for e in members {
-            if Some(e) != keep {
-                edge_paths[e].label_lines.clear();
-            }
+        for &e in bundle.iter().skip(1) {
+            edge_paths[e].label = None;
+            edge_paths[e].label_lines.clear();
         }
     }
 

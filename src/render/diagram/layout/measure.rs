@@ -162,9 +162,12 @@ pub(super) struct Measured {
     pub label_lines: Vec<Vec<String>>,
     /// Each edge's label box, when it has one.
     pub label_sizes: Vec<Option<(f64, f64)>>,
-    /// Edges into one box with the same words ("Lähete · 1 arkipv" from five services): their
-    /// labels end in "×n" and only one of them is drawn, so a box is not fenced by repeats.
+    /// Edges into one box with the same words ("Lähete · 1 arkipv" from five services), in edge
+    /// order: they merge into one arrow into the box, with one label ending in "×n" (on the
+    /// first), so a box is not fenced by repeats.
     pub bundles: Vec<Vec<usize>>,
+    /// The bundle each edge is in, if any (an index into [`Measured::bundles`]).
+    pub bundle_of: Vec<Option<usize>>,
     /// The least distance between edge ends on the left of each box.
     pub in_gap: Vec<f64>,
     /// Width and height of each box.
@@ -206,6 +209,12 @@ pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
         }
     }
     let label_sizes: Vec<Option<(f64, f64)>> = label_lines.iter().map(|l| label_size(l)).collect();
+    let mut bundle_of: Vec<Option<usize>> = vec![None; ends.len()];
+    for (k, bundle) in bundles.iter().enumerate() {
+        for &e in bundle {
+            bundle_of[e] = Some(k);
+        }
+    }
 
     // Node sizes: the label, the finding badges, and room for every edge end on either side; on
     // the left, ends carrying a label are spaced by the label's height so labels never meet.
@@ -218,7 +227,10 @@ pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
         .filter_map(|(e, x)| x.as_ref().map(|x| (e, x)))
     {
         outs[a] += 1;
-        ins[b] += 1;
+        // A bundle enters its box as one arrow.
+        if bundle_of[e].is_none_or(|k| bundles[k][0] == e) {
+            ins[b] += 1;
+        }
         if let Some((_, h)) = label_sizes[e] {
             in_gap[b] = in_gap[b].max(h + LABEL_SEP);
         }
@@ -284,6 +296,7 @@ pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
         label_lines,
         label_sizes,
         bundles,
+        bundle_of,
         in_gap,
         sizes,
         header_w,

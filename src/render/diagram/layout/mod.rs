@@ -160,9 +160,9 @@ pub struct EdgePath {
     /// Where the label's box goes, when the edge has a label; it overlaps no node box.
     pub label: Option<Rect>,
     /// The label's lines as drawn in [`EdgePath::label`]: the view's lines, joined onto one line
-    /// when short (a one-line label needs less height at the target). Empty when the label is
-    /// bundled: edges into one box with the same words draw them once, on the middle one, with
-    /// "×n"; the others keep their [`EdgePath::label`] place (an export naming every flow uses it).
+    /// when short (a one-line label needs less height at the target). Edges into one box with
+    /// the same words are a bundle: they merge into one arrow (their last stretch is one line)
+    /// and say the words once, on the first, with "×n"; the others have no label.
     pub label_lines: Vec<String>,
 }
 
@@ -311,7 +311,7 @@ fn place(input: &LayoutInput<'_>, m: &measure::Measured, plan: &Plan) -> (Layout
     // their tracks, which gives the final ones.
     let top = measure::MARGIN + measure::TITLE_H;
     let provisional = grid::YGrid::new(top, &grid.row_h, &grid.base_channels, &lane_min_h);
-    let mut ports = ports::ports(&grid, &provisional, &m.ends, &m.in_gap);
+    let mut ports = ports::ports(&grid, &provisional, &m.ends, &m.in_gap, &m.bundle_of);
     let mut routing = routes::routes(&grid, &provisional, &m.ends, &mut ports, &plan.channel);
     let channels = tracks::channel_tracks(&mut routing, &grid.base_channels);
     let ygrid = grid::YGrid::new(top, &grid.row_h, &channels, &lane_min_h);

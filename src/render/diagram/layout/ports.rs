@@ -26,12 +26,14 @@ pub(super) fn goes_back(grid: &Grid, a: usize, b: usize) -> bool {
 }
 
 /// Spreads the ports of every box over its sides, ordered by where the other end lies so fans
-/// do not cross at the box; `in_gap` is the least distance between two entries of each box.
+/// do not cross at the box; `in_gap` is the least distance between two entries of each box, and
+/// the edges of one bundle (`bundle_of`) share one entry.
 pub(super) fn ports(
     grid: &Grid,
     ygrid: &YGrid,
     ends: &[Option<(usize, usize)>],
     in_gap: &[f64],
+    bundle_of: &[Option<usize>],
 ) -> Ports {
     let n = grid.lane_of.len();
     // Ports: where each edge leaves its source (right side) and enters its target (left side),
@@ -65,19 +67,37 @@ pub(super) fn ports(
             for (k, &e) in list.iter().enumerate() {
                 out[e] = h * (k + 1) as f64 / (list.len() + 1) as f64;
             }
-            let list = &mut by_in[i];
-            list.sort_by(|&x, &y| {
-                let (kx, ky) = (
-                    key(ends[x].map_or(0, |e| e.0)),
-                    key(ends[y].map_or(0, |e| e.0)),
-                );
-                kx.0.total_cmp(&ky.0).then(ky.1.cmp(&kx.1)).then(x.cmp(&y))
+            // Entries: one per edge, one per bundle (its edges merge into one arrow), ordered
+            // by where their sources lie (a bundle by its sources' middle).
+            let mut groups: Vec<(f64, usize, Vec<usize>)> = Vec::new();
+            for &e in &by_in[i] {
+                let (y, c) = key(ends[e].map_or(0, |x| x.0));
+                match bundle_of[e]
+                    .and_then(|k| groups.iter().position(|g| bundle_of[g.2[0]] == Some(k)))
+                {
+                    Some(g) => groups[g].2.push(e),
+                    None => groups.push((y, c, vec![e])),
+                }
+            }
+            for g in &mut groups {
+                let ys: Vec<f64> =
+                    g.2.iter()
+                        .map(|&e| key(ends[e].map_or(0, |x| x.0)).0)
+                        .collect();
+                g.0 = ys.iter().sum::<f64>() / ys.len() as f64;
+            }
+            groups.sort_by(|x, y| {
+                x.0.total_cmp(&y.0)
+                    .then(y.1.cmp(&x.1))
+                    .then(x.2[0].cmp(&y.2[0]))
             });
             // Evenly spread when that leaves room enough, else packed around the middle.
-            let m = list.len() as f64;
+            let m = groups.len() as f64;
             let gap = (h / (m + 1.0)).max(in_gap[i]);
-            for (k, &e) in list.iter().enumerate() {
-                into[e] = h / 2.0 + (k as f64 - (m - 1.0) / 2.0) * gap;
+            for (k, g) in groups.iter().enumerate() {
+                for &e in &g.2 {
+                    into[e] = h / 2.0 + (k as f64 - (m - 1.0) / 2.0) * gap;
+                }
             }
         }
     }

@@ -66,7 +66,8 @@ impl Geometry {
                     };
                 }
                 let laid = layout.edges.iter().find(|p| p.edge == e);
-                let named = laid.is_none_or(|p| p.label.is_none() || !p.label_lines.is_empty());
+                let wordless = edge.label.iter().all(|s| s.trim().is_empty());
+                let named = wordless || laid.is_none_or(|p| !p.label_lines.is_empty());
                 let points = laid.map(|p| p.points.clone()).unwrap_or_default();
                 let ok =
                     points.len() >= 2 && points.iter().all(|(x, y)| x.is_finite() && y.is_finite());
