@@ -82,10 +82,15 @@
 
   // Show the rectangle (user units) whole, centred, at no less than `least` scale (then centred on
   // it, cutting its edges) and no more than 1:1.
+  const PAD = 24;
+  // The scale at which the rectangle `r` fits the box whole, with a margin, at most 1:1.
+  function fit(r) {
+    const { w, h } = size();
+    return Math.min((w - 2 * PAD) / r.w, (h - 2 * PAD) / r.h, 1);
+  }
   function showRect(r, least) {
     const { w, h } = size();
-    const pad = 24;
-    let s = Math.min((w - 2 * pad) / r.w, (h - 2 * pad) / r.h, 1);
+    let s = fit(r);
     if (least !== undefined) s = Math.max(s, least);
     setView(r.x + r.w / 2 - w / s / 2, r.y + r.h / 2 - h / s / 2, s);
   }
@@ -95,10 +100,11 @@
   function initial() {
     const w = Math.max(box.clientWidth, 1);
     const most = Math.max(window.innerHeight * 0.75, 240);
-    let s = Math.min(w / full.w, most / full.h, 1);
+    // The same margin as showRect's, so "readable whole" here is readable once shown.
+    let s = Math.min((w - 2 * PAD) / full.w, (most - 2 * PAD) / full.h, 1);
     const whole = s >= READABLE;
     if (!whole) s = Math.min(READABLE, 1);
-    box.style.height = `${Math.round(Math.min(most, Math.max(full.h * s, 120)))}px`;
+    box.style.height = `${Math.round(Math.min(most, Math.max(full.h * s + 2 * PAD, 120)))}px`;
     if (whole) showRect(full);
     else setView(full.x, full.y, s);
   }
@@ -129,8 +135,7 @@
   function show(keys) {
     const rects = nodes.filter((n) => keys.includes(n.dataset.key)).map(rectOf);
     if (!rects.length) return;
-    const { w, h } = size();
-    if (Math.min(w / full.w, h / full.h, 1) >= READABLE) showRect(full);
+    if (fit(full) >= READABLE) showRect(full);
     else showRect(union(rects), READABLE);
   }
 
@@ -316,7 +321,7 @@
   function fitTo(lit, centre) {
     const all = union(lit.map(rectOf));
     const { w, h } = size();
-    if (Math.min((w - 48) / all.w, (h - 48) / all.h, 1) >= READABLE) { showRect(all); return; }
+    if (fit(all) >= READABLE) { showRect(all); return; }
     const one = centre && nodes.find((n) => keyOf(n) === centre);
     const r = one ? rectOf(one) : all;
     const s = Math.min(READABLE, 1);
