@@ -74,11 +74,11 @@ pub(super) const MARGIN: f64 = 16.0;
 /// Distance between two parallel tracks in a gutter or channel.
 pub(super) const TRACK: f64 = 8.0;
 /// Space between a gutter's edge and its first or last track.
-pub(super) const GUTTER_PAD: f64 = 12.0;
+pub(super) const GUTTER_PAD: f64 = 8.0;
 /// Least height of the channel between two rows of a lane.
-pub(super) const ROW_GAP: f64 = 18.0;
+pub(super) const ROW_GAP: f64 = 14.0;
 /// Least height of the channels at the top and bottom of a lane.
-pub(super) const LANE_PAD: f64 = 20.0;
+pub(super) const LANE_PAD: f64 = 14.0;
 /// Space between a channel's edge and its first or last track.
 pub(super) const CHANNEL_PAD: f64 = 8.0;
 /// Two y values closer than this are treated as the same line.

@@ -251,8 +251,13 @@ impl<'a> From<&'a View> for LayoutInput<'a> {
 /// endpoints are not boxes get no points, boxes whose lane does not exist go to the last lane.
 pub fn arrange(input: &LayoutInput<'_>) -> Layout {
     let m = measure::measure(input);
-    let plan = Plan::first(input, &m);
-    refine::refine(&m, plan, |plan| place(input, &m, plan))
+    let starts = refine::lane_orders(&m.lane_group);
+    refine::refine(
+        &m,
+        |order| Plan::first(input, &m, order),
+        &starts,
+        |plan| place(input, &m, plan),
+    )
 }
 
 /// What the search may change: where each box goes and the order of the lanes.
@@ -270,20 +275,25 @@ pub(super) struct Plan {
 }
 
 impl Plan {
-    /// The phases' own choice: columns by rank, lanes in the input's order, rows by barycentre
-    /// sweeps.
-    fn first(input: &LayoutInput<'_>, m: &measure::Measured) -> Plan {
+    /// The phases' own choice for lanes stacked in `lane_order`: columns by rank, rows by
+    /// barycentre sweeps.
+    fn first(input: &LayoutInput<'_>, m: &measure::Measured, lane_order: &[usize]) -> Plan {
         let entry: Vec<bool> = input.boxes.iter().map(|b| b.entry).collect();
         let ranked: Vec<bool> = input.edges.iter().map(|e| e.ranked).collect();
         let mut column = ranks::ranks(&entry, &ranked, &m.ends);
         ranks::spread_isolated(&mut column, &m.lane_of, &m.ends);
         let columns = column.iter().map(|c| c + 1).max().unwrap_or(0);
         let n = m.lane_of.len();
-        let rows = grid::order_rows(n, m.lane_count, &m.lane_of, &column, columns, &m.ends);
+        let mut position = vec![0; m.lane_count];
+        for (p, &l) in lane_order.iter().enumerate() {
+            position[l] = p;
+        }
+        let stacked: Vec<usize> = m.lane_of.iter().map(|&l| position[l]).collect();
+        let rows = grid::order_rows(n, m.lane_count, &stacked, &column, columns, &m.ends);
         Plan {
             column,
             rows,
-            lane_order: refine::grouped(&m.lane_group),
+            lane_order: lane_order.to_vec(),
             channel: vec![0; m.ends.len()],
         }
     }

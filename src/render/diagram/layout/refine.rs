@@ -13,7 +13,7 @@ use super::measure::Measured;
 use super::{Layout, Plan};
 
 /// How many candidate plans one layout may place.
-pub(super) const EVALUATIONS: usize = 1000;
+pub(super) const EVALUATIONS: usize = 4000;
 
 /// Above this many boxes (or [`MAX_EDGES`] edges) the first plan is kept: the search would cost
 /// more than it saves, and such pictures are read by drill-down, not as a whole.
@@ -131,31 +131,119 @@ pub(super) fn crossings(l: &Layout) -> usize {
     count
 }
 
-/// The best layout found from `first`: `place` lays out a plan in full, and says how many
-/// channels each edge could take.
+/// The lane orders the search starts from: the input's, with each group's lanes together
+/// ([`grouped`]), then every other order that keeps groups together, up to [`STARTS`] in all.
+pub(super) fn lane_orders(groups: &[String]) -> Vec<Vec<usize>> {
+    let first = grouped(groups);
+    let mut out = vec![first.clone()];
+    if groups.len() > MAX_PERMUTED_LANES {
+        return out;
+    }
+    // Heap's algorithm, iteratively: every permutation of the first order.
+    let mut order = first.clone();
+    let mut c = vec![0usize; order.len()];
+    let mut i = 0;
+    while i < order.len() && out.len() < STARTS {
+        if c[i] < i {
+            if i % 2 == 0 {
+                order.swap(0, i);
+            } else {
+                order.swap(c[i], i);
+            }
+            if contiguous(&order, groups) && !out.contains(&order) {
+                out.push(order.clone());
+            }
+            c[i] += 1;
+            i = 0;
+        } else {
+            c[i] = 0;
+            i += 1;
+        }
+    }
+    out
+}
+
+/// At most this many lane orders start a search.
+const STARTS: usize = 24;
+
+/// Above this many lanes only the input's order starts a search (the lane moves still try
+/// others): their permutations are too many to sample fairly.
+const MAX_PERMUTED_LANES: usize = 5;
+
+/// The best layout found by descents from the first plan of each of `starts` (lane orders):
+/// `first` makes a lane order's first plan, `place` lays out a plan in full and says how many
+/// channels each edge could take. The first start's picture is never beaten by a worse one.
 pub(super) fn refine(
     m: &Measured,
-    first: Plan,
+    first: impl Fn(&[usize]) -> Plan,
+    starts: &[Vec<usize>],
     place: impl Fn(&Plan) -> (Layout, Vec<usize>),
 ) -> Layout {
-    let (layout, choices) = place(&first);
+    let plan = first(&starts[0]);
+    let (layout, choices) = place(&plan);
     let drawn = m.ends.iter().flatten().filter(|(a, b)| a != b).count();
     if drawn == 0 || m.lane_of.len() > MAX_BOXES || m.ends.len() > MAX_EDGES {
         return layout;
     }
-    let mut best = (score(&layout), first, layout, choices);
-    let area_limit = best.0.area * AREA_SLACK;
+    let score0 = score(&layout);
+    let area_limit = score0.area * AREA_SLACK;
+    // Each descent may spend a share of what is left, so later starts get their turn.
     let mut budget = EVALUATIONS;
+    let share = |budget: &mut usize| {
+        let s = (*budget / 3).max(1).min(*budget);
+        *budget -= s;
+        s
+    };
+    let mut mine = share(&mut budget);
+    let mut best = descend(
+        m,
+        (score0, plan, layout, choices),
+        area_limit,
+        &mut mine,
+        &place,
+    );
+    budget += mine;
+    for order in &starts[1..] {
+        if budget == 0 {
+            break;
+        }
+        let plan = first(order);
+        budget -= 1;
+        let (layout, choices) = place(&plan);
+        let s = score(&layout);
+        let mut mine = share(&mut budget);
+        let found = descend(m, (s, plan, layout, choices), area_limit, &mut mine, &place);
+        budget += mine;
+        if found.0.area <= area_limit && found.0 < best.0 {
+            best = found;
+        }
+    }
+    best.2
+}
+
+/// A placed plan with its score and how many channels each edge could take.
+type Placed = (Score, Plan, Layout, Vec<usize>);
+
+/// Local search from `start`: every move, kept when it scores better, until no move helps or
+/// the budget is spent.
+fn descend(
+    m: &Measured,
+    start: Placed,
+    area_limit: f64,
+    budget: &mut usize,
+    place: &impl Fn(&Plan) -> (Layout, Vec<usize>),
+) -> Placed {
+    let mut best = start;
     'search: loop {
         let mut improved = false;
         for mv in moves(&best.1, m, &best.3) {
             let Some(candidate) = apply(&best.1, mv, m) else {
                 continue;
             };
-            if budget == 0 {
+            if *budget == 0 {
                 break 'search;
             }
-            budget -= 1;
+            *budget -= 1;
             let (layout, choices) = place(&candidate);
             let s = score(&layout);
             if s.area <= area_limit && s < best.0 {
@@ -167,7 +255,7 @@ pub(super) fn refine(
             break;
         }
     }
-    best.2
+    best
 }
 
 /// Every move worth trying on `plan`, lanes first (they change the most); `choices` says how

@@ -754,7 +754,8 @@ proptest! {
     fn the_search_never_crosses_more_lines_than_the_first_plan(v in arb_view()) {
         let input = LayoutInput::from(&v);
         let m = measure::measure(&input);
-        let (first, _) = place(&input, &m, &Plan::first(&input, &m));
+        let order = refine::grouped(&m.lane_group);
+        let (first, _) = place(&input, &m, &Plan::first(&input, &m, &order));
         let searched = layout(&v);
         prop_assert!(
             refine::crossings(&searched) <= refine::crossings(&first),
