@@ -124,10 +124,12 @@ pub struct Route {
 }
 
 impl Route {
-    /// Total calendar days waited along the route.
-    pub fn total_wait_days(&self) -> f64 {
+    /// Total calendar days waited along the route; `None` when there is no route at all (an
+    /// unmet need no entry leads towards), which is not a wait of 0 days.
+    pub fn total_wait_days(&self) -> Option<f64> {
         // A fold from +0.0: summing no floats gives -0.0, which prints as "-0".
-        self.steps.iter().fold(0.0, |total, s| total + s.wait_days)
+        (!self.steps.is_empty())
+            .then(|| self.steps.iter().fold(0.0, |total, s| total + s.wait_days))
     }
 
     /// Times the client moves to a service of another organisation.
@@ -397,7 +399,7 @@ entry = "koulu"
             .map(|s| m.service(s.service).id.as_str())
             .collect();
         assert_eq!(ids, ["koulu", "nopea-valikko", "nopea"]);
-        assert_eq!(r.total_wait_days(), 1.0 + 2.0 + 1.0 + 5.0);
+        assert_eq!(r.total_wait_days(), Some(1.0 + 2.0 + 1.0 + 5.0));
         assert_eq!(r.worker_changes(), 2);
     }
 

@@ -297,7 +297,7 @@ pub fn key_figures(model: &Model, analysis: &Analysis) -> KeyFigures {
             pr.routes
                 .iter()
                 .filter(|r| r.is_met())
-                .map(|r| r.total_wait_days())
+                .filter_map(|r| r.total_wait_days())
         })
         .collect();
     KeyFigures {

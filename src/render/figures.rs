@@ -58,7 +58,14 @@ pub fn percent(share: f64, lang: Lang) -> String {
 /// A share in whole per cent, spaced as [`percent`] spaces it: `600 %` (fi, sv), `41%` (en), for
 /// headlines and service details, which have always given utilisation to the unit.
 pub fn whole_percent(share: f64, lang: Lang) -> String {
-    percent((share * 100.0).round() / 100.0, lang)
+    percent(whole_hundredths(share) / 100.0, lang)
+}
+
+/// A share in whole per cent, half up: 0.575 is 58, though as a binary float it is a hair under
+/// 0.575 and `(0.575 * 100.0).round()` gives 57. Rounded to tenths first, which the float's error
+/// never reaches, then to the whole.
+pub fn whole_hundredths(share: f64) -> f64 {
+    ((share * 1000.0).round() / 10.0).round()
 }
 
 /// A number of days with at most one decimal and the language's unit: `7 pv`, `2,5 d`, `∞ d`.
@@ -238,6 +245,10 @@ mod tests {
         assert_eq!(percent(6.0, Lang::Fi), "600\u{a0}%");
         assert_eq!(whole_percent(0.4127, Lang::Fi), "41\u{a0}%");
         assert_eq!(whole_percent(0.4127, Lang::En), "41%");
+        // Half up, whatever the binary float makes of the half.
+        assert_eq!(whole_percent(0.575, Lang::Fi), "58\u{a0}%");
+        assert_eq!(whole_percent(0.565, Lang::En), "57%");
+        assert_eq!(whole_percent(0.005, Lang::En), "1%");
     }
 
     #[test]

@@ -36,6 +36,12 @@ fn text_report_has_the_managers_summary_then_all_findings() {
     );
     assert!(out.contains("warning[B0304]"), "{out}");
     assert!(out.contains("why: "), "{out}");
+    // One of each is said in the singular.
+    assert!(
+        out.starts_with("polku analysis — 1 pathway, 1 service, 1 profile\n"),
+        "{out}"
+    );
+    assert!(out.contains("(1 note)"), "{out}");
 }
 
 #[test]
@@ -215,4 +221,42 @@ fn exact_betweenness_is_a_flag_of_analyze_and_check() {
     let (code, out, err) = run(&["check", SPOF, "--exact-betweenness"]);
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("B0305") || err.contains("B0305"), "{out}{err}");
+}
+
+#[test]
+fn a_need_with_no_route_at_all_shows_no_wait() {
+    // `ahdistus` is a need nothing in the workspace addresses: no route, so no "0 d".
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        std::fs::read_to_string("tests/fixtures/findings/g0201-unmet-need/trigger/pathway.toml")
+            .unwrap();
+    let (head, profile) = source.split_once("[[profile]]").unwrap();
+    let profile = profile.replace(
+        "needs = [\"paihteet\"]",
+        "needs = [\"paihteet\", \"ahdistus\"]",
+    );
+    std::fs::write(
+        dir.path().join("pathway.toml"),
+        format!("{head}[[profile]]{profile}"),
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let (_, out, err) = run(&["analyze", path]);
+    let row = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("ahdistus"))
+        .unwrap_or_else(|| panic!("no route row for ahdistus in\n{out}{err}"));
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(cells[..3], ["ahdistus", "—", "—"], "{row}");
+    assert!(!row.contains(" d "), "{row}");
+    let (_, json, _) = run(&["analyze", path, "--format", "json"]);
+    let report: Value = serde_json::from_str(&json).unwrap();
+    let route = report["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["need"] == "ahdistus")
+        .unwrap();
+    assert_eq!(route["wait_days"], Value::Null, "{route}");
+    assert_eq!(route["met"], false);
 }

@@ -452,6 +452,28 @@ fn the_api_serves_the_same_data_and_describes_itself() {
     for id in &ids {
         assert!(listed.contains(&id.as_str()));
     }
+    // The overview's red figures are warnings, as `polku analyze` counts them: a note (a single
+    // point of failure) is no bottleneck there.
+    let analysed = crate::support::polku()
+        .args(["analyze", "pathways", "--format", "json"])
+        .output()
+        .unwrap();
+    let analysed: Value = serde_json::from_slice(&analysed.stdout).unwrap();
+    let warned = |id: &str, family: char| {
+        analysed["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] == "warning" && f["allowed"].is_null())
+            .filter(|f| f["code"].as_str().unwrap().starts_with(family))
+            .filter(|f| f["pathways"].as_array().unwrap().iter().any(|p| p == id))
+            .count()
+    };
+    for row in list["pathways"].as_array().unwrap() {
+        let id = row["id"].as_str().unwrap();
+        assert_eq!(row["gaps"], warned(id, 'G'), "{id}: {row}");
+        assert_eq!(row["bottlenecks"], warned(id, 'B'), "{id}: {row}");
+    }
 
     let one = server
         .get("/api/pathways/hehku-liikkuva-tuki?lang=en")

@@ -51,7 +51,7 @@ impl Counts {
     fn more(&self) -> String {
         let mut parts = Vec::new();
         if self.notes > 0 {
-            parts.push(format!("{} notes", self.notes));
+            parts.push(plural(self.notes, "note"));
         }
         if self.allowed > 0 {
             parts.push(format!("{} allowed", self.allowed));
@@ -190,7 +190,7 @@ impl Report<'_> {
                 self.model.pathway(p).id,
                 self.model.pathway(p).title.get(Lang::Fi)
             ),
-            None => format!("{} pathways", self.model.pathways().len()),
+            None => plural(self.model.pathways().len(), "pathway"),
         }
     }
 
@@ -199,10 +199,10 @@ impl Report<'_> {
         let mut out = String::new();
         let c = self.counts();
         out.push_str(&format!(
-            "polku analysis — {}, {} services, {} profiles\n\n",
+            "polku analysis — {}, {}, {}\n\n",
             self.title(),
-            self.services().len(),
-            self.profiles().len()
+            plural(self.services().len(), "service"),
+            plural(self.profiles().len(), "profile")
         ));
         out.push_str(&format!(
             "SUMMARY: {} — {}, {}, {}{}\n",
@@ -366,7 +366,8 @@ impl Report<'_> {
             } else {
                 self.route_text(r)
             },
-            format!("{} d", crate::analysis::days(r.total_wait_days())),
+            r.total_wait_days()
+                .map_or("—".into(), |w| format!("{} d", crate::analysis::days(w))),
             r.organisations_crossed(self.model).to_string(),
             r.worker_changes().to_string(),
             if r.is_met() {
@@ -643,7 +644,7 @@ fn plural(n: usize, word: &str) -> String {
 
 fn percent(u: f64) -> String {
     if u.is_finite() {
-        format!("{:.0} %", u * 100.0)
+        format!("{} %", crate::render::figures::whole_hundredths(u))
     } else {
         "∞".into()
     }

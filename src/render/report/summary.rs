@@ -42,9 +42,9 @@ pub struct PathwayRow {
     pub services: usize,
     /// Handoffs its file defines.
     pub handoffs: usize,
-    /// Active gap findings (G…) that concern it.
+    /// Active gap warnings (G…) that concern it (notes are not counted).
     pub gaps: usize,
-    /// Active bottleneck findings (B…) that concern it.
+    /// Active bottleneck warnings (B…) that concern it (notes are not counted).
     pub bottlenecks: usize,
     /// Load errors in its file in the newest load.
     pub errors: usize,
@@ -65,10 +65,11 @@ pub fn pathway_rows(
     errors_by_file: &BTreeMap<String, usize>,
 ) -> Vec<PathwayRow> {
     let model = &ws.loaded.model;
-    // (gaps, bottlenecks) per pathway, in one pass over the findings.
+    // (gaps, bottlenecks) per pathway, in one pass over the findings: warnings only, as the
+    // analysis report's summary counts them (a note is no red figure).
     let mut counts = vec![(0usize, 0usize); model.pathways().len()];
     for (f, pathways) in ws.analysis.findings.iter().zip(ws.finding_pathways) {
-        if f.allowed.is_some() {
+        if f.allowed.is_some() || f.diagnostic.severity < crate::diagnostic::Severity::Warning {
             continue;
         }
         for p in pathways {

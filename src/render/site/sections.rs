@@ -316,15 +316,18 @@ impl PageCx<'_> {
                     Outcome::Met => &t.met,
                     Outcome::Unmet { .. } => &t.unmet,
                 };
+                // No route, no wait: an unmet need no entry leads towards says only that.
+                let waited = r
+                    .total_wait_days()
+                    .map(|w| format!("; {} {} {}", t.waited, number(w, lang), t.days))
+                    .unwrap_or_default();
                 s.list.push(format!(
-                    "{} — {}: {} ({}; {} {} {})",
+                    "{} — {}: {} ({}{})",
                     profile.name.get(lang),
                     model.need(r.need).name.get(lang),
                     if steps.is_empty() { "–" } else { &steps },
                     outcome,
-                    t.waited,
-                    number(r.total_wait_days(), lang),
-                    t.days,
+                    waited,
                 ));
             }
         }
