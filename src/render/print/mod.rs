@@ -88,17 +88,37 @@ pub fn smallest_font(tree: &usvg::Tree) -> Option<f64> {
 /// What the planner needs of a drawn picture and its layout.
 fn picture(tree: &usvg::Tree, layout: Option<&Layout>) -> Picture {
     let size = tree.size();
-    let (header_right, header_top, boxes, lane_breaks) = match layout {
+    let (header_right, header_span, boxes, lane_breaks) = match layout {
         Some(l) => (
             l.lanes
                 .iter()
                 .map(|lane| lane.rect.x + lane.header_width)
                 .fold(0.0, f64::max),
-            l.lanes.first().map_or(0.0, |lane| lane.rect.y),
-            l.nodes.iter().map(|n| n.rect).collect(),
+            // The lanes may be stacked in another order than the view lists them.
+            (
+                l.lanes
+                    .iter()
+                    .map(|lane| lane.rect.y)
+                    .fold(f64::INFINITY, f64::min),
+                l.lanes
+                    .iter()
+                    .map(|lane| lane.rect.bottom())
+                    .fold(0.0, f64::max),
+            ),
+            // Boxes and the legend's entries: no cut runs through a word.
+            l.nodes
+                .iter()
+                .map(|n| n.rect)
+                .chain(l.legend_items.iter().map(|i| i.rect))
+                .collect(),
             l.lanes.iter().map(|lane| lane.rect.bottom()).collect(),
         ),
-        None => (0.0, 0.0, Vec::new(), Vec::new()),
+        None => (0.0, (0.0, 0.0), Vec::new(), Vec::new()),
+    };
+    let (header_top, header_bottom) = if header_span.0.is_finite() {
+        header_span
+    } else {
+        (0.0, 0.0)
     };
     Picture {
         width: f64::from(size.width()),
@@ -106,6 +126,20 @@ fn picture(tree: &usvg::Tree, layout: Option<&Layout>) -> Picture {
         min_font: smallest_font(tree).unwrap_or(12.0),
         header_right,
         header_top,
+        header_bottom,
+        title: layout.map_or_else(Rect::default, |l| l.title),
+        // The legend's entries (and its heading), not its band across the lanes' width.
+        legend: layout.map_or_else(Rect::default, |l| {
+            let right = l
+                .legend_items
+                .iter()
+                .map(|i| i.rect.right())
+                .fold(l.legend.x + 120.0, f64::max);
+            Rect {
+                width: right - l.legend.x,
+                ..l.legend
+            }
+        }),
         boxes,
         lane_breaks,
     }

@@ -4,7 +4,8 @@
 //! scaled to fit the page unless that would print its smallest text under [`MIN_TEXT_PT`]; then
 //! it is printed at the scale that keeps that text legible and cut into tiles, row by row. Cuts
 //! fall between boxes where they can, and every tile after the first in a row repeats the lane
-//! headers at its left, so a reader of page 3 still knows whose lane a box is in.
+//! headers at its left, so a reader of page 3 still knows whose lane a box is in. Tiles are
+//! stacked down a page while they fit, like lines of text.
 
 use crate::render::diagram::layout::Rect;
 
@@ -71,6 +72,12 @@ pub struct Picture {
     pub header_right: f64,
     /// The top of the lane headers: above it is the title, which is not repeated.
     pub header_top: f64,
+    /// The bottom of the lane headers: below it is the legend, which is not repeated either.
+    pub header_bottom: f64,
+    /// Where the title is (empty when none): only a tile it reaches into prints its rows.
+    pub title: Rect,
+    /// Where the legend is (empty when none), likewise.
+    pub legend: Rect,
     /// The boxes, which a cut should not run through.
     pub boxes: Vec<Rect>,
     /// Where lanes meet, the best places for a horizontal cut.
@@ -84,6 +91,8 @@ pub struct Piece {
     pub source: Rect,
     /// Where its top-left corner goes, in points from the page's top-left corner.
     pub at: (f64, f64),
+    /// True for the lane headers repeated beside a later tile (drawn twice, counted once).
+    pub repeated: bool,
 }
 
 /// One printed page.
@@ -118,6 +127,7 @@ pub fn plan(picture: &Picture, paper: Paper) -> Vec<Page> {
                     height: h,
                 },
                 at: (m, m),
+                repeated: false,
             }],
         }];
     }
@@ -136,22 +146,39 @@ pub fn plan(picture: &Picture, paper: Paper) -> Vec<Page> {
     let columns = cuts(0.0, w, span_w, span_w - header, |lo, hi| {
         free_cut(lo, hi, picture.boxes.iter().map(|r| (r.x, r.right())))
     });
-    let mut pages = Vec::new();
-    for &(y0, y1) in &rows {
+    // Tiles are strips, stacked down a page as long as they fit (a wide, low diagram reads like
+    // lines of text, and leaves no page three-quarters blank), then onto the next page.
+    let mut pages: Vec<Page> = Vec::new();
+    let mut top = f64::INFINITY; // where the next strip goes on the last page
+    for &(r0, r1) in &rows {
         for (k, &(x0, x1)) in columns.iter().enumerate() {
+            // A tile keeps, of its rows, the lanes and whatever else it holds (the title, the
+            // legend): a later tile of a wide diagram is as low as its lanes.
+            let (y0, y1) = tile_rows(picture, (x0, x1), (r0, r1));
+            let strip = (y1 - y0) * scale;
+            if pages.is_empty() || top + strip > m + ah + 1e-6 {
+                pages.push(Page {
+                    scale,
+                    pieces: Vec::new(),
+                });
+                top = m;
+            }
             let mut pieces = Vec::new();
             let mut left = m;
+            let page_top = top;
             if k > 0 && header > 0.0 {
                 let top = picture.header_top.clamp(y0, y1);
-                if top < y1 {
+                let bottom = picture.header_bottom.clamp(y0, y1);
+                if top < bottom {
                     pieces.push(Piece {
                         source: Rect {
                             x: 0.0,
                             y: top,
                             width: header,
-                            height: y1 - top,
+                            height: bottom - top,
                         },
-                        at: (m, m + (top - y0) * scale),
+                        at: (m, page_top + (top - y0) * scale),
+                        repeated: true,
                     });
                 }
                 left += header * scale;
@@ -163,13 +190,33 @@ pub fn plan(picture: &Picture, paper: Paper) -> Vec<Page> {
                     width: x1 - x0,
                     height: y1 - y0,
                 },
-                at: (left, m),
+                at: (left, page_top),
+                repeated: false,
             });
-            pages.push(Page { scale, pieces });
+            if let Some(page) = pages.last_mut() {
+                page.pieces.extend(pieces);
+            }
+            top = page_top + strip + STRIP_GAP;
         }
     }
     pages
 }
+
+/// The rows of the tile from `x0` to `x1` within the row `r0`–`r1` worth printing: the lanes,
+/// and the title or the legend where they reach into the tile.
+fn tile_rows(picture: &Picture, (x0, x1): (f64, f64), (r0, r1): (f64, f64)) -> (f64, f64) {
+    let (mut y0, mut y1) = (picture.header_top, picture.header_bottom);
+    for r in [picture.title, picture.legend] {
+        if r.width > 0.0 && r.x < x1 && r.right() > x0 {
+            (y0, y1) = (y0.min(r.y), y1.max(r.bottom()));
+        }
+    }
+    let (y0, y1) = (y0.clamp(r0, r1), y1.clamp(r0, r1));
+    if y0 < y1 { (y0, y1) } else { (r0, r1) }
+}
+
+/// Space between two strips stacked on one page, in points.
+const STRIP_GAP: f64 = 14.0;
 
 /// Cuts `[start, end)` into spans: the first at most `first` long, the others at most `rest`;
 /// `choose(lo, hi)` may move a cut back to a better place within `[lo, hi]`.
@@ -246,6 +293,14 @@ mod tests {
             min_font,
             header_right: 150.0,
             header_top: 40.0,
+            header_bottom: height,
+            title: Rect {
+                x: 0.0,
+                y: 0.0,
+                width,
+                height: 40.0,
+            },
+            legend: Rect::default(),
             boxes: Vec::new(),
             lane_breaks: Vec::new(),
         }
@@ -269,6 +324,25 @@ mod tests {
             assert_eq!(page.pieces[0].source.y, 40.0, "the title is not repeated");
             assert_eq!(page.pieces[0].source.width, 150.0);
         }
+        // Nor is the legend below the lanes: the headers stop where the lanes do.
+        let mut p = picture(4000.0, 400.0, 10.0);
+        p.header_bottom = 300.0;
+        for page in &plan(&p, Paper::A4)[1..] {
+            assert_eq!(page.pieces[0].source.bottom(), 300.0);
+        }
+    }
+
+    #[test]
+    fn a_wide_low_picture_is_stacked_in_strips_on_one_page() {
+        // 4000 × 100 px at 7 pt for 10 px text: four strips 70 pt high, not four pages.
+        let pages = plan(&picture(4000.0, 100.0, 10.0), Paper::A4);
+        assert_eq!(pages.len(), 1);
+        let strips: Vec<&Piece> = pages[0].pieces.iter().filter(|p| !p.repeated).collect();
+        assert_eq!(strips.len(), 4);
+        assert!(
+            strips.windows(2).all(|w| w[1].at.1 > w[0].at.1),
+            "top to bottom"
+        );
     }
 
     #[test]
@@ -321,8 +395,18 @@ mod tests {
                     prop_assert!(piece.at.1 >= m - 1e-6 && pb <= ph - m + 1e-6, "{piece:?} {pb}");
                     right = right.max(pr);
                 }
-                let tile = page.pieces.last().unwrap().source;
-                area += tile.width * tile.height;
+                for tile in page.pieces.iter().filter(|p| !p.repeated) {
+                    area += tile.source.width * tile.source.height;
+                }
+                // Strips stacked on one page do not overlap.
+                let mut strips: Vec<(f64, f64)> = page
+                    .pieces
+                    .iter()
+                    .filter(|p| !p.repeated)
+                    .map(|p| (p.at.1, p.at.1 + p.source.height * page.scale))
+                    .collect();
+                strips.sort_by(|a, b| a.0.total_cmp(&b.0));
+                prop_assert!(strips.windows(2).all(|w| w[0].1 <= w[1].0 + 1e-6), "{strips:?}");
             }
             prop_assert!((area - w * h).abs() < 1e-6 * w * h, "covered {area} of {}", w * h);
         }

@@ -16,13 +16,16 @@ pub(super) struct Frame {
     pub height: f64,
     /// The width inside the margins, which the lanes span.
     pub inner: f64,
-    /// Area for the title.
+    /// Area for the title, as wide as its words.
     pub title: Rect,
     /// Area for the legend.
     pub legend: Rect,
     /// The legend's entries, placed.
     pub legend_items: Vec<LegendItem>,
 }
+
+/// The widest a legend's rows run, in pixels: one A4 landscape tile at 7 pt for 11 px text.
+const LEGEND_FLOW: f64 = 1100.0;
 
 /// Frames content that ends at `content_right` and `lanes_bottom`: wide enough for the title and
 /// the widest legend entry, the legend's entries flowed left to right into rows below the lanes.
@@ -38,13 +41,16 @@ pub(super) fn frame(title: &str, legend: &Legend, content_right: f64, lanes_bott
         .max(legend_min)
         .max(480.0);
     let inner = width - 2.0 * MARGIN;
+    // Entries flow into rows at most LEGEND_FLOW wide, however wide the lanes: a printed wide
+    // diagram is tiled, and a legend no wider than one tile is never cut between pages.
+    let flow = inner.min(LEGEND_FLOW.max(legend_min - 2.0 * MARGIN));
     let legend_top = lanes_bottom + MARGIN;
     let mut legend_items = Vec::new();
     let (mut lx, mut ly) = (MARGIN, legend_top + LEGEND_TITLE_H);
     for entry in &legend.entries {
         let text = entry.text.clone();
         let w = LEGEND_SYMBOL_WIDTH + text_width(&text, LEGEND_CHAR) + 18.0;
-        if lx > MARGIN && lx + w > MARGIN + inner {
+        if lx > MARGIN && lx + w > MARGIN + flow {
             lx = MARGIN;
             ly += LEGEND_ROW;
         }
@@ -68,17 +74,18 @@ pub(super) fn frame(title: &str, legend: &Legend, content_right: f64, lanes_bott
     let legend_rect = Rect {
         x: MARGIN,
         y: legend_top,
-        width: inner,
+        width: flow,
         height: legend_h,
     };
     Frame {
         width,
         height: legend_rect.bottom() + MARGIN,
         inner,
+        // As wide as its words, so a printed tile knows whether the title reaches into it.
         title: Rect {
             x: MARGIN,
             y: MARGIN,
-            width: inner,
+            width: (title_w - 2.0 * MARGIN).clamp(0.0, inner),
             height: TITLE_H,
         },
         legend: legend_rect,

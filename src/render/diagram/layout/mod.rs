@@ -49,7 +49,7 @@ use super::legend::{self, LegendSymbol};
 use super::view::View;
 
 /// A rectangle.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Rect {
     /// Left.
     pub x: f64,
@@ -184,7 +184,7 @@ pub struct Layout {
     pub width: f64,
     /// Total height.
     pub height: f64,
-    /// Area for the title at the top.
+    /// Area for the title at the top, as wide as its words.
     pub title: Rect,
     /// Lanes, in view order.
     pub lanes: Vec<LaneBox>,
