@@ -17,13 +17,14 @@ pub(super) const NODE_PAD_X: f64 = 16.0;
 /// Vertical padding inside a node.
 pub(super) const NODE_PAD_Y: f64 = 8.0;
 /// Height of the strip at the bottom of a node holding its finding badges.
-pub(crate) const MARK_STRIP: f64 = 20.0;
-/// Font size of the text in a finding badge.
-pub(crate) const BADGE_FONT: f64 = 10.0;
+pub(crate) const MARK_STRIP: f64 = 22.0;
+/// Font size of the text in a finding badge: the box's own, so the figure ("600 %") is as
+/// readable as the service's name wherever the name is.
+pub(crate) const BADGE_FONT: f64 = 12.0;
 /// Estimated width of one character of badge text.
-pub(super) const BADGE_CHAR: f64 = 6.2;
+pub(super) const BADGE_CHAR: f64 = 7.4;
 /// Height of a finding badge.
-pub(crate) const BADGE_H: f64 = 16.0;
+pub(crate) const BADGE_H: f64 = 18.0;
 /// Space between two badges of one box.
 pub(crate) const BADGE_GAP: f64 = 4.0;
 pub(super) const MIN_NODE_W: f64 = 96.0;
