@@ -26,8 +26,16 @@
 
   // The drawing's own size, in its user units (the SVG writer sets width, height and viewBox).
   const base = svg.viewBox.baseVal;
-  const full = { x: base.x, y: base.y, w: base.width, h: base.height };
+  let full = { x: base.x, y: base.y, w: base.width, h: base.height };
   if (!(full.w > 0 && full.h > 0)) return;
+  // Where the page says the legend in HTML beside the drawing (and its title above it), the
+  // drawing's own title and legend are left out: the viewer shows the lanes (`data-drawing`), so
+  // they are larger in the same box.
+  const drawing = (svg.dataset.drawing || "").split(" ").map(Number);
+  if (viewer.querySelector(".viewer-legend") && drawing.length === 4 && drawing[2] > 0 && drawing[3] > 0) {
+    full = { x: drawing[0], y: drawing[1], w: drawing[2], h: drawing[3] };
+    viewer.classList.add("cropped");
+  }
 
   // At this scale the boxes' labels are 10 CSS px, the least anyone reads (their font size is
   // the drawing's, 12 user units by default).
@@ -95,8 +103,9 @@
     setView(r.x + r.w / 2 - w / s / 2, r.y + r.h / 2 - h / s / 2, s);
   }
 
-  // First view: the whole drawing if its labels stay readable, else its top left at readable
-  // size; the box is as tall as the drawing at that scale, within the screen.
+  // First view: the whole drawing if its labels stay readable, else the boxes of the first
+  // warning in the findings (what a manager should see first) at readable size, else the top
+  // left; the box is as tall as the drawing at that scale, within the screen.
   function initial() {
     const w = Math.max(box.clientWidth, 1);
     const most = Math.max(window.innerHeight * 0.75, 240);
@@ -105,7 +114,14 @@
     const whole = s >= READABLE;
     if (!whole) s = Math.min(READABLE, 1);
     box.style.height = `${Math.round(Math.min(most, Math.max(full.h * s + 2 * PAD, 120)))}px`;
-    if (whole) showRect(full);
+    if (whole) {
+      showRect(full);
+      return;
+    }
+    const warning = filters?.querySelector("select[data-filter=finding] option[data-warning]");
+    const keys = (warning?.dataset.services || "").split(" ").filter(Boolean);
+    const rects = nodes.filter((n) => keys.includes(n.dataset.key)).map(rectOf);
+    if (rects.length) showRect(union(rects), READABLE);
     else setView(full.x, full.y, s);
   }
 

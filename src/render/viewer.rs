@@ -67,6 +67,9 @@ pub struct FindingChoice {
     /// The keys of its boxes in this diagram, space-separated (as the findings list's
     /// `data-services`).
     pub services: String,
+    /// True for a warning (not a note): the viewer opens on the first warning's boxes when the
+    /// whole drawing is too small to read.
+    pub warning: bool,
 }
 
 /// The filters' choices: only what occurs in the diagram.
@@ -278,6 +281,7 @@ fn filters(
                     headline(model, f, lang)
                 ),
                 services: services.join(" "),
+                warning: f.diagnostic.severity >= crate::diagnostic::Severity::Warning,
             })
         })
         .collect();

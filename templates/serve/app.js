@@ -92,8 +92,17 @@
       if (!drill && !document.getElementById("service-" + node.dataset.key)) continue;
       node.setAttribute("tabindex", "0");
       node.setAttribute("role", drill ? "link" : "button");
+      // Its name starts with what the box shows (the service's name, its badges' figures), as a
+      // speech-input user says it, then the tooltip's details.
+      // Line by line: a label's lines are tspans, whose textContent runs together.
+      const lines = Array.from(node.querySelectorAll("text"), (t) => {
+        const spans = t.querySelectorAll("tspan");
+        return spans.length ? Array.from(spans, (s) => s.textContent.trim()) : [t.textContent.trim()];
+      });
+      const shown = lines.flat().filter(Boolean).join(" ");
       const title = node.querySelector("title");
-      if (title) node.setAttribute("aria-label", title.textContent);
+      const details = title ? title.textContent : "";
+      node.setAttribute("aria-label", details && details !== shown ? `${shown}. ${details}` : shown);
     }
   }
 

@@ -71,6 +71,10 @@ pub fn svg_with(view: &View, layout: &Layout, facets: &Facets) -> String {
     };
     let (w, h) = (coordinate(layout.width), coordinate(layout.height));
     let view_box = format!("0 0 {w} {h}");
+    let drawing = drawing_rect(layout);
+    let drawing = [drawing.x, drawing.y, drawing.width, drawing.height]
+        .map(coordinate)
+        .join(" ");
     x.start(
         "svg",
         &[
@@ -78,6 +82,7 @@ pub fn svg_with(view: &View, layout: &Layout, facets: &Facets) -> String {
             ("width", &w),
             ("height", &h),
             ("viewBox", &view_box),
+            ("data-drawing", &drawing),
             ("role", "img"),
             ("aria-label", &title),
             ("font-family", "DejaVu Sans, Verdana, Arial, sans-serif"),
@@ -107,6 +112,7 @@ pub fn svg_with(view: &View, layout: &Layout, facets: &Facets) -> String {
             ("font-size", &coordinate(TITLE_FONT)),
             ("font-weight", "bold"),
             ("fill", "#1A1A1A"),
+            ("class", "diagram-title"),
         ],
         &view.title,
     );
@@ -162,6 +168,7 @@ const ATTRIBUTES: &[&str] = &[
     "width",
     "height",
     "viewBox",
+    "data-drawing",
     "role",
     "aria-label",
     "class",
@@ -715,9 +722,46 @@ fn pill(
     x.end("g");
 }
 
+/// The lanes with their boxes, lines and labels, without the title and the legend: what a
+/// page's viewer shows when the page says the title and the legend in HTML (`data-drawing`).
+fn drawing_rect(layout: &Layout) -> Rect {
+    let mut rects: Vec<Rect> = layout.lanes.iter().map(|l| l.rect).collect();
+    rects.extend(layout.nodes.iter().map(|n| n.rect));
+    rects.extend(layout.edges.iter().filter_map(|e| e.label));
+    let whole = Rect {
+        x: 0.0,
+        y: 0.0,
+        width: layout.width,
+        height: layout.height,
+    };
+    let Some(first) = rects.first().copied() else {
+        return whole;
+    };
+    let (mut x0, mut y0, mut x1, mut y1) = (first.x, first.y, first.right(), first.bottom());
+    for r in &rects {
+        (x0, y0, x1, y1) = (
+            x0.min(r.x),
+            y0.min(r.y),
+            x1.max(r.right()),
+            y1.max(r.bottom()),
+        );
+    }
+    for p in layout.edges.iter().flat_map(|e| &e.points) {
+        (x0, y0, x1, y1) = (x0.min(p.0), y0.min(p.1), x1.max(p.0), y1.max(p.1));
+    }
+    // A little of the margin, so the lanes' borders are not on the box's edge.
+    let pad = 4.0;
+    Rect {
+        x: (x0 - pad).max(0.0),
+        y: (y0 - pad).max(0.0),
+        width: (x1 - x0 + 2.0 * pad).min(layout.width),
+        height: (y1 - y0 + 2.0 * pad).min(layout.height),
+    }
+}
+
 fn legend(x: &mut Xml, layout: &Layout) {
     let r = layout.legend;
-    x.start("g", &[]);
+    x.start("g", &[("class", "diagram-legend")]);
     x.element(
         "text",
         &[
