@@ -105,10 +105,16 @@ fn picture(tree: &usvg::Tree, layout: Option<&Layout>) -> Picture {
                     .map(|lane| lane.rect.bottom())
                     .fold(0.0, f64::max),
             ),
-            // Boxes and the legend's entries: no cut runs through a word.
+            // Boxes, edge labels and the legend's entries: no cut runs through a word.
             l.nodes
                 .iter()
                 .map(|n| n.rect)
+                .chain(
+                    l.edges
+                        .iter()
+                        .filter(|e| !e.label_lines.is_empty())
+                        .filter_map(|e| e.label),
+                )
                 .chain(l.legend_items.iter().map(|i| i.rect))
                 .collect(),
             l.lanes.iter().map(|lane| lane.rect.bottom()).collect(),

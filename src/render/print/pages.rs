@@ -155,6 +155,12 @@ pub fn plan(picture: &Picture, paper: Paper) -> Vec<Page> {
             // A tile keeps, of its rows, the lanes and whatever else it holds (the title, the
             // legend): a later tile of a wide diagram is as low as its lanes.
             let (y0, y1) = tile_rows(picture, (x0, x1), (r0, r1));
+            // A strip with no box, label or legend entry in it (the empty end of the last
+            // lanes) is not worth a page's room.
+            let holds = |b: &Rect| b.x < x1 && b.right() > x0 && b.y < y1 && b.bottom() > y0;
+            if !picture.boxes.is_empty() && !picture.boxes.iter().any(holds) {
+                continue;
+            }
             let strip = (y1 - y0) * scale;
             if pages.is_empty() || top + strip > m + ah + 1e-6 {
                 pages.push(Page {
@@ -342,6 +348,27 @@ mod tests {
         assert!(
             strips.windows(2).all(|w| w[1].at.1 > w[0].at.1),
             "top to bottom"
+        );
+    }
+
+    #[test]
+    fn a_strip_with_nothing_in_it_is_not_printed() {
+        // Boxes only in the first 1000 px of a 4000 px picture: one strip, not four.
+        let mut p = picture(4000.0, 100.0, 10.0);
+        p.boxes = vec![Rect {
+            x: 200.0,
+            y: 50.0,
+            width: 120.0,
+            height: 40.0,
+        }];
+        let pages = plan(&p, Paper::A4);
+        assert_eq!(
+            pages
+                .iter()
+                .flat_map(|p| &p.pieces)
+                .filter(|p| !p.repeated)
+                .count(),
+            1
         );
     }
 
