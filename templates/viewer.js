@@ -120,9 +120,28 @@
     }
     const warning = filters?.querySelector("select[data-filter=finding] option[data-warning]");
     const keys = (warning?.dataset.services || "").split(" ").filter(Boolean);
-    const rects = nodes.filter((n) => keys.includes(n.dataset.key)).map(rectOf);
-    if (rects.length) showRect(union(rects), READABLE);
-    else setView(full.x, full.y, s);
+    const lit = nodes.filter((n) => keys.includes(n.dataset.key));
+    if (!lit.length) {
+      setView(full.x, full.y, s);
+      return;
+    }
+    // All of them when they fit readable; else the one that carries the problem's mark.
+    const all = union(lit.map(rectOf));
+    const marked = lit.find((n) => n.querySelector(".badge.problem")) || lit[0];
+    reveal(fit(all) >= READABLE ? all : rectOf(marked), s);
+  }
+
+  // Show the rectangle `r` at scale `s`, with the drawing's left and top edges (the lane
+  // headers) in view too when that still shows `r` whole.
+  function reveal(r, s) {
+    const { w, h } = size();
+    const [vw, vh] = [w / s, h / s];
+    const pad = PAD / s;
+    let x = r.x + r.w / 2 - vw / 2;
+    let y = r.y + r.h / 2 - vh / 2;
+    if (r.x + r.w + pad <= full.x + vw) x = full.x - pad;
+    if (r.y + r.h + pad <= full.y + vh) y = full.y - pad;
+    setView(x, y, s);
   }
 
   // Nodes and their boxes in user units (the first rect of each node group).

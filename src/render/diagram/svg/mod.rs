@@ -690,7 +690,13 @@ fn pill(
     stroke: &str,
     title: Option<&str>,
 ) {
-    x.start("g", &[("class", "badge")]);
+    // A problem's badge says so, for a page's viewer to find the box to open on.
+    let class = if stroke == LOOP_COLOR {
+        "badge problem"
+    } else {
+        "badge"
+    };
+    x.start("g", &[("class", class)]);
     if let Some(t) = title {
         x.element("title", &[], t);
     }
