@@ -125,9 +125,11 @@
       setView(full.x, full.y, s);
       return;
     }
-    // All of them when they fit readable; else the one that carries the problem's mark.
+    // All of them when they fit readable; else the one that carries the finding's badge.
     const all = union(lit.map(rectOf));
-    const marked = lit.find((n) => n.querySelector(".badge.problem")) || lit[0];
+    const badged = (warning.dataset.marked || "").split(" ").filter(Boolean);
+    const marked = lit.find((n) => badged.includes(n.dataset.key))
+      || lit.find((n) => n.querySelector(".badge.problem")) || lit[0];
     reveal(fit(all) >= READABLE ? all : rectOf(marked), s);
   }
 

@@ -70,6 +70,9 @@ pub struct FindingChoice {
     /// True for a warning (not a note): the viewer opens on the first warning's boxes when the
     /// whole drawing is too small to read.
     pub warning: bool,
+    /// The keys of the boxes that carry its badge, space-separated: where the viewer opens when
+    /// not all its boxes fit.
+    pub marked: String,
 }
 
 /// The filters' choices: only what occurs in the diagram.
@@ -282,6 +285,11 @@ fn filters(
                 ),
                 services: services.join(" "),
                 warning: f.diagnostic.severity >= crate::diagnostic::Severity::Warning,
+                marked: crate::render::diagram::view::marked_services(model, f)
+                    .into_iter()
+                    .filter_map(|s| keys.get(&s).copied())
+                    .collect::<Vec<_>>()
+                    .join(" "),
             })
         })
         .collect();
@@ -308,5 +316,53 @@ fn filters(
         },
         profiles,
         findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::diagram::layout::layout;
+    use crate::render::diagram::view::{self, ViewOptions};
+
+    #[test]
+    fn a_finding_choice_names_the_boxes_that_carry_its_badge_and_whether_it_warns() {
+        let loaded = crate::workspace::load_dir(std::path::Path::new("pathways")).expect("loads");
+        let model = &loaded.model;
+        let analysis = crate::analysis::analyze(model);
+        let p = model
+            .pathways()
+            .indices()
+            .find(|&p| model.pathway(p).id == "paijat-hame-vaativan-tuen-konsultaatiomalli")
+            .expect("the shipped Päijät-Häme pathway");
+        let options = ViewOptions {
+            pathway: Some(p),
+            ..Default::default()
+        };
+        let v = view::build(model, &analysis, &options).expect("builds");
+        let viewer = Viewer::new(
+            model,
+            &analysis,
+            &v,
+            &layout(&v),
+            &pathway_profiles(model, p),
+        );
+        let choice = |code: &str| {
+            viewer
+                .filters
+                .findings
+                .iter()
+                .find(|c| c.label.starts_with(code))
+                .unwrap_or_else(|| panic!("no {code} in {:?}", viewer.filters.findings))
+        };
+        // The unmet need's route runs through three services; its badge is where it ends.
+        let unmet = choice("G0201");
+        assert!(unmet.warning);
+        assert_eq!(unmet.services.split(' ').count(), 3, "{unmet:?}");
+        assert_eq!(unmet.marked, "ph-vaativan-tuen-konsultaatiotiimi");
+        // A single point of failure is a note, marked on its one service.
+        let single = choice("B0305");
+        assert!(!single.warning);
+        assert_eq!(single.marked, "ph-oppilashuolto");
     }
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Badge, Mark, ViewEdge};
 use crate::analysis::payload::Payload;
 use crate::analysis::routes::Blocker;
-use crate::analysis::{Analysis, Entity};
+use crate::analysis::{Analysis, Entity, Finding};
 use crate::i18n::Msg;
 use crate::model::{Lang, Model, ServiceIx};
 use crate::render::figures::ages;
@@ -59,21 +59,19 @@ pub(super) fn badges_by_service(
         parts.extend(part);
     };
     for f in analysis.active() {
+        let marked = marked_services(model, f);
         match &f.payload {
-            Payload::LanguageGap { service, profile } => {
-                mark(
-                    *service,
-                    Mark::LanguageGap,
-                    Some(model.profile(*profile).language.clone()),
-                );
+            Payload::LanguageGap { profile, .. } => {
+                for &s in &marked {
+                    mark(
+                        s,
+                        Mark::LanguageGap,
+                        Some(model.profile(*profile).language.clone()),
+                    );
+                }
             }
             Payload::AgeCoverageGap { holes, .. } => {
-                // On the services whose age limit ends where a hole begins: the young person
-                // leaves there and nobody takes over.
-                for s in f.entities.iter().filter_map(|e| match e {
-                    Entity::Service(s) => Some(*s),
-                    _ => None,
-                }) {
+                for &s in &marked {
                     let max = model.service(s).eligibility.age_max;
                     for &(a, b) in holes {
                         if max.is_some_and(|m| m + 1 == a) {
@@ -90,25 +88,10 @@ pub(super) fn badges_by_service(
                 }
             }
             _ => {
-                let Some(m) = Mark::ALL
-                    .into_iter()
-                    .find(|m| m.code() == f.diagnostic.code)
-                else {
-                    continue;
-                };
-                let mut services = f.entities.iter().filter_map(|e| match e {
-                    Entity::Service(s) => Some(*s),
-                    _ => None,
-                });
-                // An unmet need is marked where the closest route ends; the others on their
-                // service.
-                let target = if m == Mark::UnmetNeed {
-                    services.next_back()
-                } else {
-                    services.next()
-                };
-                if let Some(s) = target {
-                    mark(s, m, None);
+                if let Some(m) = mark_of(f) {
+                    for &s in &marked {
+                        mark(s, m, None);
+                    }
                 }
             }
         }
@@ -133,6 +116,38 @@ pub(super) fn badges_by_service(
             (s, badges)
         })
         .collect()
+}
+
+/// The mark a finding puts on its service's box, for the codes that have one.
+fn mark_of(f: &Finding) -> Option<Mark> {
+    Mark::ALL
+        .into_iter()
+        .find(|m| m.code() == f.diagnostic.code)
+}
+
+/// The services whose boxes carry a finding's badge: the service not given in the profile's
+/// language; where an age gap begins (the services whose age limit ends where a hole begins: the
+/// young person leaves there and nobody takes over); where an unmet need's closest route ends;
+/// else the finding's first service. A page's viewer opens on them.
+pub(crate) fn marked_services(model: &Model, f: &Finding) -> Vec<ServiceIx> {
+    let mut services = f.entities.iter().filter_map(|e| match e {
+        Entity::Service(s) => Some(*s),
+        _ => None,
+    });
+    match &f.payload {
+        Payload::LanguageGap { service, .. } => vec![*service],
+        Payload::AgeCoverageGap { holes, .. } => services
+            .filter(|&s| {
+                let max = model.service(s).eligibility.age_max;
+                holes.iter().any(|&(a, _)| max.is_some_and(|m| m + 1 == a))
+            })
+            .collect(),
+        _ => match mark_of(f) {
+            Some(Mark::UnmetNeed) => services.next_back().into_iter().collect(),
+            Some(_) => services.next().into_iter().collect(),
+            None => Vec::new(),
+        },
+    }
 }
 
 /// The figure of a route's break: what the service takes that the client is not ("13–17 v" for

@@ -18,6 +18,7 @@ use crate::model::{
 use crate::render::figures::{ages, decimal, duration, whole_percent};
 
 mod badges;
+pub(crate) use badges::marked_services;
 mod ecosystem;
 
 use badges::{badges_by_service, blocker_figure, missing_collaborations, missing_edge};
