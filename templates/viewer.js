@@ -76,6 +76,45 @@
     svg.setAttribute("viewBox", `${x} ${y} ${vw} ${vh}`);
     viewer.dataset.scale = s.toFixed(3);
     drawMinimap();
+    drawRail();
+  }
+
+  // Lane headers stay in view: when the drawing's own are panned out of the box, a rail at its
+  // left repeats each lane's name beside its band (as a printed strip repeats them).
+  const lanes = Array.from(svg.querySelectorAll("g.lane"), (g) => {
+    const [band, head] = g.querySelectorAll("rect");
+    const text = g.querySelector("text");
+    return {
+      y: band.y.baseVal.value,
+      h: band.height.baseVal.value,
+      right: head ? head.x.baseVal.value + head.width.baseVal.value : band.x.baseVal.value,
+      name: text ? Array.from(text.querySelectorAll("tspan"), (t) => t.textContent).join(" ") : "",
+    };
+  });
+  const rail = document.createElement("div");
+  rail.className = "lane-rail";
+  rail.setAttribute("aria-hidden", "true");
+  rail.hidden = true;
+  box.after(rail);
+  function drawRail() {
+    if (!lanes.length) return;
+    const s = scale();
+    // Hidden while half of the drawing's own headers still show.
+    const shown = (Math.max(...lanes.map((l) => l.right)) - view.x) * s;
+    if (shown > 48) {
+      rail.hidden = true;
+      return;
+    }
+    rail.hidden = false;
+    rail.style.top = `${box.offsetTop}px`;
+    rail.style.height = `${box.clientHeight}px`;
+    rail.replaceChildren(...lanes.map((l) => {
+      const d = document.createElement("div");
+      d.textContent = l.name;
+      d.style.top = `${(l.y - view.y) * s}px`;
+      d.style.height = `${l.h * s}px`;
+      return d;
+    }));
   }
 
   // Zoom by `factor` keeping the drawing point under (px, py) of the box where it is.

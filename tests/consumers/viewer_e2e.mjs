@@ -254,6 +254,24 @@ async function exercise(page, where, { serve }) {
     check((await page.inputValue('select[data-focus=service]')) === centre, `${where}: the toolbar shows the focused service`);
     await reset(page);
   }
+
+  // Panned right, past the drawing's own lane headers at 1:1, the rail names every lane.
+  await page.click('[data-zoom=actual]');
+  await page.focus('#diagram');
+  for (let i = 0; i < 40; i += 1) await page.keyboard.press('ArrowRight');
+  const headersGone = await page.evaluate(() => {
+    const box = document.querySelector('#diagram').getBoundingClientRect();
+    return [...document.querySelectorAll('#diagram g.lane rect:nth-of-type(2)')]
+      .every((r) => r.getBoundingClientRect().right < box.left + 48);
+  });
+  if (headersGone) {
+    const names = await page.$$eval('#diagram g.lane text', (ts) => ts.map((t) =>
+      [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ')));
+    const rail = await page.$$eval('.lane-rail:not([hidden]) > div', (ds) => ds.map((d) => d.textContent));
+    check(same(rail, names), `${where}: panned right, the rail names the lanes ${names}, shows ${rail}`);
+    result.rail = rail.length;
+  }
+  await page.click('[data-zoom=fit]');
   return result;
 }
 

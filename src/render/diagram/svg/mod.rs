@@ -312,10 +312,23 @@ fn description(view: &View) -> String {
 
 fn lanes(x: &mut Xml, view: &View, layout: &Layout) {
     x.start("g", &[]);
+    // Bands alternate from the top down, in the order the layout stacked them (which need not
+    // be the view's).
+    let mut stacked: Vec<usize> = (0..layout.lanes.len()).collect();
+    stacked.sort_by(|&a, &b| layout.lanes[a].rect.y.total_cmp(&layout.lanes[b].rect.y));
+    let mut position = vec![0; layout.lanes.len()];
+    for (p, &k) in stacked.iter().enumerate() {
+        position[k] = p;
+    }
     for (k, lb) in layout.lanes.iter().enumerate() {
         let r = lb.rect;
-        let fill = if k % 2 == 0 { "#F3F5F7" } else { "#FFFFFF" };
-        x.start("g", &[]);
+        let fill = if position[k] % 2 == 0 {
+            "#F3F5F7"
+        } else {
+            "#FFFFFF"
+        };
+        // `lane`: a page's viewer repeats the lane's header when the drawing's is panned away.
+        x.start("g", &[("class", "lane")]);
         if let Some(lane) = view.lanes.get(lb.lane) {
             x.element("title", &[], &lane.label);
         }
