@@ -149,6 +149,9 @@ codes! {
     IsolatedActor = "X0402", "isolated-actor";
     /// Services missing capacity, waits or owner, so the analysis cannot judge them.
     IncompleteModel = "X0403", "incomplete-model";
+    /// Handoffs between organisations that do not say whether they follow an agreed protocol
+    /// or handle consent: unknown, which is not absent, so one note lists what to fill in.
+    UnstatedHandoffs = "X0404", "unstated-handoffs";
 }
 
 impl std::fmt::Display for Code {

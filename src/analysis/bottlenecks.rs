@@ -39,7 +39,11 @@ fn handoff_flow(model: &Model, flow: &Flow, h: HandoffIx) -> Option<f64> {
     handoff.share.map(|s| s * load).filter(|f| f.is_finite())
 }
 
+/// Handoffs across organisations: an explicit `protocol = "none"` is B0301, an explicit
+/// `consent = false` B0302 (warnings); a protocol or consent left unstated is unknown, not
+/// absent, so those handoffs are listed in one X0404 note saying what to fill in.
 fn boundaries(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
+    let mut unstated: Vec<(HandoffIx, Vec<&'static str>)> = Vec::new();
     for i in 0..model.handoffs().len() as u32 {
         let ix = HandoffIx(i);
         if !crosses_organisations(model, ix) {
@@ -57,14 +61,25 @@ fn boundaries(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
         );
         let needs_protocol = h.kind.moves_client()
             || matches!(h.kind, HandoffKind::JointWork | HandoffKind::SharedPlan);
-        if needs_protocol && matches!(h.protocol, None | Some(Protocol::None)) {
+        let needs_consent = h.kind != HandoffKind::Consultation;
+        let missing: Vec<&'static str> = [
+            (needs_protocol && h.protocol.is_none(), "`protocol`"),
+            (needs_consent && h.consent.is_none(), "`consent`"),
+        ]
+        .into_iter()
+        .filter_map(|(unstated, key)| unstated.then_some(key))
+        .collect();
+        if !missing.is_empty() {
+            unstated.push((ix, missing));
+        }
+        if needs_protocol && h.protocol == Some(Protocol::None) {
             out.push(
                 FindingBuilder::new(
                     Payload::BoundaryWithoutProtocol { handoff: ix },
                     h.origin.clone(),
                     format!("handoff {between} crosses organisations with no agreed protocol"),
                 )
-                .label(if h.protocol.is_none() { "no `protocol`" } else { "`protocol = \"none\"`" })
+                .label("`protocol = \"none\"`")
                 .why("Transitions between organisations are where continuity breaks: without an agreed way the client is told where to go and often never arrives.")
                 .fix("agree a protocol and write it: `protocol = \"warm_handoff\"` (saattaen vaihtaen), \"written_referral\" or \"shared_plan\"")
                 .entities([Entity::Handoff(ix), Entity::Service(h.from), Entity::Service(h.to)])
@@ -72,15 +87,14 @@ fn boundaries(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
                 .build(),
             );
         }
-        let needs_consent = h.kind != HandoffKind::Consultation;
-        if needs_consent && h.consent != Some(true) {
+        if needs_consent && h.consent == Some(false) {
             out.push(
                 FindingBuilder::new(
                     Payload::BoundaryWithoutConsent { handoff: ix },
                     h.origin.clone(),
                     format!("handoff {between} passes client information between organisations without consent handling"),
                 )
-                .label(if h.consent.is_none() { "consent not stated" } else { "`consent = false`" })
+                .label("`consent = false`")
                 .why("Client information may pass between organisations only with the client's or guardian's consent or a statutory basis; without it the next service starts from nothing.")
                 .fix("ask consent as part of the handoff and write `consent = true`, or make it an anonymous consultation")
                 .entities([Entity::Handoff(ix), Entity::Service(h.from), Entity::Service(h.to)])
@@ -88,6 +102,49 @@ fn boundaries(model: &Model, flow: &Flow, out: &mut Vec<Finding>) {
                 .build(),
             );
         }
+    }
+    if let Some(&(first, _)) = unstated.first() {
+        let list: Vec<String> = unstated
+            .iter()
+            .map(|(ix, missing)| {
+                let h = model.handoff(*ix);
+                format!(
+                    "`{}` → `{}` ({})",
+                    model.service(h.from).id,
+                    model.service(h.to).id,
+                    missing.join(", ")
+                )
+            })
+            .collect();
+        let entities = unstated.iter().flat_map(|(ix, _)| {
+            let h = model.handoff(*ix);
+            [
+                Entity::Handoff(*ix),
+                Entity::Service(h.from),
+                Entity::Service(h.to),
+            ]
+        });
+        out.push(
+            FindingBuilder::new(
+                Payload::UnstatedHandoffs {
+                    handoffs: unstated.iter().map(|(ix, _)| *ix).collect(),
+                },
+                model.handoff(first).origin.clone(),
+                format!(
+                    "{} between organisations {} not say how {}: {}",
+                    if unstated.len() == 1 { "1 handoff".to_string() } else { format!("{} handoffs", unstated.len()) },
+                    if unstated.len() == 1 { "does" } else { "do" },
+                    "the client is handed over (`protocol`) or whether consent is handled (`consent`)",
+                    list.join("; ")
+                ),
+            )
+            .severity(Severity::Note)
+            .label("protocol or consent not stated")
+            .why("Unknown is not absent: the analysis warns only where a file says there is no protocol or no consent, and cannot judge these handoffs until their files say.")
+            .fix("state each: `protocol = \"warm_handoff\"` (or \"written_referral\", \"shared_plan\", \"none\") and `consent = true` or `consent = false`")
+            .entities(entities)
+            .build(),
+        );
     }
 }
 

@@ -133,6 +133,11 @@ pub enum Payload {
         /// The service.
         service: ServiceIx,
     },
+    /// X0404: handoffs between organisations that leave their protocol or consent unstated.
+    UnstatedHandoffs {
+        /// The handoffs, in file order.
+        handoffs: Vec<HandoffIx>,
+    },
 }
 
 impl Payload {
@@ -155,6 +160,7 @@ impl Payload {
             Payload::MissingCollaboration { .. } => Code::MissingCollaboration,
             Payload::IsolatedActor { .. } => Code::IsolatedActor,
             Payload::IncompleteModel { .. } => Code::IncompleteModel,
+            Payload::UnstatedHandoffs { .. } => Code::UnstatedHandoffs,
         }
     }
 }

@@ -85,6 +85,7 @@ headline-title-single-point-of-failure = Single point of failure
 headline-title-missing-collaboration = Missing collaboration
 headline-title-isolated-actor = Isolated actor
 headline-title-incomplete-model = Incomplete model
+headline-title-unstated-handoffs = Handoff details not stated
 
 ## Finding headlines (render/report/headline.rs): one sentence per finding kind, with names
 
@@ -112,6 +113,10 @@ headline-single-point-of-failure = The pathway depends on { $service }: a break 
 headline-missing-collaboration = { $a } and { $b } share the same clients ({ $profiles }), but no handoff connects them.
 headline-isolated-actor = No other organisation hands clients to or from { $actor }.
 headline-incomplete-model = { $service } is missing an owner, a capacity or a wait.
+headline-unstated-handoffs = { $count ->
+    [one] One handoff between organisations does
+   *[other] { $count } handoffs between organisations do
+} not say whether there is an agreed protocol or how consent is handled.
 
 ## The web app (server/texts.rs)
 

@@ -79,6 +79,7 @@ headline-title-single-point-of-failure = Yksittäinen kriittinen kohta
 headline-title-missing-collaboration = Puuttuva yhteistyö
 headline-title-isolated-actor = Eristynyt toimija
 headline-title-incomplete-model = Keskeneräinen malli
+headline-title-unstated-handoffs = Siirtymän tiedot puuttuvat
 
 ## Finding headlines (render/report/headline.rs): one sentence per finding kind, with names
 
@@ -106,6 +107,10 @@ headline-single-point-of-failure = Polku on riippuvainen palvelusta { $service }
 headline-missing-collaboration = { $a } ja { $b } palvelevat samoja asiakkaita ({ $profiles }), mutta mikään siirtymä ei yhdistä niitä.
 headline-isolated-actor = Mikään muu organisaatio ei ohjaa asiakkaita toimijalle { $actor } eikä ota niitä siltä.
 headline-incomplete-model = Palvelulta { $service } puuttuu tietoja (järjestäjä, kapasiteetti tai odotusaika).
+headline-unstated-handoffs = { $count ->
+    [one] Yhdestä organisaatioiden välisestä siirtymästä
+   *[other] { $count } organisaatioiden välisestä siirtymästä
+} ei kerrota, onko sovittu toimintatapa tai miten suostumus hoidetaan.
 
 ## The web app (server/texts.rs)
 

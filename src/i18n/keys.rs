@@ -153,6 +153,8 @@ catalogue! {
     HeadlineTitleIsolatedActor = "headline-title-isolated-actor";
     /// The title of a finding code, for dashboards and filters.
     HeadlineTitleIncompleteModel = "headline-title-incomplete-model";
+    /// The title of a finding code, for dashboards and filters.
+    HeadlineTitleUnstatedHandoffs = "headline-title-unstated-handoffs";
 
     /// Headline G0201: no reachable service meets a profile's need.
     HeadlineUnmetNeed = "headline-unmet-need" { profile, need };
@@ -196,6 +198,9 @@ catalogue! {
     HeadlineIsolatedActor = "headline-isolated-actor" { actor };
     /// Headline X0403: a service missing owner, capacity or wait.
     HeadlineIncompleteModel = "headline-incomplete-model" { service };
+    /// Headline X0404: `count` handoffs between organisations leave protocol or consent unstated
+    /// (plural by `count`).
+    HeadlineUnstatedHandoffs = "headline-unstated-handoffs" { count };
 
     /// The web app: “polku”.
     UiApp = "ui-app";

@@ -92,6 +92,7 @@ headline-title-single-point-of-failure = Enskild kritisk punkt
 headline-title-missing-collaboration = Samarbete saknas
 headline-title-isolated-actor = Isolerad aktör
 headline-title-incomplete-model = Ofullständig modell
+headline-title-unstated-handoffs = Övergångens uppgifter saknas
 
 ## Finding headlines (render/report/headline.rs): one sentence per finding kind, with names
 
@@ -119,6 +120,10 @@ headline-single-point-of-failure = Kedjan är beroende av tjänsten { $service }
 headline-missing-collaboration = { $a } och { $b } betjänar samma klienter ({ $profiles }), men ingen övergång förbinder dem.
 headline-isolated-actor = Ingen annan organisation för klienter till eller från aktören { $actor }.
 headline-incomplete-model = Tjänsten { $service } saknar uppgifter (ägare, kapacitet eller väntetid).
+headline-unstated-handoffs = { $count ->
+    [one] För en övergång mellan organisationer
+   *[other] För { $count } övergångar mellan organisationer
+} anges inte om det finns ett överenskommet arbetssätt eller hur samtycket hanteras.
 
 ## The web app (server/texts.rs)
 

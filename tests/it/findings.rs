@@ -116,3 +116,20 @@ fn an_allow_excuses_its_finding_and_keeps_the_reason() {
             .contains("closes the case")
     );
 }
+
+#[test]
+fn unknown_is_not_absent_an_unstated_consent_is_a_note_not_a_warning() {
+    // The X0404 trigger is a handoff between organisations that does not state `consent`: the
+    // one note lists it; nothing warns that consent is missing, because nobody said it is.
+    let dir = Path::new("tests/fixtures/findings/x0404-unstated-handoffs/trigger");
+    let (found, text) = codes(dir);
+    assert!(found.contains(&Code::UnstatedHandoffs), "{text}");
+    assert!(!found.contains(&Code::BoundaryWithoutConsent), "{text}");
+    let loaded = load_dir(dir).unwrap();
+    let warnings = analyze(&loaded.model)
+        .diagnostics()
+        .into_iter()
+        .filter(|d| d.severity >= polku::diagnostic::Severity::Warning)
+        .count();
+    assert_eq!(warnings, 0, "{text}");
+}

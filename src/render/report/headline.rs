@@ -204,6 +204,9 @@ fn message(model: &Model, payload: &Payload, lang: Lang) -> Msg<'static> {
         Payload::IncompleteModel { service: s } => Msg::HeadlineIncompleteModel {
             service: service(*s),
         },
+        Payload::UnstatedHandoffs { handoffs } => Msg::HeadlineUnstatedHandoffs {
+            count: Arg::from(handoffs.len()),
+        },
     }
 }
 
@@ -243,6 +246,7 @@ pub fn code_title(code: Code, lang: Lang) -> Option<String> {
         Code::MissingCollaboration => Msg::HeadlineTitleMissingCollaboration,
         Code::IsolatedActor => Msg::HeadlineTitleIsolatedActor,
         Code::IncompleteModel => Msg::HeadlineTitleIncompleteModel,
+        Code::UnstatedHandoffs => Msg::HeadlineTitleUnstatedHandoffs,
         // Loading problems are not findings: they have no headline. Every finding code is an arm
         // above, so a new one does not compile without its words.
         load_codes!() => return None,
