@@ -29,7 +29,7 @@ use std::process::{Command, ExitCode, Stdio};
 
 use polku::model::Lang;
 use polku::render::diagram::dot::dot;
-use polku::render::diagram::layout::{Layout, layout};
+use polku::render::diagram::layout::{Layout, Rect, layout};
 use polku::render::diagram::svg::svg;
 use polku::render::diagram::view::{self, Focus, LaneBy, View, ViewKind, ViewOptions};
 use serde_json::Value;
@@ -64,35 +64,17 @@ impl B {
             self.3.max(o.3),
         )
     }
-    /// Whether the segment a–b passes through the inside of the box (shrunk by 1).
+    /// Whether the segment a–b passes through the inside of the box (shrunk by 1): the
+    /// layout's own clipping, on the box as a layout rectangle.
     fn cut_by(&self, a: P, b: P) -> bool {
-        let inner = B(self.0 + 1.0, self.1 + 1.0, self.2 - 1.0, self.3 - 1.0);
-        if inner.0 >= inner.2 || inner.1 >= inner.3 {
-            return false;
+        let r = Rect {
+            x: self.0,
+            y: self.1,
+            width: self.2 - self.0,
+            height: self.3 - self.1,
         }
-        // Liang–Barsky clipping of the segment against the box.
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let (mut t0, mut t1) = (0.0f64, 1.0f64);
-        for (p, q) in [
-            (-dx, a.0 - inner.0),
-            (dx, inner.2 - a.0),
-            (-dy, a.1 - inner.1),
-            (dy, inner.3 - a.1),
-        ] {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return false;
-                }
-            } else {
-                let r = q / p;
-                if p < 0.0 {
-                    t0 = t0.max(r);
-                } else {
-                    t1 = t1.min(r);
-                }
-            }
-        }
-        t0 < t1
+        .inflate(-1.0);
+        r.width > 0.0 && r.height > 0.0 && r.cut_by(a, b)
     }
 }
 
@@ -217,7 +199,7 @@ fn figures(d: &Drawing) -> Figures {
 
 /// polku's drawing of a view.
 fn native(v: &View, l: &Layout) -> Drawing {
-    let b = |r: &polku::render::diagram::layout::Rect| B(r.x, r.y, r.right(), r.bottom());
+    let b = |r: &Rect| B(r.x, r.y, r.right(), r.bottom());
     let smallest = svg(v, l)
         .split("font-size=\"")
         .skip(1)

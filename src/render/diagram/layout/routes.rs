@@ -104,16 +104,7 @@ pub(super) fn routes(
                     yc,
                     track: 0,
                 });
-            routes[e] = Some(Route {
-                kind: RouteKind::Back { lane, gap },
-                from: a,
-                to: b,
-                go,
-                gi,
-                ch_track: 0,
-                go_track: 0,
-                gi_track: 0,
-            });
+            routes[e] = Some(Route::new(RouteKind::Back { lane, gap }, (a, b), (go, gi)));
             continue;
         }
         let ys = node_top(ygrid, a) + port_out[e];
@@ -188,16 +179,7 @@ pub(super) fn routes(
             });
             RouteKind::Channel { lane: l, gap: k }
         });
-        routes[e] = Some(Route {
-            kind,
-            from: a,
-            to: b,
-            go,
-            gi,
-            ch_track: 0,
-            go_track: 0,
-            gi_track: 0,
-        });
+        routes[e] = Some(Route::new(kind, (a, b), (go, gi)));
     }
 
     Routing {
@@ -326,6 +308,23 @@ pub(super) struct Route {
     pub go_track: usize,
     /// The track in gutter `gi`.
     pub gi_track: usize,
+}
+
+impl Route {
+    /// A route of `kind` from box `a` to box `b`, leaving by gutter `go` and entering by `gi`,
+    /// before its tracks are given.
+    fn new(kind: RouteKind, (from, to): (usize, usize), (go, gi): (usize, usize)) -> Route {
+        Route {
+            kind,
+            from,
+            to,
+            go,
+            gi,
+            ch_track: 0,
+            go_track: 0,
+            gi_track: 0,
+        }
+    }
 }
 
 /// A horizontal run in a channel between gutters `lo` and `hi`.

@@ -71,16 +71,18 @@ fn view(lanes: usize, nodes: Vec<ViewNode>, edges: Vec<ViewEdge>) -> View {
     }
 }
 
+/// An edge's label lines that say something.
+fn words(x: &ViewEdge) -> Vec<String> {
+    x.label
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .cloned()
+        .collect()
+}
+
 /// True when edges `a` and `b` are one bundle: into the same box with the same words. They merge
 /// into one arrow, so they may share its last stretch and run behind its label.
 fn bundled(v: &View, a: usize, b: usize) -> bool {
-    let words = |x: &ViewEdge| -> Vec<String> {
-        x.label
-            .iter()
-            .filter(|s| !s.trim().is_empty())
-            .cloned()
-            .collect()
-    };
     let (x, y) = (&v.edges[a], &v.edges[b]);
     x.to == y.to && x.from != x.to && y.from != y.to && !words(x).is_empty() && words(x) == words(y)
 }
@@ -187,13 +189,6 @@ fn check(v: &View, l: &Layout) -> Result<(), String> {
         if !drawn && e.label.iter().any(|s| !s.trim().is_empty()) {
             // Unless it is bundled: another edge into the same box with the same words carries
             // the one label, "×n" for all of them.
-            let words = |x: &ViewEdge| -> Vec<String> {
-                x.label
-                    .iter()
-                    .filter(|s| !s.trim().is_empty())
-                    .cloned()
-                    .collect()
-            };
             let siblings: Vec<usize> = (0..v.edges.len())
                 .filter(|&j| {
                     let o = &v.edges[j];
