@@ -2,9 +2,10 @@
 //! and flowed into rows), and the picture's total size.
 
 use super::measure::{
-    LEGEND_CHAR, LEGEND_ROW, LEGEND_SYMBOL_WIDTH, LEGEND_TITLE_H, MARGIN, TITLE_CHAR, TITLE_H,
+    LEGEND_FONT, LEGEND_ROW, LEGEND_SYMBOL_WIDTH, LEGEND_TITLE_H, MARGIN, TITLE_FONT, TITLE_H,
     text_width,
 };
+use super::metrics::Weight;
 use super::{LegendItem, Rect};
 use crate::render::diagram::legend::Legend;
 
@@ -30,11 +31,13 @@ const LEGEND_FLOW: f64 = 1100.0;
 /// Frames content that ends at `content_right` and `lanes_bottom`: wide enough for the title and
 /// the widest legend entry, the legend's entries flowed left to right into rows below the lanes.
 pub(super) fn frame(title: &str, legend: &Legend, content_right: f64, lanes_bottom: f64) -> Frame {
-    let title_w = text_width(title, TITLE_CHAR) + 2.0 * MARGIN;
+    let title_w = text_width(title, TITLE_FONT, Weight::Bold) + 2.0 * MARGIN;
     let legend_min: f64 = legend
         .entries
         .iter()
-        .map(|s| LEGEND_SYMBOL_WIDTH + text_width(&s.text, LEGEND_CHAR) + 2.0 * MARGIN)
+        .map(|s| {
+            LEGEND_SYMBOL_WIDTH + text_width(&s.text, LEGEND_FONT, Weight::Regular) + 2.0 * MARGIN
+        })
         .fold(0.0, f64::max);
     let width = (content_right + MARGIN)
         .max(title_w)
@@ -49,7 +52,7 @@ pub(super) fn frame(title: &str, legend: &Legend, content_right: f64, lanes_bott
     let (mut lx, mut ly) = (MARGIN, legend_top + LEGEND_TITLE_H);
     for entry in &legend.entries {
         let text = entry.text.clone();
-        let w = LEGEND_SYMBOL_WIDTH + text_width(&text, LEGEND_CHAR) + 18.0;
+        let w = LEGEND_SYMBOL_WIDTH + text_width(&text, LEGEND_FONT, Weight::Regular) + 18.0;
         if lx > MARGIN && lx + w > MARGIN + flow {
             lx = MARGIN;
             ly += LEGEND_ROW;

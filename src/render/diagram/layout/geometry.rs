@@ -45,7 +45,9 @@ pub(super) fn geometry(
     // A node narrower than its column is centred, so part of its label may stand in the column.
     let mut strip_w = vec![0.0f64; columns + 1];
     for (e, route) in routing.routes.iter().enumerate() {
-        if let (Some(r), Some((w, _))) = (route, label_sizes[e]) {
+        if let (Some(r), Some((w, _))) = (route, label_sizes[e])
+            && r.kind != RouteKind::Vertical
+        {
             let inset = (col_w[column[r.to]] - sizes[r.to].0) / 2.0;
             strip_w[r.gi] = strip_w[r.gi].max(w + ARROW_ROOM + LABEL_GAP - inset);
         }
@@ -57,7 +59,13 @@ pub(super) fn geometry(
     for g in 0..=columns {
         let tracks = gutter_tracks[g] as f64 * TRACK;
         gutter_x[g] = x;
-        gutter_w[g] = (2.0 * GUTTER_PAD + tracks + strip_w[g]).max(2.0 * GUTTER_PAD);
+        // The label strip keeps its own gap from the tracks (`LABEL_GAP`), so a gutter with
+        // labels needs the pad only before its first track.
+        gutter_w[g] = if strip_w[g] > 0.0 {
+            (GUTTER_PAD + tracks + strip_w[g]).max(2.0 * GUTTER_PAD)
+        } else {
+            2.0 * GUTTER_PAD + tracks
+        };
         x += gutter_w[g];
         if g < columns {
             col_x[g] = x;
@@ -148,14 +156,38 @@ pub(super) fn geometry(
                 let yv = if yc < sa.y { sa.y } else { sa.bottom() };
                 vec![(xv, yv), (xv, yc), (x2, yc), (x2, yt), (xt, yt)]
             }
+            RouteKind::Vertical => {
+                let c = column[r.from];
+                let xc = col_x[c] + col_w[c] / 2.0;
+                if sa.y < tb.y {
+                    vec![(xc, sa.bottom()), (xc, tb.y)]
+                } else {
+                    vec![(xc, sa.y), (xc, tb.bottom())]
+                }
+            }
         };
-        // The label ends just before the arrow head, level with the target's port: between the
-        // gutter's tracks and the target, where no box, no other line and no other label is.
-        let label = label_sizes[e].map(|(w, h)| Rect {
-            x: xt - ARROW_ROOM - w,
-            y: yt - h / 2.0,
-            width: w,
-            height: h,
+        let label = label_sizes[e].map(|(w, h)| {
+            if r.kind == RouteKind::Vertical {
+                // On the line, halfway between the two boxes (the way was kept clear and high
+                // enough for it by the routing).
+                let (upper, lower) = if sa.y < tb.y { (sa, tb) } else { (tb, sa) };
+                let (xc, mid) = (points[0].0, (upper.bottom() + lower.y) / 2.0);
+                Rect {
+                    x: xc - w / 2.0,
+                    y: mid - h / 2.0,
+                    width: w,
+                    height: h,
+                }
+            } else {
+                // Just before the arrow head, level with the target's port: between the
+                // gutter's tracks and the target, where no box, no line and no label is.
+                Rect {
+                    x: xt - ARROW_ROOM - w,
+                    y: yt - h / 2.0,
+                    width: w,
+                    height: h,
+                }
+            }
         });
         edge_paths.push(EdgePath {
             edge: e,

@@ -1,15 +1,13 @@
 //! Measuring before placing: text widths, the size of every box, edge label and lane header.
 //!
-//! Widths are estimates for a sans-serif font (≈ 0.6 em per character): no font files are read.
-//! The font metrics are shared with the SVG writer, so text drawn there fits the boxes measured
-//! here.
+//! Widths come from the font the SVG draws with ([`super::metrics`]), and are shared with the
+//! SVG writer, so text drawn there fits the boxes measured here.
 
 use super::input::LayoutInput;
+use super::metrics::Weight;
 
 /// Font size of node labels.
 pub(crate) const NODE_FONT: f64 = 12.0;
-/// Estimated width of one character of a node label.
-pub(super) const NODE_CHAR: f64 = 7.2;
 /// Line height of node labels.
 pub(crate) const NODE_LINE: f64 = 16.0;
 /// Horizontal padding inside a node; wide enough for the entry and exit markers.
@@ -21,8 +19,6 @@ pub(crate) const MARK_STRIP: f64 = 22.0;
 /// Font size of the text in a finding badge: the box's own, so the figure ("600 %") is as
 /// readable as the service's name wherever the name is.
 pub(crate) const BADGE_FONT: f64 = 12.0;
-/// Estimated width of one character of badge text.
-pub(super) const BADGE_CHAR: f64 = 7.4;
 /// Height of a finding badge.
 pub(crate) const BADGE_H: f64 = 18.0;
 /// Space between two badges of one box.
@@ -34,7 +30,6 @@ pub(super) const PORT_GAP: f64 = 10.0;
 
 /// Font size of edge labels.
 pub(crate) const LABEL_FONT: f64 = 11.0;
-pub(super) const LABEL_CHAR: f64 = 6.6;
 /// Line height of edge labels.
 pub(crate) const LABEL_LINE: f64 = 14.0;
 pub(super) const LABEL_PAD_X: f64 = 4.0;
@@ -59,12 +54,10 @@ pub(super) const HEADER_MAX: f64 = 240.0;
 
 /// Font size of the title.
 pub(crate) const TITLE_FONT: f64 = 18.0;
-pub(super) const TITLE_CHAR: f64 = 10.0;
 pub(super) const TITLE_H: f64 = 44.0;
 
 /// Font size of legend text.
 pub(crate) const LEGEND_FONT: f64 = 12.0;
-pub(super) const LEGEND_CHAR: f64 = 7.0;
 /// Height of one legend row.
 pub(crate) const LEGEND_ROW: f64 = 24.0;
 /// Width of the symbol slot at the left of a legend entry.
@@ -85,9 +78,9 @@ pub(super) const CHANNEL_PAD: f64 = 8.0;
 /// Two y values closer than this are treated as the same line.
 pub(super) const SAME_Y: f64 = 2.5;
 
-/// Width of a text of `chars` characters at the given per-character estimate.
-pub(super) fn text_width(text: &str, per_char: f64) -> f64 {
-    text.chars().count() as f64 * per_char
+/// The width of `text` at `size` px in `weight`.
+pub(super) fn text_width(text: &str, size: f64, weight: Weight) -> f64 {
+    super::metrics::text_width(text, size, weight)
 }
 
 /// Wraps text to at most `width` characters a line at spaces, cutting words longer than a line
@@ -143,7 +136,7 @@ fn label_size(lines: &[String]) -> Option<(f64, f64)> {
     }
     let w = lines
         .iter()
-        .map(|l| text_width(l, LABEL_CHAR))
+        .map(|l| text_width(l, LABEL_FONT, Weight::Regular))
         .fold(0.0, f64::max);
     Some((
         w + 2.0 * LABEL_PAD_X,
@@ -244,7 +237,7 @@ pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
             let text = v
                 .label
                 .iter()
-                .map(|l| text_width(l, NODE_CHAR))
+                .map(|l| text_width(l, NODE_FONT, Weight::Regular))
                 .fold(0.0, f64::max);
             let badges = badge_strip_width(&v.badges);
             let w = (text.max(badges) + 2.0 * NODE_PAD_X).max(MIN_NODE_W);
@@ -263,7 +256,7 @@ pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
         .lanes
         .iter()
         .flat_map(|l| l.label.split_whitespace())
-        .map(|w| text_width(w, LANE_CHAR))
+        .map(|w| text_width(w, LANE_FONT, Weight::Bold))
         .fold(0.0, f64::max);
     let header_w = (longest_word + 2.0 * HEADER_PAD).clamp(HEADER_MIN, HEADER_MAX);
     let header_chars = ((header_w - 2.0 * HEADER_PAD) / LANE_CHAR).floor() as usize;
@@ -308,7 +301,7 @@ pub(super) fn measure(input: &LayoutInput<'_>) -> Measured {
 
 /// The width of one finding badge: its text and a little room on either side, at least a disc.
 pub(crate) fn badge_width(text: &str) -> f64 {
-    (text_width(text, BADGE_CHAR) + 10.0).max(BADGE_H + 2.0)
+    (text_width(text, BADGE_FONT, Weight::Bold) + 10.0).max(BADGE_H + 2.0)
 }
 
 /// The width of a box's row of badges, with the gaps between them.

@@ -29,6 +29,7 @@ mod geometry;
 mod grid;
 mod input;
 mod measure;
+mod metrics;
 mod ports;
 mod ranks;
 mod refine;
@@ -321,8 +322,27 @@ fn place(input: &LayoutInput<'_>, m: &measure::Measured, plan: &Plan) -> (Layout
     // their tracks, which gives the final ones.
     let top = measure::MARGIN + measure::TITLE_H;
     let provisional = grid::YGrid::new(top, &grid.row_h, &grid.base_channels, &lane_min_h);
-    let mut ports = ports::ports(&grid, &provisional, &m.ends, &m.in_gap, &m.bundle_of);
-    let mut routing = routes::routes(&grid, &provisional, &m.ends, &mut ports, &plan.channel);
+    // Stacked boxes' edges are vertical unless another edge's run crosses their way; those are
+    // routed again with the others (each pass turns at least one back, so this ends).
+    let mut vertical = ports::stacked(&grid, m);
+    let (ports, mut routing) = loop {
+        let mut ports = ports::ports(&grid, &provisional, m, &vertical);
+        let routing = routes::routes(
+            &grid,
+            &provisional,
+            &m.ends,
+            &mut ports,
+            &plan.channel,
+            &vertical,
+            &m.label_sizes,
+        );
+        if routing.blocked.is_empty() {
+            break (ports, routing);
+        }
+        for &e in &routing.blocked {
+            vertical[e] = false;
+        }
+    };
     let channels = tracks::channel_tracks(&mut routing, &grid.base_channels);
     let ygrid = grid::YGrid::new(top, &grid.row_h, &channels, &lane_min_h);
     let gutter_tracks = tracks::gutter_tracks(&grid, &ygrid, &ports, &mut routing);

@@ -1,12 +1,14 @@
 //! Phase 3, ports: where on its source's right side each edge leaves and where on its target's
 //! left side it enters, as heights from the box's top. Back edges (target not right of the
 //! source) leave by the source's top or bottom instead ([`super::routes::RouteKind::Back`]), so
-//! they get no port on the right side.
+//! they get no port on the right side. Edges between two boxes stacked in one column
+//! ([`stacked`]) are one vertical line from the bottom of the upper box to the top of the lower
+//! ([`super::routes::RouteKind::Vertical`]), with no port on either side.
 
 use std::collections::HashMap;
 
 use super::grid::{Grid, YGrid};
-use super::measure::SAME_Y;
+use super::measure::{Measured, SAME_Y};
 
 /// Edge ends on one side of the nodes of each cell (lane, row, column): the edge and its height.
 pub(super) type PortsByCell = HashMap<(usize, usize, usize), Vec<(usize, f64)>>;
@@ -25,16 +27,46 @@ pub(super) fn goes_back(grid: &Grid, a: usize, b: usize) -> bool {
     grid.column[b] <= grid.column[a]
 }
 
+/// For each edge, whether it may be drawn as one vertical line: its two boxes stand in one
+/// column with no box of that column between them (a consultation between a service and the one
+/// below it, say), it is not merged into a bundle, and its label fits the column's width. Only
+/// the first such edge of a pair of boxes is: two lines side by side would leave the labels in
+/// doubt about which line is theirs.
+pub(super) fn stacked(grid: &Grid, m: &Measured) -> Vec<bool> {
+    let n = grid.lane_of.len();
+    let mut col_w = vec![0.0f64; grid.columns];
+    for i in 0..n {
+        col_w[grid.column[i]] = col_w[grid.column[i]].max(m.sizes[i].0);
+    }
+    let level = |i: usize| (grid.lane_of[i], grid.rows[i]);
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    m.ends
+        .iter()
+        .enumerate()
+        .map(|(e, ends)| {
+            let Some((a, b)) = *ends else { return false };
+            let c = grid.column[a];
+            if a == b || grid.column[b] != c || m.bundle_of[e].is_some() {
+                return false;
+            }
+            let (lo, hi) = (level(a).min(level(b)), level(a).max(level(b)));
+            let between = (0..n).any(|j| grid.column[j] == c && level(j) > lo && level(j) < hi);
+            let fits = m.label_sizes[e].is_none_or(|(w, _)| w <= col_w[c]);
+            let pair = (a.min(b), a.max(b));
+            if between || !fits || pairs.contains(&pair) {
+                return false;
+            }
+            pairs.push(pair);
+            true
+        })
+        .collect()
+}
+
 /// Spreads the ports of every box over its sides, ordered by where the other end lies so fans
 /// do not cross at the box; `in_gap` is the least distance between two entries of each box, and
-/// the edges of one bundle (`bundle_of`) share one entry.
-pub(super) fn ports(
-    grid: &Grid,
-    ygrid: &YGrid,
-    ends: &[Option<(usize, usize)>],
-    in_gap: &[f64],
-    bundle_of: &[Option<usize>],
-) -> Ports {
+/// the edges of one bundle (`bundle_of`) share one entry. Edges drawn `vertical` get no port.
+pub(super) fn ports(grid: &Grid, ygrid: &YGrid, m: &Measured, vertical: &[bool]) -> Ports {
+    let (ends, in_gap, bundle_of) = (&m.ends, &m.in_gap, &m.bundle_of);
     let n = grid.lane_of.len();
     // Ports: where each edge leaves its source (right side) and enters its target (left side),
     // ordered by where the other end lies so fans do not cross at the node.
@@ -47,6 +79,7 @@ pub(super) fn ports(
             .iter()
             .enumerate()
             .filter_map(|(e, x)| x.map(|x| (e, x)))
+            .filter(|&(e, _)| !vertical[e])
         {
             if !goes_back(grid, a, b) {
                 by_out[a].push(e);
@@ -113,6 +146,7 @@ pub(super) fn ports(
             .iter()
             .enumerate()
             .filter_map(|(e, x)| x.map(|x| (e, x)))
+            .filter(|&(e, _)| !vertical[e])
         {
             if !goes_back(grid, a, b) {
                 outs_of[a].push(e);

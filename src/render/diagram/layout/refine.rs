@@ -251,9 +251,32 @@ fn descend(
                 improved = true;
             }
         }
-        if !improved {
-            break;
+        if improved {
+            continue;
         }
+        // A local optimum for single moves: try two moves at once (a box to another row and
+        // an edge through another channel, say), which one move alone cannot reach.
+        for first in moves(&best.1, m, &best.3) {
+            let Some(half) = apply(&best.1, first, m) else {
+                continue;
+            };
+            for second in moves(&half, m, &best.3) {
+                let Some(candidate) = apply(&half, second, m) else {
+                    continue;
+                };
+                if *budget == 0 {
+                    break 'search;
+                }
+                *budget -= 1;
+                let (layout, choices) = place(&candidate);
+                let s = score(&layout);
+                if s.area <= area_limit && s < best.0 {
+                    best = (s, candidate, layout, choices);
+                    continue 'search;
+                }
+            }
+        }
+        break;
     }
     best
 }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::grid::{Grid, YGrid};
-use super::measure::{SAME_Y, TRACK};
+use super::measure::{LABEL_GAP, SAME_Y, TRACK};
 use super::ports::{Ports, PortsByCell, goes_back};
 
 /// The route of every drawn edge and the runs each channel must hold.
@@ -17,18 +17,27 @@ pub(super) struct Routing {
     pub channel_runs: HashMap<(usize, usize), Vec<ChannelRun>>,
     /// For each edge through a channel, how many channels it could take (0: it takes none).
     pub choices: Vec<usize>,
+    /// How much higher a channel must be than its tracks need, for the label of a vertical
+    /// edge across it ([`RouteKind::Vertical`]): (lane, gap) → extra height.
+    pub room: HashMap<(usize, usize), f64>,
+    /// Edges asked to be vertical whose way is crossed by another edge's run (it would strike
+    /// their label): they are to be routed as the others.
+    pub blocked: Vec<usize>,
 }
 
 /// Chooses every edge's route on the provisional vertical positions `ygrid`. An edge routed
 /// straight along its row gets its exit levelled with its entry in `ports`. An edge through a
 /// channel takes the `rank[e]`-th cheapest of the channels it could take (0: the cheapest; the
-/// refinement tries others).
+/// refinement tries others). Edges marked `vertical` (see [`super::ports::stacked`]) are routed
+/// after all others, as one vertical line when no other run crosses their way.
 pub(super) fn routes(
     grid: &Grid,
     ygrid: &YGrid,
     ends: &[Option<(usize, usize)>],
     ports: &mut Ports,
     rank: &[usize],
+    vertical: &[bool],
+    label_sizes: &[Option<(f64, f64)>],
 ) -> Routing {
     let (lane_of, rows, column) = (&grid.lane_of, &grid.rows, &grid.column);
     let (cell_node, lane_rows) = (&grid.cell_node, &grid.lane_rows);
@@ -43,6 +52,7 @@ pub(super) fn routes(
         .iter()
         .enumerate()
         .filter_map(|(e, x)| x.map(|x| (e, x)))
+        .filter(|&(e, _)| !vertical[e])
     {
         if !goes_back(grid, a, b) {
             let ya = node_top(ygrid, a) + port_out[e];
@@ -70,6 +80,8 @@ pub(super) fn routes(
     let mut row_runs: HashMap<(usize, usize), Vec<RowRun>> = HashMap::new();
     let mut channel_runs: HashMap<(usize, usize), Vec<ChannelRun>> = HashMap::new();
     let mut choices = vec![0usize; ends.len()];
+    let mut room: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut blocked = Vec::new();
     let row_free = |lane: usize, row: usize, y: f64, cols: std::ops::Range<usize>| {
         cols.clone().all(|c| match cell_node.get(&(lane, row, c)) {
             Some(&j) => {
@@ -79,13 +91,52 @@ pub(super) fn routes(
             None => true,
         })
     };
-    for (e, (a, b)) in ends
-        .iter()
-        .enumerate()
-        .filter_map(|(e, x)| x.map(|x| (e, x)))
-    {
+    // Vertical edges last: their way must be clear of every other run.
+    let order = (0..ends.len())
+        .filter(|&e| !vertical[e])
+        .chain((0..ends.len()).filter(|&e| vertical[e]));
+    for (e, (a, b)) in order.filter_map(|e| ends[e].map(|x| (e, x))) {
         let (ca, cb) = (column[a], column[b]);
         let (go, gi) = (ca + 1, cb);
+        if vertical[e] {
+            let level = |i: usize| (lane_of[i], rows[i]);
+            let (u, w) = if level(a) < level(b) { (a, b) } else { (b, a) };
+            let (channels, crossed_rows) = between(grid, u, w);
+            let crosses = |lo: usize, hi: usize| lo <= ca && ca < hi;
+            let struck = channels.iter().any(|c| {
+                channel_runs
+                    .get(c)
+                    .is_some_and(|runs| runs.iter().any(|r| crosses(r.lo, r.hi)))
+            });
+            // Runs along rows: those between the boxes, and those in the two boxes' own rows
+            // that pass below the upper box or above the lower one (a row is as tall as its
+            // tallest box).
+            let (way_top, way_bottom) = (node_top(ygrid, u) + grid.node_h[u], node_top(ygrid, w));
+            let struck = struck
+                || crossed_rows.iter().chain([&level(u), &level(w)]).any(|c| {
+                    row_runs.get(c).is_some_and(|runs| {
+                        runs.iter().any(|&(y, lo, hi)| {
+                            lo < 2 * ca + 1 && 2 * ca + 1 < hi && y > way_top && y < way_bottom
+                        })
+                    })
+                });
+            if struck {
+                blocked.push(e);
+                continue;
+            }
+            // The label stands on the line, in the middle of the way: the channel below the
+            // upper box grows when the way is shorter than the label with its margins.
+            if let Some((_, h)) = label_sizes[e] {
+                let gap = node_top(ygrid, w) - node_top(ygrid, u) - grid.node_h[u];
+                let extra = h + 2.0 * LABEL_GAP - gap;
+                if extra > 0.0 {
+                    let slot = room.entry((lane_of[u], rows[u] + 1)).or_insert(0.0);
+                    *slot = slot.max(extra);
+                }
+            }
+            routes[e] = Some(Route::new(RouteKind::Vertical, (a, b), (go, gi)));
+            continue;
+        }
         if goes_back(grid, a, b) {
             let yt = node_top(ygrid, b) + port_in[e];
             let candidates = back_channels(grid, ygrid, &channel_runs, a, b, yt);
@@ -186,7 +237,35 @@ pub(super) fn routes(
         routes,
         channel_runs,
         choices,
+        room,
+        blocked,
     }
+}
+
+/// A place in the vertical stack of lanes: (lane, gap) for a channel, (lane, row) for a row.
+type Level = (usize, usize);
+
+/// What lies between box `u` and box `w` below it in one column: the channels and the rows a
+/// vertical line from one to the other passes.
+fn between(grid: &Grid, u: usize, w: usize) -> (Vec<Level>, Vec<Level>) {
+    let (mut channels, mut rows) = (Vec::new(), Vec::new());
+    let (mut l, mut k) = (grid.lane_of[u], grid.rows[u] + 1);
+    let end = (grid.lane_of[w], grid.rows[w]);
+    loop {
+        channels.push((l, k));
+        if (l, k) == end {
+            break;
+        }
+        if k < grid.lane_rows[l] {
+            rows.push((l, k));
+            k += 1;
+        } else if l + 1 < grid.lane_rows.len() {
+            (l, k) = (l + 1, 0);
+        } else {
+            break;
+        }
+    }
+    (channels, rows)
 }
 
 /// The candidate of the given rank: candidates are (cost, lane, gap, height the edge leaves its
@@ -288,6 +367,9 @@ pub(super) enum RouteKind {
         /// The channel: the gap above row `gap`.
         gap: usize,
     },
+    /// Straight down from the source's bottom into the target's top, or up from its top into
+    /// the target's bottom: two boxes stacked in one column with nothing between them.
+    Vertical,
 }
 
 #[derive(Clone, Copy, Debug)]

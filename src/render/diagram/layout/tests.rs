@@ -350,6 +350,43 @@ fn a_back_edge_leaves_by_the_top_or_bottom_and_stays_short() {
 }
 
 #[test]
+fn boxes_stacked_in_one_column_are_joined_by_one_vertical_line() {
+    // A refers to B, and B consults C in the lane below, in B's column: one straight line down,
+    // its label on it between the boxes, not a detour through the gutter.
+    let v = view(
+        2,
+        vec![node(0, &["A"]), node(0, &["B"]), node(1, &["C"])],
+        vec![
+            edge(0, 1, true, &["Lähete"]),
+            edge(0, 2, true, &[]),
+            edge(1, 2, false, &["Konsultaatio"]),
+        ],
+    );
+    let l = layout(&v);
+    check(&v, &l).unwrap();
+    let (b, c) = (l.nodes[1].rect, l.nodes[2].rect);
+    assert_eq!(l.nodes[1].column, l.nodes[2].column);
+    let line = &l.edges[2].points;
+    let (upper, lower) = if b.y < c.y { (b, c) } else { (c, b) };
+    assert_eq!(line.len(), 2, "one straight line: {line:?}");
+    assert!((line[0].0 - line[1].0).abs() < EPS, "vertical: {line:?}");
+    let ys = [line[0].1, line[1].1];
+    assert!(
+        ys.contains(&upper.bottom()) && ys.contains(&lower.y),
+        "{line:?}"
+    );
+    let label = l.edges[2].label.expect("a label");
+    assert!(
+        label.y >= upper.bottom() && label.bottom() <= lower.y,
+        "{label:?}"
+    );
+    assert!(
+        label.x < line[0].0 && label.right() > line[0].0,
+        "on the line"
+    );
+}
+
+#[test]
 fn lanes_of_one_region_are_drawn_side_by_side() {
     // Lanes 0 and 2 are one region's; 1 is another's, and joins 0 to 2 through the middle.
     let mut v = view(
@@ -827,9 +864,10 @@ fn the_engine_lays_out_an_input_without_a_view() {
         [0, 1, 2],
         "ranked edges order columns, the back edge is broken"
     );
+    let (lower, b) = (l.lanes[1].rect, l.nodes[1].rect);
     assert!(
-        l.lanes[0].rect.bottom() <= l.nodes[1].rect.y,
-        "B sits in the lower lane"
+        lower.y <= b.y && b.bottom() <= lower.bottom(),
+        "B sits in its lane (wherever the search put the lane)"
     );
     let back = &l.edges[2].points;
     assert!(

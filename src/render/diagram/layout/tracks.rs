@@ -14,6 +14,7 @@ pub(super) fn channel_tracks(routing: &mut Routing, base_channels: &[Vec<f64>]) 
     let Routing {
         routes,
         channel_runs,
+        room,
         ..
     } = routing;
     let mut channels = base_channels.to_vec();
@@ -26,6 +27,10 @@ pub(super) fn channel_tracks(routing: &mut Routing, base_channels: &[Vec<f64>]) 
         }
         let need = 2.0 * CHANNEL_PAD + tracks.saturating_sub(1) as f64 * TRACK;
         channels[l][k] = channels[l][k].max(need);
+    }
+    // Room for vertical edges' labels: the way across a channel holds none of its tracks.
+    for (&(l, k), &extra) in room.iter() {
+        channels[l][k] = channels[l][k].max(base_channels[l][k] + extra);
     }
     channels
 }
@@ -65,7 +70,7 @@ pub(super) fn gutter_tracks(
         let (ys, yt) = (ys_of(e, r.from), yt_of(e, r.to));
         use Side::{Left, Right};
         match r.kind {
-            RouteKind::Straight => {}
+            RouteKind::Straight | RouteKind::Vertical => {}
             RouteKind::Direct | RouteKind::TargetLevel => {
                 gutter_segs[r.go].push(GutterSeg::new(e, 0, (ys, Left), (yt, Right)))
             }
@@ -135,6 +140,9 @@ pub(super) fn assign_channel_tracks(runs: &mut [ChannelRun]) -> usize {
         ka.0.cmp(&kb.0)
             .then(ka.1.total_cmp(&kb.1))
             .then(ka.2.cmp(&kb.2))
+            // Runs alike but for their entry: the one entering lower lies nearer the top, so
+            // two legs into one gutter nest instead of crossing.
+            .then(b.yt.total_cmp(&a.yt))
             .then(a.edge.cmp(&b.edge))
     });
     let mut count = 0;
