@@ -295,7 +295,7 @@ fn analysis_figures(
 
     // The parts, called as analyze calls them.
     let flow = flow::solve(model);
-    let routes = routes::all(model);
+    let routes = routes::all(model, &flow);
     let centrality = bottlenecks::centrality(model, &flow, Default::default());
     let parts: Vec<(&str, Stats)> = vec![
         ("flow::solve", time(runs, || flow::solve(model)).0),
@@ -303,7 +303,7 @@ fn analysis_figures(
             "clone + Model::new (ids, client graph, loops)",
             time(runs, || Model::new(model.clone().into_parts())).0,
         ),
-        ("routes::all", time(runs, || routes::all(model)).0),
+        ("routes::all", time(runs, || routes::all(model, &flow)).0),
         (
             "gaps::find",
             time(runs, || gaps::find(model, &routes, &flow)).0,

@@ -29,7 +29,7 @@ pub fn find(model: &Model, routes: &[ProfileRoutes], _flow: &Flow) -> Vec<Findin
             }
             // Only routes the client can take: an unmet need's closest route passes services
             // that do not take them.
-            for route in pr.routes.iter().filter(|r| r.is_met()) {
+            for route in pr.routes.iter().filter(|r| r.reaches()) {
                 let Some((stop, elapsed)) = measure(model, clock, &route.steps) else {
                     continue;
                 };
@@ -184,7 +184,7 @@ entry = "koulu"
 
     fn broken(toml: &str) -> Vec<String> {
         let m = test_model(toml);
-        let rs = routes::all(&m);
+        let rs = routes::all(&m, &crate::analysis::flow::solve(&m));
         find(&m, &rs, &crate::analysis::flow::solve(&m))
             .iter()
             .map(|f| f.diagnostic.message.clone())

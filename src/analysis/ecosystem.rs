@@ -30,7 +30,7 @@ fn missing_collaboration(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<
         let on_route: BTreeSet<ServiceIx> = pr
             .routes
             .iter()
-            .filter(|r| r.is_met())
+            .filter(|r| r.reaches())
             .flat_map(|r| r.steps.iter().map(|s| s.service))
             .collect();
         let linked: BTreeSet<(Sector, Sector)> = model
@@ -43,7 +43,7 @@ fn missing_collaboration(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<
             })
             .collect();
         let mut by_sector: BTreeMap<Sector, ServiceIx> = BTreeMap::new();
-        for route in pr.routes.iter().filter(|r| r.is_met()) {
+        for route in pr.routes.iter().filter(|r| r.reaches()) {
             for step in &route.steps {
                 by_sector
                     .entry(model.service(step.service).sector)
@@ -146,7 +146,7 @@ pub fn sector_links(
         let used: BTreeSet<Sector> = pr
             .routes
             .iter()
-            .filter(|r| r.is_met())
+            .filter(|r| r.reaches())
             .flat_map(|r| r.steps.iter().map(|s| s.service))
             .filter(|s| inside.contains(s))
             .map(|s| model.service(s).sector)

@@ -97,7 +97,7 @@ fn language_gaps(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding>
     for pr in routes {
         let profile = model.profile(pr.profile);
         let mut seen = BTreeSet::new();
-        for route in pr.routes.iter().filter(|r| r.is_met()) {
+        for route in pr.routes.iter().filter(|r| r.reaches()) {
             for step in &route.steps {
                 let service = model.service(step.service);
                 let offered = &service.eligibility.languages;

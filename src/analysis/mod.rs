@@ -193,7 +193,7 @@ pub fn analyze(model: &Model) -> Analysis {
 /// Analyses the whole model.
 pub fn analyze_with(model: &Model, options: AnalysisOptions) -> Analysis {
     let flow = flow::solve(model);
-    let routes = routes::all(model);
+    let routes = routes::all(model, &flow);
     let mut findings = Vec::new();
     findings.extend(gaps::find(model, &routes, &flow));
     findings.extend(clocks::find(model, &routes, &flow));

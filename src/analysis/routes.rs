@@ -6,12 +6,21 @@
 //! service that excludes substance use does not take a young person who uses. Language does not
 //! block passage — a Finnish-only service still sees a Swedish-speaking client, badly — so
 //! language mismatches show up as language gaps on the route instead of hiding the route.
+//!
+//! A second decision: a route's wait is what the client would wait, not only what the files
+//! state. At each service it is the stated current wait or the queue the flow predicts there
+//! (Erlang C, where staff is known), whichever is longer; at a service whose load is at or over
+//! its capacity the queue grows without end, so the route's wait is unbounded. Routes avoid such
+//! services when another way exists. A route that reaches a service for the need is *met* only
+//! when it works: no service on it is over capacity and the service that addresses the need is
+//! given in the client's language. Otherwise its [`Caveat`]s say why not.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use serde::Serialize;
 
+use super::flow::{self, Flow};
 use crate::model::{HandoffIx, Model, NeedIx, Profile, ProfileIx, ServiceIx};
 
 /// Why a service does not take a client.
@@ -91,8 +100,37 @@ pub struct Step {
     pub service: ServiceIx,
     /// The handoff that brought the client here; `None` at the entry.
     pub via: Option<HandoffIx>,
-    /// Calendar days waited to get here: the handoff's wait plus the service's current wait.
+    /// Calendar days waited to get here: the handoff's wait plus the service's wait (the
+    /// stated one or the predicted queue, whichever is longer). Infinite when the service is
+    /// over capacity.
     pub wait_days: f64,
+    /// The queue the flow predicts at the service (Erlang C), in calendar days, when its staff
+    /// and capacity are known and it is under capacity.
+    pub queue_wait_days: Option<f64>,
+}
+
+/// Why a route that reaches a service for the need may still not meet it, or meets it badly.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "caveat", rename_all = "snake_case")]
+pub enum Caveat {
+    /// A service on the route gets more clients than it can take: its queue grows without end.
+    OverCapacity {
+        /// The service.
+        service: ServiceIx,
+        /// Load / capacity; `None` when the load itself is unbounded (a loop that keeps its
+        /// clients).
+        utilisation: Option<f64>,
+    },
+    /// A service on the route is not given in the client's language.
+    Language {
+        /// The service.
+        service: ServiceIx,
+        /// Languages it is given in.
+        offered: Vec<String>,
+        /// True when it is the service that addresses the need (so the need is not met), false
+        /// for a service the client passes on the way.
+        addresses_need: bool,
+    },
 }
 
 /// How a route to a need ends.
@@ -119,13 +157,17 @@ pub struct Route {
     /// Services from the entry to the one that addresses the need (for an unmet need: the closest
     /// route, possibly empty).
     pub steps: Vec<Step>,
-    /// Whether it is met.
+    /// Whether it reaches a service for the need that takes the client.
     pub outcome: Outcome,
+    /// What makes a route that reaches its service not work, or work badly (empty for unmet
+    /// needs: their `blocked` says it).
+    pub caveats: Vec<Caveat>,
 }
 
 impl Route {
-    /// Total calendar days waited along the route; `None` when there is no route at all (an
-    /// unmet need no entry leads towards), which is not a wait of 0 days.
+    /// Total calendar days waited along the route, infinite when a service on it is over
+    /// capacity; `None` when there is no route at all (an unmet need no entry leads towards),
+    /// which is not a wait of 0 days.
     pub fn total_wait_days(&self) -> Option<f64> {
         // A fold from +0.0: summing no floats gives -0.0, which prints as "-0".
         (!self.steps.is_empty())
@@ -145,9 +187,27 @@ impl Route {
         self.steps.len().saturating_sub(1)
     }
 
-    /// True when the need is met.
+    /// True when the need is met: the route reaches a service for it that takes the client in
+    /// their language, and no service on the way is over capacity.
     pub fn is_met(&self) -> bool {
+        self.reaches()
+            && !self.caveats.iter().any(|c| match c {
+                Caveat::OverCapacity { .. } => true,
+                Caveat::Language { addresses_need, .. } => *addresses_need,
+            })
+    }
+
+    /// True when the route reaches a service for the need that takes the client (age and
+    /// excluding needs allow it), whether or not it then works: the way clients are sent.
+    pub fn reaches(&self) -> bool {
         matches!(self.outcome, Outcome::Met)
+    }
+
+    /// True when a service on the route is over capacity, so its wait is unbounded.
+    pub fn unbounded(&self) -> bool {
+        self.caveats
+            .iter()
+            .any(|c| matches!(c, Caveat::OverCapacity { .. }))
     }
 }
 
@@ -160,39 +220,106 @@ pub struct ProfileRoutes {
     pub routes: Vec<Route>,
 }
 
-/// Routes of every profile.
-pub fn all(model: &Model) -> Vec<ProfileRoutes> {
+/// Routes of every profile, with the waits the `flow` predicts.
+pub fn all(model: &Model, flow: &Flow) -> Vec<ProfileRoutes> {
+    let waits = Waits::new(model, flow);
     model
         .profiles()
         .indices()
-        .map(|p| of_profile(model, p))
+        .map(|p| of_profile(model, &waits, p))
         .collect()
 }
 
+/// How long a client waits at each service, and which services are over capacity.
+pub(crate) struct Waits {
+    /// The stated wait or the predicted queue, whichever is longer, in calendar days.
+    days: Vec<f64>,
+    /// The predicted queue, where staff and capacity are known and the service copes.
+    queue: Vec<Option<f64>>,
+    /// For services at or over capacity, their utilisation (`None`: the load is unbounded).
+    over: Vec<Option<Option<f64>>>,
+}
+
+impl Waits {
+    pub(crate) fn new(model: &Model, flow: &Flow) -> Waits {
+        let n = model.services().len();
+        let mut w = Waits {
+            days: vec![0.0; n],
+            queue: vec![None; n],
+            over: vec![None; n],
+        };
+        for s in model.service_indices() {
+            let i = s.index();
+            let service = model.service(s);
+            let stated = service.wait.map_or(0.0, |w| w.calendar_days());
+            let load = flow.load.get(i).copied().unwrap_or(0.0);
+            let queue = service.capacity.as_ref().and_then(|c| flow::queue(load, c));
+            if flow.unbounded.get(i).copied().unwrap_or(false) {
+                w.over[i] = Some(None);
+            } else if let Some(q) = queue.filter(|q| q.utilisation >= 1.0) {
+                w.over[i] = Some(Some(q.utilisation));
+            }
+            w.queue[i] = queue
+                .and_then(|q| q.mean_queue_wait_days)
+                .filter(|d| d.is_finite() && w.over[i].is_none());
+            w.days[i] = stated.max(w.queue[i].unwrap_or(0.0));
+        }
+        w
+    }
+
+    /// The cost of arriving at `s` for the shortest-wait search: its wait, and a wait longer
+    /// than any real one when it is over capacity, so routes go round it where they can.
+    fn cost(&self, s: ServiceIx) -> f64 {
+        self.days[s.index()]
+            + if self.over[s.index()].is_some() {
+                OVER_CAPACITY_DAYS
+            } else {
+                0.0
+            }
+    }
+}
+
+/// What passing a service over capacity costs the shortest-wait search: more than any sum of
+/// stated waits (a century), so another way is always preferred, yet finite, so a route through
+/// it is still found (and reported unbounded) when there is no other.
+const OVER_CAPACITY_DAYS: f64 = 36_525.0;
+
 /// Routes of one profile.
-pub fn of_profile(model: &Model, ix: ProfileIx) -> ProfileRoutes {
+pub(crate) fn of_profile(model: &Model, waits: &Waits, ix: ProfileIx) -> ProfileRoutes {
     let profile = model.profile(ix);
-    let eligible = Dijkstra::run(model, profile.entry, |s| passable(model, s, profile));
+    let eligible = Dijkstra::run(model, waits, profile.entry, |s| passable(model, s, profile));
     let mut anything: Option<Dijkstra> = None;
+    let in_language = |s: ServiceIx| {
+        let offered = &model.service(s).eligibility.languages;
+        offered.is_empty() || offered.contains(&profile.language)
+    };
     let routes = profile
         .needs
         .iter()
         .map(|&need| {
             let addresses = |s: ServiceIx| model.service(s).eligibility.needs.contains(&need);
             // The entry is where the client arrives whatever its rules, so it only meets the need
-            // if it takes the client.
-            if let Some(target) = eligible.nearest(|s| addresses(s) && passable(model, s, profile))
+            // if it takes the client. A service in the client's language is preferred to a
+            // nearer one that is not.
+            let takes = |s: ServiceIx| addresses(s) && passable(model, s, profile);
+            if let Some(target) = eligible
+                .nearest(|s| takes(s) && in_language(s))
+                .or_else(|| eligible.nearest(takes))
             {
+                let steps = eligible.path(model, waits, target);
+                let caveats = caveats(model, waits, profile, &steps);
                 return Route {
                     need,
-                    steps: eligible.path(model, target),
+                    steps,
                     outcome: Outcome::Met,
+                    caveats,
                 };
             }
-            let any = anything.get_or_insert_with(|| Dijkstra::run(model, profile.entry, |_| true));
+            let any = anything
+                .get_or_insert_with(|| Dijkstra::run(model, waits, profile.entry, |_| true));
             let steps = any
                 .nearest(addresses)
-                .map(|t| any.path(model, t))
+                .map(|t| any.path(model, waits, t))
                 .unwrap_or_default();
             let blocked = steps
                 .iter()
@@ -207,6 +334,7 @@ pub fn of_profile(model: &Model, ix: ProfileIx) -> ProfileRoutes {
                     blocked,
                     exists_elsewhere,
                 },
+                caveats: Vec::new(),
             }
         })
         .collect();
@@ -216,26 +344,50 @@ pub fn of_profile(model: &Model, ix: ProfileIx) -> ProfileRoutes {
     }
 }
 
+/// What makes a route that reaches its service work badly or not at all: services over
+/// capacity, and services not given in the client's language (the last step addresses the need).
+fn caveats(model: &Model, waits: &Waits, profile: &Profile, steps: &[Step]) -> Vec<Caveat> {
+    let mut out = Vec::new();
+    for (k, step) in steps.iter().enumerate() {
+        let s = step.service;
+        if let Some(utilisation) = waits.over[s.index()] {
+            out.push(Caveat::OverCapacity {
+                service: s,
+                utilisation,
+            });
+        }
+        let offered = &model.service(s).eligibility.languages;
+        if !offered.is_empty() && !offered.contains(&profile.language) {
+            out.push(Caveat::Language {
+                service: s,
+                offered: offered.clone(),
+                addresses_need: k + 1 == steps.len(),
+            });
+        }
+    }
+    out
+}
+
 /// Shortest waits from one entry over the services a client may pass.
 struct Dijkstra {
-    dist: Vec<f64>,
     via: Vec<Option<HandoffIx>>,
     order: Vec<ServiceIx>,
 }
 
-fn wait_of(model: &Model, s: ServiceIx) -> f64 {
-    model.service(s).wait.map_or(0.0, |w| w.calendar_days())
-}
-
 impl Dijkstra {
-    fn run(model: &Model, entry: ServiceIx, pass: impl Fn(ServiceIx) -> bool) -> Self {
+    fn run(
+        model: &Model,
+        waits: &Waits,
+        entry: ServiceIx,
+        pass: impl Fn(ServiceIx) -> bool,
+    ) -> Self {
         let n = model.services().len();
         let mut dist = vec![f64::INFINITY; n];
         let mut via = vec![None; n];
         let mut done = vec![false; n];
         let mut order = Vec::new();
         let mut heap = BinaryHeap::new();
-        dist[entry.index()] = wait_of(model, entry);
+        dist[entry.index()] = waits.cost(entry);
         heap.push(Reverse((Cost(dist[entry.index()]), entry)));
         while let Some(Reverse((Cost(d), s))) = heap.pop() {
             if done[s.index()] {
@@ -249,7 +401,7 @@ impl Dijkstra {
                 if done[t.index()] || !pass(t) {
                     continue;
                 }
-                let nd = d + handoff.wait.map_or(0.0, |w| w.calendar_days()) + wait_of(model, t);
+                let nd = d + handoff.wait.map_or(0.0, |w| w.calendar_days()) + waits.cost(t);
                 if nd < dist[t.index()] {
                     dist[t.index()] = nd;
                     via[t.index()] = Some(h);
@@ -257,7 +409,7 @@ impl Dijkstra {
                 }
             }
         }
-        Dijkstra { dist, via, order }
+        Dijkstra { via, order }
     }
 
     /// The reached service closest (in waiting time, then in order reached) that satisfies `want`.
@@ -265,17 +417,24 @@ impl Dijkstra {
         self.order.iter().copied().find(|&s| want(s))
     }
 
-    fn path(&self, model: &Model, target: ServiceIx) -> Vec<Step> {
+    fn path(&self, model: &Model, waits: &Waits, target: ServiceIx) -> Vec<Step> {
         let mut steps = Vec::new();
         let mut at = target;
         loop {
             let via = self.via[at.index()];
             let before = via.map(|h| model.handoff(h).from);
-            let arrived = self.dist[at.index()] - before.map_or(0.0, |b| self.dist[b.index()]);
+            // The wait as the client lives it (the search's detour cost is not a wait).
+            let handoff = via.and_then(|h| model.handoff(h).wait);
+            let here = if waits.over[at.index()].is_some() {
+                f64::INFINITY
+            } else {
+                waits.days[at.index()]
+            };
             steps.push(Step {
                 service: at,
                 via,
-                wait_days: arrived,
+                wait_days: handoff.map_or(0.0, |w| w.calendar_days()) + here,
+                queue_wait_days: waits.queue[at.index()],
             });
             match before {
                 Some(b) => at = b,
@@ -387,10 +546,112 @@ needs = ["ahdistus", "paihteet"]
 entry = "koulu"
 "#;
 
+    /// Routes of the first profile of a model.
+    fn routes_of(m: &Model) -> ProfileRoutes {
+        of_profile(m, &Waits::new(m, &flow::solve(m)), ProfileIx(0))
+    }
+
+    fn ids(m: &Model, r: &Route) -> Vec<String> {
+        r.steps
+            .iter()
+            .map(|s| m.service(s.service).id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_service_in_the_clients_language_is_preferred_and_one_that_is_not_does_not_meet_the_need() {
+        // The Swedish-speaking client: `nopea` is quicker but Finnish only, `hidas` takes all.
+        let m = test_model(NET);
+        let r = &routes_of(&m).routes[0];
+        assert_eq!(ids(&m, r), ["koulu", "hidas"]);
+        assert!(r.is_met() && r.caveats.is_empty(), "{r:?}");
+        // Without `hidas`, the Finnish-only service is reached but the need is not met.
+        let only_finnish = NET.replace("eligibility = { needs = [\"ahdistus\"] }", "");
+        let m = test_model(&only_finnish);
+        let r = &routes_of(&m).routes[0];
+        assert_eq!(ids(&m, r), ["koulu", "nopea-valikko", "nopea"]);
+        assert!(r.reaches() && !r.is_met());
+        let nopea = m.service_by_id("nopea").unwrap();
+        assert_eq!(
+            r.caveats,
+            [Caveat::Language {
+                service: nopea,
+                offered: vec!["fi".into()],
+                addresses_need: true
+            }]
+        );
+    }
+
+    /// NET with the client Finnish-speaking, so language does not decide.
+    fn finnish() -> String {
+        NET.replace("language = \"sv\"", "language = \"fi\"")
+    }
+
+    #[test]
+    fn a_route_through_a_service_over_capacity_is_unbounded_and_not_met() {
+        // `nopea-valikko` takes 1 client a month and 6 arrive: 600 %.
+        let over = finnish()
+            .replace("arrivals_per_month = 6", "")
+            .replace(
+                "needs = [\"ahdistus\", \"paihteet\"]",
+                "needs = [\"ahdistus\", \"paihteet\"]\narrivals_per_month = 6",
+            )
+            .replace(
+                "sector = \"pupil_welfare\"\nwait_days = 2",
+                "sector = \"pupil_welfare\"\nwait_days = 2\ncapacity = { clients_per_month = 1 }",
+            )
+            .replace(
+                "from = \"koulu\"\nto = \"nopea-valikko\"\nwait_days = 1",
+                "from = \"koulu\"\nto = \"nopea-valikko\"\nwait_days = 1\nshare = 1.0",
+            );
+        let m = test_model(&over);
+        let r = &routes_of(&m).routes[0];
+        // The quick way is blocked by the queue: the slow service it can reach directly wins.
+        assert_eq!(ids(&m, r), ["koulu", "hidas"]);
+        assert!(r.is_met());
+        // Without the slow service there is no other way: reached, unbounded, not met.
+        let m = test_model(&over.replace("eligibility = { needs = [\"ahdistus\"] }", ""));
+        let r = &routes_of(&m).routes[0];
+        assert_eq!(ids(&m, r), ["koulu", "nopea-valikko", "nopea"]);
+        assert!(r.reaches() && r.unbounded() && !r.is_met(), "{r:?}");
+        assert_eq!(r.total_wait_days(), Some(f64::INFINITY));
+        let valikko = m.service_by_id("nopea-valikko").unwrap();
+        assert!(r.caveats.iter().any(|c| matches!(c,
+            Caveat::OverCapacity { service, utilisation: Some(u) }
+                if *service == valikko && (u - 6.0).abs() < 1e-9)));
+    }
+
+    #[test]
+    fn a_predicted_queue_longer_than_the_stated_wait_is_the_wait() {
+        // 9 a month into a service of 10 with one worker: M/M/1, the queue waits ρ/(μ − λ)
+        // months = 0.9 / (10 − 9) months ≈ 27.4 days, far over the 2 stated.
+        let busy = finnish()
+            .replace(
+                "needs = [\"ahdistus\", \"paihteet\"]",
+                "needs = [\"ahdistus\", \"paihteet\"]\narrivals_per_month = 9",
+            )
+            .replace(
+                "sector = \"pupil_welfare\"\nwait_days = 2",
+                "sector = \"pupil_welfare\"\nwait_days = 2\ncapacity = { clients_per_month = 10, staff = 1 }",
+            )
+            .replace(
+                "from = \"koulu\"\nto = \"nopea-valikko\"\nwait_days = 1",
+                "from = \"koulu\"\nto = \"nopea-valikko\"\nwait_days = 1\nshare = 1.0",
+            )
+            .replace("wait_days = 30", "wait_days = 300");
+        let m = test_model(&busy);
+        let r = &routes_of(&m).routes[0];
+        assert_eq!(ids(&m, r), ["koulu", "nopea-valikko", "nopea"]);
+        let queue = r.steps[1].queue_wait_days.expect("a queue");
+        assert!((queue - 0.9 * 365.25 / 12.0).abs() < 0.01, "{queue}");
+        assert!((r.steps[1].wait_days - (1.0 + queue)).abs() < 1e-9);
+        assert!(r.is_met());
+    }
+
     #[test]
     fn the_route_is_the_shortest_wait_not_the_fewest_steps() {
-        let m = test_model(NET);
-        let pr = of_profile(&m, ProfileIx(0));
+        let m = test_model(&finnish());
+        let pr = of_profile(&m, &Waits::new(&m, &flow::solve(&m)), ProfileIx(0));
         let r = &pr.routes[0];
         assert!(r.is_met());
         let ids: Vec<&str> = r
@@ -406,7 +667,7 @@ entry = "koulu"
     #[test]
     fn an_unmet_need_shows_the_closest_route_and_what_blocks_it() {
         let m = test_model(NET);
-        let pr = of_profile(&m, ProfileIx(0));
+        let pr = of_profile(&m, &Waits::new(&m, &flow::solve(&m)), ProfileIx(0));
         let r = &pr.routes[1];
         let Outcome::Unmet {
             blocked,

@@ -453,6 +453,12 @@ catalogue! {
     SiteMet = "site-met";
     /// The documentation site: “need not met”.
     SiteUnmet = "site-unmet";
+    /// The documentation site, after a service on a route: “over capacity”.
+    SiteOverCapacity = "site-over-capacity";
+    /// The documentation site, after a service on a route: “not in the client's language”.
+    SiteNotInLanguage = "site-not-in-language";
+    /// The documentation site: a route's wait through a service over capacity.
+    SiteUnboundedWait = "site-unbounded-wait";
     /// The documentation site: “wait”.
     SiteWaited = "site-waited";
     /// The documentation site: “d”.

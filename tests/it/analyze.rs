@@ -62,7 +62,16 @@ fn json_report_carries_findings_flow_and_routes() {
     let service = &v["services"].as_array().unwrap()[0];
     assert_eq!(service["utilisation"], 1.2);
     assert_eq!(v["routes"][0]["profile"], "oppilas");
-    assert_eq!(v["routes"][0]["met"], true);
+    // The route reaches its service, through the kuraattori at 120 %: its queue has no end, so
+    // the need is not met and the wait is unbounded.
+    let route = &v["routes"][0];
+    assert_eq!(route["met"], false);
+    assert_eq!(route["reaches_service"], true);
+    assert_eq!(route["wait_unbounded"], true);
+    assert_eq!(route["wait_days"], Value::Null);
+    assert_eq!(route["caveats"][0]["caveat"], "over_capacity");
+    assert_eq!(route["caveats"][0]["service"], "kuraattori");
+    assert_eq!(route["caveats"][0]["utilisation"], 1.2);
 }
 
 #[test]

@@ -374,6 +374,54 @@ fn markdown_of_a_shipped_pathway() {
 }
 
 #[test]
+fn a_route_that_does_not_work_is_not_called_met_on_the_page() {
+    // Shipped: the Swedish-speaking 15-year-old's substance-use care is Finnish only (Hanko),
+    // and Hehku's Espoo–Vantaa trial is at 600 % of its capacity.
+    let loaded = load_dir(Path::new("pathways")).unwrap();
+    let analysis = analyze(&loaded.model);
+    let line = |lang: Lang, pathway: &str, words: &str| {
+        let site = Site {
+            model: &loaded.model,
+            sources: &loaded.sources,
+            analysis: &analysis,
+            lang,
+            analysis_summary: true,
+            finding_pathways: None,
+            linking: site::Linking::Files,
+        };
+        let p = loaded.model.pathway_by_id(pathway).unwrap();
+        let diagram = site::pathway_diagram(&site, p).unwrap();
+        let extras = Extras {
+            png: false,
+            pdf: false,
+            markdown: false,
+        };
+        let md = site::markdown(&site::pathway_page(&site, p, &diagram, extras), "../");
+        md.lines()
+            .find(|l| l.contains(words) && l.contains(" — "))
+            .unwrap_or_else(|| panic!("no route line with {words:?} in\n{md}"))
+            .to_string()
+    };
+    let hanko = line(Lang::Sv, "hango-svensk-servicekedja", "Missbruk");
+    assert!(
+        hanko.contains("behovet tillgodoses inte") && hanko.contains("inte på klientens språk"),
+        "{hanko}"
+    );
+    let hehku = line(
+        Lang::Fi,
+        "hehku-laajennus-espoo-ja-vantaa",
+        "Mielenterveyden oireet",
+    );
+    assert!(
+        hehku.contains("tarve jää täyttymättä")
+            && hehku.contains("yli kapasiteetin")
+            && hehku.contains("odotus ei pääty"),
+        "{hehku}"
+    );
+    assert!(!hehku.contains("tarve täyttyy"), "{hehku}");
+}
+
+#[test]
 fn building_into_an_existing_site_replaces_it_whole_and_a_failed_build_keeps_it() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");

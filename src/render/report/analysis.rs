@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::analysis::bottlenecks::HIGH_UTILISATION;
-use crate::analysis::routes::{Outcome, Route};
+use crate::analysis::routes::{Caveat, Outcome, Route};
 use crate::analysis::whatif::Comparison;
 use crate::analysis::{Analysis, Finding, flow, pathways_of};
 use crate::diagnostic::{Severity, Sources};
@@ -330,7 +330,38 @@ impl Report<'_> {
 
     fn unmet_text(&self, r: &Route) -> String {
         match &r.outcome {
-            Outcome::Met => "met".into(),
+            Outcome::Met if r.caveats.is_empty() => "met".into(),
+            Outcome::Met => {
+                let why: Vec<String> = r
+                    .caveats
+                    .iter()
+                    .map(|c| match c {
+                        Caveat::OverCapacity {
+                            service,
+                            utilisation,
+                        } => format!(
+                            "{} over capacity ({}), so the wait is unbounded",
+                            self.id(*service),
+                            utilisation.map_or("load unbounded".into(), percent)
+                        ),
+                        Caveat::Language {
+                            service,
+                            offered,
+                            addresses_need,
+                        } => format!(
+                            "{} only in {}{}",
+                            self.id(*service),
+                            offered.join(", "),
+                            if *addresses_need {
+                                ", which addresses the need"
+                            } else {
+                                ""
+                            }
+                        ),
+                    })
+                    .collect();
+                format!("reaches {} — but {}", self.route_text(r), why.join("; "))
+            }
             Outcome::Unmet {
                 blocked,
                 exists_elsewhere,
@@ -508,8 +539,23 @@ impl Report<'_> {
                     "profile": m.profile(p).id,
                     "need": m.need(r.need).id,
                     "met": r.is_met(),
+                    "reaches_service": r.reaches(),
                     "services": r.steps.iter().map(|s| m.service(s.service).id.clone()).collect::<Vec<_>>(),
-                    "wait_days": r.total_wait_days(),
+                    "wait_days": r.total_wait_days().filter(|w| w.is_finite()),
+                    "wait_unbounded": r.unbounded(),
+                    "caveats": r.caveats.iter().map(|c| match c {
+                        Caveat::OverCapacity { service, utilisation } => json!({
+                            "caveat": "over_capacity",
+                            "service": m.service(*service).id,
+                            "utilisation": utilisation,
+                        }),
+                        Caveat::Language { service, offered, addresses_need } => json!({
+                            "caveat": "language",
+                            "service": m.service(*service).id,
+                            "offered": offered,
+                            "addresses_need": addresses_need,
+                        }),
+                    }).collect::<Vec<_>>(),
                     "organisations_crossed": r.organisations_crossed(m),
                     "worker_changes": r.worker_changes(),
                 })

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::page::{Cell, Figure, Link, Page, Section, Table};
 use super::texts::{Texts, texts};
 use super::{Dest, Diagram, Extras, Linking, Site};
-use crate::analysis::routes::Outcome;
+use crate::analysis::routes::Caveat;
 use crate::model::{ActorIx, DocSection, PathwayIx, ProfileIx};
 use crate::render::figures::{ages, duration, number};
 use crate::render::format::Format;
@@ -312,15 +312,46 @@ impl PageCx<'_> {
                     .map(|s| model.service(s.service).name.get(lang))
                     .collect::<Vec<_>>()
                     .join(" → ");
-                let outcome = match r.outcome {
-                    Outcome::Met => &t.met,
-                    Outcome::Unmet { .. } => &t.unmet,
+                // "Met" means met: a route through a service over capacity, or to one not
+                // given in the client's language, says why it does not meet the need.
+                let why: Vec<String> = r
+                    .caveats
+                    .iter()
+                    .map(|c| match c {
+                        Caveat::OverCapacity { service, .. } => {
+                            format!(
+                                "{} {}",
+                                model.service(*service).name.get(lang),
+                                t.over_capacity
+                            )
+                        }
+                        Caveat::Language { service, .. } => {
+                            format!(
+                                "{} {}",
+                                model.service(*service).name.get(lang),
+                                t.not_in_language
+                            )
+                        }
+                    })
+                    .collect();
+                let outcome = if r.is_met() {
+                    t.met.clone()
+                } else if why.is_empty() {
+                    t.unmet.clone()
+                } else {
+                    format!("{}: {}", t.unmet, why.join(", "))
+                };
+                let outcome = if r.is_met() && !why.is_empty() {
+                    format!("{}; {}", t.met, why.join(", "))
+                } else {
+                    outcome
                 };
                 // No route, no wait: an unmet need no entry leads towards says only that.
-                let waited = r
-                    .total_wait_days()
-                    .map(|w| format!("; {} {} {}", t.waited, number(w, lang), t.days))
-                    .unwrap_or_default();
+                let waited = match r.total_wait_days() {
+                    Some(w) if w.is_infinite() => format!("; {}", t.unbounded_wait),
+                    Some(w) => format!("; {} {} {}", t.waited, number(w, lang), t.days),
+                    None => String::new(),
+                };
                 s.list.push(format!(
                     "{} — {}: {} ({}{})",
                     profile.name.get(lang),
