@@ -4,7 +4,9 @@
 //! A clock runs from the referral into (or arrival at) the first service on the route that its
 //! `to` selector matches — or, with `from`, from arrival at the first service `from` matches — and
 //! stops when that `to` service starts, or ends with `until = "end"`. Along the way it counts each
-//! service's current wait and each handoff's wait; a referral is assumed to be made at the first
+//! handoff's wait and each service's wait as the route does (the stated wait or the queue the
+//! flow predicts, whichever is longer; unbounded at a service over capacity, which breaks every
+//! clock that runs through it); a referral is assumed to be made at the first
 //! meeting, so intermediate services' service times do not count. Waits missing from the model
 //! count as zero (and show up as incomplete-model findings). The limit is compared in the clock's
 //! own unit: working and school days convert at 5 per 7 calendar days.
@@ -100,8 +102,13 @@ fn handoff_wait(model: &Model, step: &Step) -> f64 {
         .map_or(0.0, |w| w.calendar_days())
 }
 
-fn service_wait(model: &Model, s: ServiceIx) -> f64 {
-    model.service(s).wait.map_or(0.0, |w| w.calendar_days())
+/// The wait at the step's service as the route counts it: the step's wait less its handoff's.
+fn service_wait(model: &Model, step: &Step) -> f64 {
+    if step.wait_days.is_infinite() {
+        f64::INFINITY
+    } else {
+        step.wait_days - handoff_wait(model, step)
+    }
 }
 
 /// The service where `clock` stops on this route and the calendar days elapsed until then, or
@@ -120,12 +127,12 @@ pub fn measure(model: &Model, clock: &Clock, steps: &[Step]) -> Option<(ServiceI
             .position(|st| matches(&clock.to, st))?;
     let mut elapsed = if clock.from.is_none() {
         // From the referral into the stop service (or arrival, at the entry).
-        handoff_wait(model, &steps[stop]) + service_wait(model, steps[stop].service)
+        handoff_wait(model, &steps[stop]) + service_wait(model, &steps[stop])
     } else {
-        service_wait(model, steps[start].service)
+        service_wait(model, &steps[start])
             + steps[start + 1..=stop]
                 .iter()
-                .map(|st| handoff_wait(model, st) + service_wait(model, st.service))
+                .map(|st| handoff_wait(model, st) + service_wait(model, st))
                 .sum::<f64>()
     };
     if clock.until == ClockEnd::End {
@@ -222,6 +229,60 @@ limit_days = 180
         assert!(
             msgs.iter()
                 .any(|m| m.contains("187 days") && m.contains("arviointi-valmis")),
+            "{msgs:?}"
+        );
+    }
+
+    /// `net` with the target service in `sector` at `level`, the client `age` years old.
+    fn health(sector: &str, level: &str, age: u32, wait: &str) -> String {
+        net(wait, "wait_days = 2")
+            .replace(
+                "sector = \"child_welfare\"",
+                &format!("sector = \"{sector}\"\nlevel = \"{level}\""),
+            )
+            .replace("age = 12", &format!("age = {age}"))
+    }
+
+    #[test]
+    fn the_therapy_and_care_guarantees_bind_under_23s() {
+        // Terapiatakuu: 2 + 27 = 29 days to basic-level mental-health care is over 28.
+        let msgs = broken(&health("mental_health", "basic", 16, "wait_days = 27"));
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("terapiatakuu-28-vrk-alle-23")
+                    && m.contains("29 days, over the limit of 28 days")
+                    && m.contains("HE 131/2024")),
+            "{msgs:?}"
+        );
+        assert!(broken(&health("mental_health", "basic", 16, "wait_days = 26")).is_empty());
+        // At 23 the guarantee no longer applies.
+        assert!(broken(&health("mental_health", "basic", 23, "wait_days = 27")).is_empty());
+        // Hoitotakuu: 2 + 13 = 15 days to primary health care is over 14.
+        let msgs = broken(&health("primary_health", "basic", 16, "wait_days = 13"));
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("hoitotakuu-perusterveydenhuolto-14-vrk-alle-23")),
+            "{msgs:?}"
+        );
+        assert!(broken(&health("primary_health", "basic", 16, "wait_days = 12")).is_empty());
+    }
+
+    #[test]
+    fn a_clock_counts_the_predicted_queue_and_breaks_at_a_service_over_capacity() {
+        // 6 a month into child welfare that takes 3: the queue has no end.
+        let over = net("wait_days = 1", "wait_days = 1\nshare = 1.0")
+            .replace(
+                "entry = \"koulu\"",
+                "entry = \"koulu\"\narrivals_per_month = 6",
+            )
+            .replace(
+                "mean_service_days = 80",
+                "mean_service_days = 80\ncapacity = { clients_per_month = 3 }",
+            );
+        let msgs = broken(&over);
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("lastensuojelu-kasittely-alkaa") && m.contains("∞")),
             "{msgs:?}"
         );
     }

@@ -25,7 +25,9 @@ fn built_in_clocks_are_loaded_and_a_workspace_clock_replaces_one() {
             "lastensuojelu-kasittely-alkaa",
             "erikoissairaanhoito-arvio-alle-23",
             "erikoissairaanhoito-hoito-alle-23",
-            "oppilashuolto-7-koulupaivaa"
+            "oppilashuolto-7-koulupaivaa",
+            "terapiatakuu-28-vrk-alle-23",
+            "hoitotakuu-perusterveydenhuolto-14-vrk-alle-23"
         ]
     );
     let loaded = load(&[(
@@ -33,7 +35,7 @@ fn built_in_clocks_are_loaded_and_a_workspace_clock_replaces_one() {
         "[[clock]]\nid = \"oppilashuolto-7-koulupaivaa\"\nname = \"Oma\"\nto = { sectors = [\"pupil_welfare\"] }\nlimit_school_days = 5\n",
     )]);
     assert_eq!(loaded.diagnostics, vec![]);
-    assert_eq!(loaded.model.clocks().len(), 4);
+    assert_eq!(loaded.model.clocks().len(), 6);
     let own = loaded
         .model
         .clocks()

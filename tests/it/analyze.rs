@@ -128,8 +128,10 @@ fn what_if_shows_figures_side_by_side_and_what_changes() {
         out.contains("highest utilisation     120.0 %  60.0 %"),
         "{out}"
     );
+    // More capacity ends the overload, and with it the queue without end that broke the pupil
+    // welfare clock.
     assert!(
-        out.contains("resolved findings: 1\n  B0304 kuraattori"),
+        out.contains("resolved findings: 2\n  B0304 kuraattori\n  G0208 kuraattori oppilas"),
         "{out}"
     );
     let (_, out, _) = run(&[
