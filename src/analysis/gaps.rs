@@ -164,27 +164,41 @@ fn age_coverage(model: &Model, out: &mut Vec<Finding>) {
         ) else {
             continue;
         };
+        let n = model.need(need);
+        // Past the need's legal age boundary its services are not expected: the law hands the
+        // young person over (child welfare ends at 18; aftercare takes over).
+        let judged = n.legal_age_max.map_or(last, |l| last.min(l));
         let mut holes: Vec<(u32, u32)> = Vec::new();
         let mut a = first;
-        while a <= last {
+        while a <= judged {
             if !ages[a as usize] {
                 let start = a;
-                while a <= last && !ages[a as usize] {
+                while a <= judged && !ages[a as usize] {
                     a += 1;
                 }
                 holes.push((start, a - 1));
             }
             a += 1;
         }
-        // Coverage that stops at 17 leaves the young person alone at the move to adult services.
-        let transition = last == 17;
+        // A hand-over that leaves the young person alone: coverage that reaches the legal
+        // boundary with the successor need out of reach, or (with no boundary) coverage that
+        // stops at 17 with nothing for 18-year-olds.
+        let (transition, successor) = match (n.legal_age_max, n.continues_as) {
+            (Some(l), Some(next)) if last >= l && l < LAST_AGE => {
+                let missing = !successor_reachable(model, &services, next, l + 1);
+                (missing, missing.then_some(next))
+            }
+            (Some(_), _) => (false, None),
+            (None, _) => (last == 17, None),
+        };
         if transition {
-            holes.push((18, LAST_AGE));
+            let from = n.legal_age_max.map_or(18, |l| l + 1);
+            holes.push((from, LAST_AGE));
         }
         if holes.is_empty() {
             continue;
         }
-        let need_id = &model.need(need).id;
+        let need_id = &n.id;
         let place = if region.is_empty() {
             "the workspace".to_string()
         } else {
@@ -203,31 +217,93 @@ fn age_coverage(model: &Model, out: &mut Vec<Finding>) {
             })
             .collect();
         let anchor = services[0];
+        let message = match successor {
+            Some(next) => format!(
+                "need `{need_id}` ends at {} by law in {place}, and no service for `{}` that takes age {} is reachable from its services",
+                judged,
+                model.need(next).id,
+                judged + 1
+            ),
+            None => format!(
+                "no service for need `{need_id}` in {place} takes ages {}",
+                ranges.join(", ")
+            ),
+        };
+        let (label, why, fix) = match (transition, successor) {
+            (true, Some(next)) => (
+                format!("hand-over at {} not reachable", judged + 1),
+                format!(
+                    "The law ends `{need_id}` at {} and hands the young person over to `{}`; where no service for it can be reached from these services, the pathway ends with the birthday.",
+                    judged + 1,
+                    model.need(next).id
+                ),
+                format!(
+                    "add a handoff from a service for `{need_id}` to one for `{}` that takes {}-year-olds",
+                    model.need(next).id,
+                    judged + 1
+                ),
+            ),
+            (true, None) => (
+                "coverage ends at 17".to_string(),
+                format!(
+                    "Services for `{need_id}` stop at 17 and none takes an 18-year-old: the need does not end at the birthday, but the pathway does."
+                ),
+                format!(
+                    "add a service for `{need_id}` that takes 18-year-olds, or extend a service's `age_max`; if the law ends the need at 18, give it `legal_age_max = 17` and the need that takes over (`continues_as`)"
+                ),
+            ),
+            (false, _) => (
+                "age ranges leave a gap".to_string(),
+                "A child whose age falls between services' age limits is turned away by all of them.".to_string(),
+                format!("adjust `age_min`/`age_max` of the services for `{need_id}` so the ranges meet"),
+            ),
+        };
         out.push(
             FindingBuilder::new(
                 Payload::AgeCoverageGap {
                     need,
                     transition,
                     holes: holes.clone(),
+                    legal_age_max: n.legal_age_max,
+                    successor,
                 },
                 model.service(anchor).origin.clone(),
-                format!("no service for need `{need_id}` in {place} takes ages {}", ranges.join(", ")),
+                message,
             )
-            .label(if transition { "coverage ends at 17".to_string() } else { "age ranges leave a gap".to_string() })
-            .why(if transition {
-                "At 18 a young person moves from child and youth services to adult services; where no adult service takes over the need, the pathway ends with the birthday."
-            } else {
-                "A child whose age falls between services' age limits is turned away by all of them."
-            })
-            .fix(if transition {
-                format!("add a handoff to an adult service for `{need_id}` (from 18), or extend a youth service's `age_max`")
-            } else {
-                format!("adjust `age_min`/`age_max` of the services for `{need_id}` so the ranges meet")
-            })
-            .entities(std::iter::once(Entity::Need(need)).chain(services.iter().map(|s| Entity::Service(*s))))
+            .label(label)
+            .why(why)
+            .fix(fix)
+            .entities(
+                std::iter::once(Entity::Need(need))
+                    .chain(services.iter().map(|s| Entity::Service(*s))),
+            )
             .build(),
         );
     }
+}
+
+/// True when a service for need `next` that takes `age` can be reached from `from` along
+/// handoffs that move the client (the services themselves included).
+fn successor_reachable(model: &Model, from: &[ServiceIx], next: NeedIx, age: u32) -> bool {
+    let mut seen = vec![false; model.services().len()];
+    let mut stack: Vec<ServiceIx> = from.to_vec();
+    while let Some(s) = stack.pop() {
+        if std::mem::replace(&mut seen[s.index()], true) {
+            continue;
+        }
+        let e = &model.service(s).eligibility;
+        if e.needs.contains(&next) && e.takes_age(age) {
+            return true;
+        }
+        stack.extend(
+            model
+                .client_graph()
+                .out(s)
+                .map(|h| model.handoff(h).to)
+                .filter(|t| !seen[t.index()]),
+        );
+    }
+    false
 }
 
 fn exclusion_traps(model: &Model, out: &mut Vec<Finding>) {

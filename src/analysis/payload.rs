@@ -42,10 +42,15 @@ pub enum Payload {
     AgeCoverageGap {
         /// The need.
         need: NeedIx,
-        /// The gap is the 18-year transition to adult services.
+        /// The gap is at a hand-over: coverage ends at 17 with nothing after it, or at the need's
+        /// `legal_age_max` with its successor need out of reach.
         transition: bool,
         /// The uncovered ages, each an inclusive range (the last may end at the oldest age judged).
         holes: Vec<(u32, u32)>,
+        /// The need's legal age boundary, when it has one: ages past it were not judged.
+        legal_age_max: Option<u32>,
+        /// The need that should take over at the boundary and is not reachable there.
+        successor: Option<NeedIx>,
     },
     /// G0203: a service on a profile's route is not given in its language.
     LanguageGap {

@@ -90,6 +90,12 @@ pub struct Need {
     pub name: LocalText,
     /// Free description.
     pub description: LocalText,
+    /// The last age the law gives this need's services (child welfare: 17, for the Child
+    /// Welfare Act ends at 18): past it, services for the need are not expected.
+    pub legal_age_max: Option<u32>,
+    /// The need that takes over past `legal_age_max` (child welfare → aftercare), which must be
+    /// reachable at the hand-over age for the pathway not to end there.
+    pub continues_as: Option<NeedIx>,
     /// Where it is written.
     #[serde(skip)]
     pub origin: Origin,

@@ -127,6 +127,8 @@ pub fn need(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<(u3
     let id = owned_id(cx, r, &reg.needs);
     let name = r.required_text(cx, "name");
     let description = r.text(cx, "description");
+    let legal_age_max = r.age(cx, "legal_age_max").map(Spanned::into_inner);
+    let continues_as = optional_ref(cx, &reg.needs, "need", "continues_as", r).map(NeedIx);
     let (id, pos) = id?;
     Some((
         pos,
@@ -135,6 +137,8 @@ pub fn need(cx: &mut FileCtx, r: &mut TableReader, reg: &Registry) -> Option<(u3
             id: id.into_inner(),
             name: name?,
             description,
+            legal_age_max,
+            continues_as,
         },
     ))
 }

@@ -216,6 +216,13 @@ struct NeedDoc {
     name: Text,
     /// Description (kuvaus).
     description: Option<Text>,
+    /// The last age the law gives this need's services, whole years (child welfare: 17, as the
+    /// Child Welfare Act ends at 18). Ages past it are not an age gap.
+    #[schemars(range(min = 0, max = 130))]
+    legal_age_max: Option<u32>,
+    /// The need that takes over past `legal_age_max` (child welfare → aftercare, jälkihuolto): an
+    /// age gap is raised at the hand-over only where no service for it is reachable.
+    continues_as: Option<Id>,
 }
 
 /// `[service.eligibility]`: who the service takes (kohderyhmä ja rajaukset).
