@@ -83,7 +83,21 @@ pub fn solve(model: &Model) -> Flow {
             arrivals[profile.entry.index()] += a;
         }
     }
+    solve_arrivals(model, arrivals)
+}
 
+/// Where the clients arriving at one service go: the flow of one client a month arriving at
+/// `entry` and nowhere else. Shares are the same for every client, so a profile's own flow is
+/// this times its arrivals: what a finding about one profile counts, instead of every client.
+pub fn from_entry(model: &Model, entry: crate::model::ServiceIx) -> Flow {
+    let mut arrivals = vec![0.0; model.services().len()];
+    arrivals[entry.index()] = 1.0;
+    solve_arrivals(model, arrivals)
+}
+
+/// Solves λ = a + Pᵀλ for the given external arrivals a (one per service).
+fn solve_arrivals(model: &Model, arrivals: Vec<f64>) -> Flow {
+    let n = model.services().len();
     let moves = Transitions::new(model);
     // Before a service's component is solved, `load` holds what reaches it so far: its arrivals
     // plus the inflow from components already solved. Topological order makes that all of it.

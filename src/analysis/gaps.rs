@@ -8,7 +8,7 @@ use super::flow::Flow;
 use super::payload::Payload;
 use super::routes::{Blocker, Outcome, ProfileRoutes};
 use super::{Entity, Finding, FindingBuilder};
-use crate::model::{IndexVec, Model, NeedIx, ProfileIx, ServiceIx};
+use crate::model::{Model, NeedIx, ProfileIx, ServiceIx};
 
 /// Every gap finding.
 pub fn find(model: &Model, routes: &[ProfileRoutes], flow: &Flow) -> Vec<Finding> {
@@ -367,8 +367,12 @@ fn exclusion_traps(model: &Model, out: &mut Vec<Finding>) {
 fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding>) {
     let graph = model.client_graph();
     let loops = graph.loops();
-    // What each profile's entry reaches, computed once for every loop.
-    let reaches: Vec<IndexVec<ServiceIx, bool>> = if loops.is_empty() {
+    // Where each entry's clients go, solved once per entry for every loop: shares are the same
+    // for every client, so a profile's flow is its entry's times its arrivals.
+    let mut by_entry: std::collections::HashMap<ServiceIx, super::flow::Flow> =
+        std::collections::HashMap::new();
+    // What each profile's entry reaches, for the doors whose share is not given.
+    let reaches: Vec<crate::model::IndexVec<ServiceIx, bool>> = if loops.is_empty() {
         Vec::new()
     } else {
         routes
@@ -378,11 +382,28 @@ fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding
     };
     for lp in loops {
         let ids = loop_ids(model, lp);
-        // Profiles sent into the loop whose needs no service in the loop meets.
+        let inside = |s: ServiceIx| lp.binary_search(&s).is_ok();
+        // Profiles sent into the loop whose needs no service in the loop meets: those the flow
+        // sends there (with the share of their clients that enters), those whose own route to a
+        // need passes it, and those who reach it by a door whose share is not given (the flow
+        // cannot tell; a share of 0 says no one goes that way).
         let mut bounced = Vec::new();
+        let mut entering = Vec::new();
+        let doors = doors(model, &inside);
+        let unknown_doors = unknown_doors(model, &inside);
         for (pr, reach) in routes.iter().zip(&reaches) {
             let profile = model.profile(pr.profile);
-            if !lp.iter().any(|s| reach[*s]) {
+            let unit = by_entry
+                .entry(profile.entry)
+                .or_insert_with(|| super::flow::from_entry(model, profile.entry));
+            let share = entering_share(unit, &doors, inside(profile.entry));
+            let on_route = pr
+                .routes
+                .iter()
+                .any(|r| r.steps.iter().any(|st| inside(st.service)));
+            let unknown =
+                unknown_doors.iter().any(|s| reach[*s]) || (share <= 0.0 && inside(profile.entry));
+            if share <= 0.0 && !on_route && !unknown {
                 continue;
             }
             let helped = lp.iter().any(|s| {
@@ -392,6 +413,7 @@ fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding
             });
             if !helped && !profile.needs.is_empty() {
                 bounced.push(pr.profile);
+                entering.push(share);
             }
         }
         let leaves = lp.iter().any(|s| {
@@ -405,9 +427,11 @@ fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding
             continue;
         }
         let first = model.service(lp[0]);
+        // The clients the flow sends in, not every client who could get there.
         let affected: f64 = bounced
             .iter()
-            .filter_map(|p| model.profile(*p).arrivals_per_month)
+            .zip(&entering)
+            .filter_map(|(p, share)| Some(model.profile(*p).arrivals_per_month? * share))
             .sum();
         let message = if bounced.is_empty() {
             format!("referral loop {ids} has no way out and no exit")
@@ -426,6 +450,7 @@ fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding
                 Payload::ReferralLoop {
                     services: lp.to_vec(),
                     bounced: bounced.to_vec(),
+                    entering,
                 },
                 first.origin.clone(),
                 message,
@@ -439,6 +464,39 @@ fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding
                 .build(),
         );
     }
+}
+
+/// The ways into a loop (`inside`): each client-moving handoff from outside it into it that has
+/// a share, as (source, share).
+fn doors(model: &Model, inside: &impl Fn(ServiceIx) -> bool) -> Vec<(ServiceIx, f64)> {
+    model
+        .handoffs()
+        .iter()
+        .filter(|h| h.kind.moves_client() && inside(h.to) && !inside(h.from))
+        .filter_map(|h| Some((h.from, h.share.filter(|s| *s > 0.0)?)))
+        .collect()
+}
+
+/// The sources of the ways into a loop whose share is not given: where the flow cannot tell.
+fn unknown_doors(model: &Model, inside: &impl Fn(ServiceIx) -> bool) -> Vec<ServiceIx> {
+    model
+        .handoffs()
+        .iter()
+        .filter(|h| h.kind.moves_client() && inside(h.to) && !inside(h.from))
+        .filter(|h| h.share.is_none_or(f64::is_nan))
+        .map(|h| h.from)
+        .collect()
+}
+
+/// The share of the clients of one entry (`unit`, their flow per client) that the flow sends
+/// into a loop by its `doors`, all of them when the entry is inside it; at most all of them.
+fn entering_share(unit: &super::flow::Flow, doors: &[(ServiceIx, f64)], entry_inside: bool) -> f64 {
+    let mut total = if entry_inside { 1.0 } else { 0.0 };
+    for &(from, share) in doors {
+        total += share * unit.load.get(from.index()).copied().unwrap_or(0.0);
+    }
+    // An unbounded upstream loop sends everyone on; a client entering twice is one client.
+    if total.is_nan() { 0.0 } else { total.min(1.0) }
 }
 
 /// Most services a loop's message names; a loop of a whole large pathway names these and counts
@@ -557,5 +615,147 @@ mod tests {
             "{}",
             messages[0]
         );
+    }
+
+    #[test]
+    fn a_loop_counts_the_clients_the_flow_sends_into_it_not_everyone_who_could_get_there() {
+        // Of the school's clients 40 % go to the loop kuraattori ⇄ psykologi, where no one takes
+        // anxiety. The second profile starts at the health nurse, who sends everyone to the
+        // clinic that meets its need; a referral to the kuraattori exists, with a share of 0,
+        // so its entry reaches the loop, but neither the flow nor its route goes there.
+        let toml = r#"
+[[need]]
+id = "ahdistus"
+name = "Ahdistus"
+
+[[need]]
+id = "koulunkaynti"
+name = "Koulunkäynti"
+
+[[service]]
+id = "koulu"
+name = "Koulu"
+sector = "education"
+entry = ["school"]
+
+[[service]]
+id = "terveydenhoitaja"
+name = "Terveydenhoitaja"
+sector = "school_health"
+entry = ["school"]
+
+[[service]]
+id = "kuraattori"
+name = "Kuraattori"
+sector = "pupil_welfare"
+exit = true
+
+[[service]]
+id = "psykologi"
+name = "Psykologi"
+sector = "pupil_welfare"
+
+[[service]]
+id = "klinikka"
+name = "Klinikka"
+sector = "mental_health"
+exit = true
+eligibility = { needs = ["koulunkaynti"] }
+
+[[handoff]]
+from = "koulu"
+to = "kuraattori"
+share = 0.4
+
+[[handoff]]
+from = "koulu"
+to = "klinikka"
+share = 0.6
+wait_days = 1
+
+[[handoff]]
+from = "terveydenhoitaja"
+to = "klinikka"
+share = 1.0
+
+[[handoff]]
+from = "terveydenhoitaja"
+to = "kuraattori"
+share = 0.0
+
+[[handoff]]
+from = "kuraattori"
+to = "psykologi"
+share = 0.5
+
+[[handoff]]
+from = "psykologi"
+to = "kuraattori"
+share = 1.0
+
+[[profile]]
+id = "ahdistunut"
+name = "Ahdistunut"
+age = 14
+language = "fi"
+needs = ["ahdistus"]
+entry = "koulu"
+arrivals_per_month = 10
+
+[[profile]]
+id = "poissaoleva"
+name = "Poissaoleva"
+age = 14
+language = "fi"
+needs = ["koulunkaynti"]
+entry = "terveydenhoitaja"
+arrivals_per_month = 100
+"#;
+        let m = crate::analysis::test_model(toml);
+        let a = crate::analysis::analyze(&m);
+        let loops: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.diagnostic.code == Code::ReferralLoop)
+            .collect();
+        assert_eq!(loops.len(), 1, "{loops:?}");
+        let f = loops[0];
+        // Only the anxious profile is bounced (counting by reach named both).
+        assert!(
+            f.diagnostic.message.contains("ahdistunut"),
+            "{}",
+            f.diagnostic.message
+        );
+        assert!(
+            !f.diagnostic.message.contains("poissaoleva"),
+            "{}",
+            f.diagnostic.message
+        );
+        // 10 a month × the 40 % that the school sends to the loop.
+        let affected = f.affected_per_month.unwrap();
+        assert!((affected - 4.0).abs() < 1e-9, "{affected}");
+        let Payload::ReferralLoop { entering, .. } = &f.payload else {
+            panic!("{:?}", f.payload)
+        };
+        assert_eq!(entering.len(), 1);
+        assert!((entering[0] - 0.4).abs() < 1e-9);
+        // With no share on the nurse's referral the flow cannot tell: the profile is named, as
+        // one who may be sent in, but adds nothing to the count of those who are.
+        let unknown = toml.replace(
+            "to = \"kuraattori\"\nshare = 0.0\n",
+            "to = \"kuraattori\"\n",
+        );
+        let a = crate::analysis::analyze(&crate::analysis::test_model(&unknown));
+        let f = a
+            .findings
+            .iter()
+            .find(|f| f.diagnostic.code == Code::ReferralLoop)
+            .unwrap();
+        assert!(
+            f.diagnostic.message.contains("poissaoleva"),
+            "{}",
+            f.diagnostic.message
+        );
+        assert!((f.affected_per_month.unwrap() - 4.0).abs() < 1e-9);
     }
 }

@@ -72,6 +72,9 @@ pub enum Payload {
         services: Vec<ServiceIx>,
         /// Profiles bounced round it (empty: the loop has no way out at all).
         bounced: Vec<ProfileIx>,
+        /// For each bounced profile, the share of its clients the flow sends into the loop (0
+        /// when only its route passes it and the handoffs give no share).
+        entering: Vec<f64>,
     },
     /// G0206: a service with no way on that is not an exit.
     DeadEnd {

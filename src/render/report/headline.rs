@@ -137,7 +137,9 @@ fn message(model: &Model, payload: &Payload, lang: Lang) -> Msg<'static> {
             a: need(*a),
             b: need(*b),
         },
-        Payload::ReferralLoop { services, bounced } => {
+        Payload::ReferralLoop {
+            services, bounced, ..
+        } => {
             let services = Arg::from(
                 services
                     .iter()
@@ -314,6 +316,7 @@ mod tests {
         );
         let payload = |bounced: Vec<ProfileIx>| Payload::ReferralLoop {
             services: Vec::new(),
+            entering: vec![1.0; bounced.len()],
             bounced,
         };
         let one = lang_text(&model, &payload(vec![ProfileIx(0)]), Lang::Fi);
