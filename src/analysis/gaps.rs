@@ -306,56 +306,129 @@ fn successor_reachable(model: &Model, from: &[ServiceIx], next: NeedIx, age: u32
     false
 }
 
+/// A trap between two needs for the clients of one region and age band: (region, needs a < b)
+/// → the ages (consecutive bands merged) and the services for each need there.
+type Traps = BTreeMap<(String, NeedIx, NeedIx), Vec<(u32, u32, Vec<ServiceIx>, Vec<ServiceIx>)>>;
+
 fn exclusion_traps(model: &Model, out: &mut Vec<Finding>) {
-    let addressing = |n: NeedIx| -> Vec<ServiceIx> {
-        model
-            .services()
-            .indices()
-            .filter(|s| model.service(*s).eligibility.needs.contains(&n))
-            .collect()
-    };
-    for a in 0..model.needs().len() as u32 {
-        for b in a + 1..model.needs().len() as u32 {
-            let (a, b) = (NeedIx(a), NeedIx(b));
-            let (sa, sb) = (addressing(a), addressing(b));
-            if sa.is_empty() || sb.is_empty() {
-                continue;
+    // Services by region: a young person is referred within their region's services.
+    let mut by_region: BTreeMap<String, Vec<ServiceIx>> = BTreeMap::new();
+    for ix in model.service_indices() {
+        let region = model.service_region(ix).unwrap_or("").to_string();
+        by_region.entry(region).or_default().push(ix);
+    }
+    let mut traps: Traps = BTreeMap::new();
+    for (region, services) in &by_region {
+        // Age bands in which the same services take the client: cut at every age limit.
+        let mut cuts: Vec<u32> = vec![0];
+        for &s in services {
+            let e = &model.service(s).eligibility;
+            cuts.extend(e.age_min.filter(|a| *a <= LAST_AGE));
+            cuts.extend(e.age_max.map(|a| a + 1).filter(|a| *a <= LAST_AGE));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for (k, &lo) in cuts.iter().enumerate() {
+            let hi = cuts.get(k + 1).map_or(LAST_AGE, |next| next - 1);
+            let taking: Vec<ServiceIx> = services
+                .iter()
+                .copied()
+                .filter(|s| model.service(*s).eligibility.takes_age(lo))
+                .collect();
+            // For each need, the services for it here and the needs every one of them excludes.
+            let mut serving: BTreeMap<NeedIx, (Vec<ServiceIx>, Vec<NeedIx>)> = BTreeMap::new();
+            for &s in &taking {
+                let e = &model.service(s).eligibility;
+                for &n in &e.needs {
+                    let entry = serving
+                        .entry(n)
+                        .or_insert_with(|| (Vec::new(), e.excludes.clone()));
+                    entry.0.push(s);
+                    entry.1.retain(|x| e.excludes.contains(x));
+                }
             }
-            let excludes =
-                |s: &ServiceIx, n: NeedIx| model.service(*s).eligibility.excludes.contains(&n);
-            if !(sa.iter().all(|s| excludes(s, b)) && sb.iter().all(|s| excludes(s, a))) {
-                continue;
+            for (&a, (sa, excluded_by_a)) in &serving {
+                for &b in excluded_by_a.iter().filter(|b| **b > a) {
+                    let Some((sb, excluded_by_b)) = serving.get(&b) else {
+                        continue;
+                    };
+                    if !excluded_by_b.contains(&a) {
+                        continue;
+                    }
+                    let bands = traps.entry((region.clone(), a, b)).or_default();
+                    match bands.last_mut() {
+                        Some(last) if last.1 + 1 == lo => {
+                            last.1 = hi;
+                            for s in sa {
+                                if !last.2.contains(s) {
+                                    last.2.push(*s);
+                                }
+                            }
+                            for s in sb {
+                                if !last.3.contains(s) {
+                                    last.3.push(*s);
+                                }
+                            }
+                        }
+                        _ => bands.push((lo, hi, sa.clone(), sb.clone())),
+                    }
+                }
             }
+        }
+    }
+    for ((region, a, b), bands) in traps {
+        for (lo, hi, sa, sb) in bands {
             let (na, nb) = (&model.need(a).id, &model.need(b).id);
+            // The clients it catches: profiles with both needs, of these ages, entering here.
             let profiles: Vec<ProfileIx> = model
                 .profiles()
                 .indices()
                 .filter(|p| {
-                    let needs = &model.profile(*p).needs;
-                    needs.contains(&a) && needs.contains(&b)
+                    let pr = model.profile(*p);
+                    pr.needs.contains(&a)
+                        && pr.needs.contains(&b)
+                        && (lo..=hi).contains(&pr.age)
+                        && model.service_region(pr.entry).unwrap_or("") == region
                 })
                 .collect();
             let affected: f64 = profiles
                 .iter()
                 .filter_map(|p| model.profile(*p).arrivals_per_month)
                 .sum();
+            let place = if region.is_empty() {
+                "the workspace".to_string()
+            } else {
+                format!("region {region}")
+            };
+            let ages = if lo == 0 && hi >= LAST_AGE {
+                "of every age".to_string()
+            } else if hi >= LAST_AGE {
+                format!("aged {lo}+")
+            } else if lo == hi {
+                format!("aged {lo}")
+            } else {
+                format!("aged {lo}–{hi}")
+            };
             out.push(
                 FindingBuilder::new(
                     Payload::ExclusionTrap {
                         needs: [a, b],
                         profiles: profiles.clone(),
+                        region: (!region.is_empty()).then(|| region.clone()),
+                        ages: (lo, hi.min(LAST_AGE)),
                     },
                     model.service(sa[0]).origin.clone(),
                     format!(
-                        "every service for `{na}` excludes `{nb}`, and every service for `{nb}` excludes `{na}`{}",
+                        "for clients {ages} in {place}, every service for `{na}` excludes `{nb}`, and every service for `{nb}` excludes `{na}`{}",
                         if profiles.is_empty() { String::new() } else { format!(" (profiles with both: {})", profiles.iter().map(|p| model.profile(*p).id.as_str()).collect::<Vec<_>>().join(", ")) }
                     ),
                 )
                 .label(format!("excludes `{nb}`"))
                 .related(model.service(sb[0]).origin.clone(), format!("excludes `{na}`"))
                 .why("The classic trap between substance-use and mental-health care: each sends the young person to the other to be treated first, so neither treats them.")
-                .fix(format!("let one service for `{na}` or `{nb}` take clients with both, or set up joint work (työparityö) between them"))
+                .fix(format!("let one service for `{na}` or `{nb}` take clients {ages} with both, or set up joint work (työparityö) between them"))
                 .entities([Entity::Need(a), Entity::Need(b)])
+                .entities(sa.iter().chain(&sb).map(|s| Entity::Service(*s)))
                 .entities(profiles.iter().map(|p| Entity::Profile(*p)))
                 .affected(Some(affected))
                 .build(),
@@ -757,5 +830,110 @@ arrivals_per_month = 100
             f.diagnostic.message
         );
         assert!((f.affected_per_month.unwrap() - 4.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn an_exclusion_trap_holds_for_the_ages_and_region_where_it_is_real() {
+        // In Uusimaa the youth services (13–17) for substance use and for mental health exclude
+        // each other; an adult service (18+) takes both, and so does a Lapland service for all
+        // ages. The trap is real for 13–17-year-olds in Uusimaa, and only there.
+        let toml = r#"
+[[need]]
+id = "paihteet"
+name = "Päihteet"
+
+[[need]]
+id = "mielenterveys"
+name = "Mielenterveys"
+
+[[service]]
+id = "nuorisoasema"
+name = "Nuorisoasema"
+sector = "substance"
+region = "Uusimaa"
+entry = ["self_referral"]
+exit = true
+eligibility = { age_min = 13, age_max = 17, needs = ["paihteet"], excludes = ["mielenterveys"] }
+
+[[service]]
+id = "nuorisopsykiatria"
+name = "Nuorisopsykiatria"
+sector = "mental_health"
+region = "Uusimaa"
+exit = true
+eligibility = { age_min = 13, age_max = 17, needs = ["mielenterveys"], excludes = ["paihteet"] }
+
+[[service]]
+id = "aikuiset"
+name = "Aikuisten palvelu"
+sector = "substance"
+region = "Uusimaa"
+exit = true
+eligibility = { age_min = 18, needs = ["paihteet", "mielenterveys"] }
+
+[[service]]
+id = "lappi"
+name = "Lapin palvelu"
+sector = "substance"
+region = "Lappi"
+entry = ["self_referral"]
+exit = true
+eligibility = { needs = ["paihteet", "mielenterveys"] }
+
+[[profile]]
+id = "nuori"
+name = "Nuori"
+age = 15
+language = "fi"
+needs = ["paihteet", "mielenterveys"]
+entry = "nuorisoasema"
+arrivals_per_month = 3
+
+[[profile]]
+id = "aikuinen"
+name = "Aikuinen"
+age = 20
+language = "fi"
+needs = ["paihteet", "mielenterveys"]
+entry = "nuorisoasema"
+"#;
+        let m = crate::analysis::test_model(toml);
+        let a = crate::analysis::analyze(&m);
+        let traps: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.diagnostic.code == Code::ExclusionTrap)
+            .collect();
+        assert_eq!(traps.len(), 1, "{traps:?}");
+        let f = traps[0];
+        assert!(
+            f.diagnostic
+                .message
+                .starts_with("for clients aged 13–17 in region Uusimaa, every service for"),
+            "{}",
+            f.diagnostic.message
+        );
+        let Payload::ExclusionTrap {
+            profiles,
+            region,
+            ages,
+            ..
+        } = &f.payload
+        else {
+            panic!("{:?}", f.payload)
+        };
+        assert_eq!(region.as_deref(), Some("Uusimaa"));
+        assert_eq!(*ages, (13, 17));
+        // The 15-year-old is caught; the 20-year-old is not.
+        assert_eq!(profiles, &[m.profile_by_id("nuori").unwrap()]);
+        assert_eq!(f.affected_per_month, Some(3.0));
+        // One service for both at those ages in Uusimaa ends the trap.
+        let fixed = toml.replace("age_min = 18, needs", "age_min = 13, needs");
+        let a = crate::analysis::analyze(&crate::analysis::test_model(&fixed));
+        assert!(
+            a.findings
+                .iter()
+                .all(|f| f.diagnostic.code != Code::ExclusionTrap)
+        );
     }
 }

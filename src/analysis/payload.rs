@@ -63,8 +63,12 @@ pub enum Payload {
     ExclusionTrap {
         /// The two needs.
         needs: [NeedIx; 2],
-        /// Profiles that have both.
+        /// Profiles that have both, of these ages, entering in this region.
         profiles: Vec<ProfileIx>,
+        /// The region where it holds (`None`: services without a region).
+        region: Option<String>,
+        /// The ages it holds for, inclusive (the upper end may be the oldest age judged).
+        ages: (u32, u32),
     },
     /// G0205: a referral loop with no way out, or none meeting the needs of its clients.
     ReferralLoop {
