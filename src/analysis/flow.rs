@@ -96,7 +96,7 @@ pub fn from_entry(model: &Model, entry: crate::model::ServiceIx) -> Flow {
 }
 
 /// Solves λ = a + Pᵀλ for the given external arrivals a (one per service).
-fn solve_arrivals(model: &Model, arrivals: Vec<f64>) -> Flow {
+pub(crate) fn solve_arrivals(model: &Model, arrivals: Vec<f64>) -> Flow {
     let n = model.services().len();
     let moves = Transitions::new(model);
     // Before a service's component is solved, `load` holds what reaches it so far: its arrivals

@@ -97,6 +97,19 @@ pub enum Payload {
         /// The profile.
         profile: ProfileIx,
     },
+    /// G0208 along the flow: clients the flow sends to a service reach it past a clock's limit,
+    /// whatever the profiles' quickest routes do.
+    StatutoryClockFlow {
+        /// The service reached late.
+        service: ServiceIx,
+        /// Share of the clients arriving there (within the clock's ages) who are over the limit.
+        share_over: f64,
+        /// Those clients, per month.
+        over_per_month: f64,
+        /// Each way in: the handoff (`None`: arriving there first), the days elapsed by the
+        /// clock's arithmetic, and the clients per month it brings.
+        paths: Vec<(Option<crate::model::HandoffIx>, f64, f64)>,
+    },
     /// B0301: a handoff across organisations without an agreed protocol.
     BoundaryWithoutProtocol {
         /// The handoff.
@@ -163,7 +176,9 @@ impl Payload {
             Payload::ReferralLoop { .. } => Code::ReferralLoop,
             Payload::DeadEnd { .. } => Code::DeadEnd,
             Payload::UnreachableService { .. } => Code::UnreachableService,
-            Payload::StatutoryClock { .. } => Code::StatutoryClock,
+            Payload::StatutoryClock { .. } | Payload::StatutoryClockFlow { .. } => {
+                Code::StatutoryClock
+            }
             Payload::BoundaryWithoutProtocol { .. } => Code::BoundaryWithoutProtocol,
             Payload::BoundaryWithoutConsent { .. } => Code::BoundaryWithoutConsent,
             Payload::HighUtilisation { .. } => Code::HighUtilisation,

@@ -267,6 +267,15 @@ impl Waits {
         w
     }
 
+    /// The wait at `s` as a client lives it: infinite when it is over capacity.
+    pub(crate) fn at(&self, s: ServiceIx) -> f64 {
+        if self.over[s.index()].is_some() {
+            f64::INFINITY
+        } else {
+            self.days[s.index()]
+        }
+    }
+
     /// The cost of arriving at `s` for the shortest-wait search: its wait, and a wait longer
     /// than any real one when it is over capacity, so routes go round it where they can.
     fn cost(&self, s: ServiceIx) -> f64 {

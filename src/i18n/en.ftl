@@ -105,6 +105,7 @@ headline-referral-loop-unmet = Referral loop { $services }: no service in it mee
 headline-dead-end = { $service } has no way on and is not marked as an exit.
 headline-unreachable-service = No entry point reaches { $service }.
 headline-statutory-clock = Client profile { $profile } reaches { $service } later than the statutory time limit allows.
+headline-statutory-clock-flow = { $share } of the clients referred to { $service } get there later than the statutory time limit allows.
 headline-boundary-without-protocol = The handoff { $between } between organisations has no agreed protocol.
 headline-boundary-without-consent = The handoff { $between } passes client information between organisations without consent handling.
 headline-load = { $service } receives { $load } clients a month for a capacity of { $capacity } ({ $percent }).

@@ -99,6 +99,7 @@ headline-referral-loop-unmet = Lähetekehä { $services }: mikään sen palvelui
 headline-dead-end = Palvelusta { $service } ei ole jatkoa, eikä sitä ole merkitty päätepisteeksi.
 headline-unreachable-service = Mikään tulokohta ei johda palveluun { $service }.
 headline-statutory-clock = Asiakasprofiili { $profile } pääsee palveluun { $service } lakisääteistä määräaikaa myöhemmin.
+headline-statutory-clock-flow = { $share } palveluun { $service } ohjatuista asiakkaista pääsee sinne lakisääteistä määräaikaa myöhemmin.
 headline-boundary-without-protocol = Siirtymällä { $between } organisaatiosta toiseen ei ole sovittua käytäntöä.
 headline-boundary-without-consent = Siirtymässä { $between } asiakastiedot siirtyvät organisaatiosta toiseen ilman suostumuskäytäntöä.
 headline-load = Palveluun { $service } tulee { $load } asiakasta kuukaudessa, kun kapasiteetti on { $capacity } ({ $percent }).

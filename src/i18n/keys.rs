@@ -182,6 +182,8 @@ catalogue! {
     HeadlineUnreachableService = "headline-unreachable-service" { service };
     /// Headline G0208: a statutory time limit broken.
     HeadlineStatutoryClock = "headline-statutory-clock" { profile, service };
+    /// Headline G0208 along the flow: a share of a service's clients reach it too late.
+    HeadlineStatutoryClockFlow = "headline-statutory-clock-flow" { share, service };
     /// Headline B0301: a boundary handoff without a protocol.
     HeadlineBoundaryWithoutProtocol = "headline-boundary-without-protocol" { between };
     /// Headline B0302: a boundary handoff without consent handling.

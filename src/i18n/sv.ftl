@@ -112,6 +112,7 @@ headline-referral-loop-unmet = Remissloopen { $services }: ingen tjänst i den t
 headline-dead-end = Från tjänsten { $service } finns ingen väg vidare, och den är inte markerad som slutpunkt.
 headline-unreachable-service = Ingen ingång leder till tjänsten { $service }.
 headline-statutory-clock = Klientprofilen { $profile } når tjänsten { $service } senare än den lagstadgade tidsfristen tillåter.
+headline-statutory-clock-flow = { $share } av klienterna som hänvisas till tjänsten { $service } når den senare än den lagstadgade tidsfristen tillåter.
 headline-boundary-without-protocol = Övergången { $between } mellan organisationer saknar överenskommen praxis.
 headline-boundary-without-consent = Övergången { $between } för klientuppgifter mellan organisationer utan hantering av samtycke.
 headline-load = Tjänsten { $service } får { $load } klienter i månaden mot en kapacitet på { $capacity } ({ $percent }).

@@ -170,6 +170,14 @@ fn message(model: &Model, payload: &Payload, lang: Lang) -> Msg<'static> {
             profile: profile(*p),
             service: service(*s),
         },
+        Payload::StatutoryClockFlow {
+            service: s,
+            share_over,
+            ..
+        } => Msg::HeadlineStatutoryClockFlow {
+            share: Arg::from(whole_percent(*share_over, lang)),
+            service: service(*s),
+        },
         Payload::BoundaryWithoutProtocol { handoff } => Msg::HeadlineBoundaryWithoutProtocol {
             between: between(*handoff),
         },
