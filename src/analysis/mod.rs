@@ -11,6 +11,7 @@
 //! workspace is always analysed (flows cross pathway files); filtering by pathway or profile is
 //! a matter of presentation.
 
+mod ages;
 pub mod betweenness;
 pub mod bottlenecks;
 pub mod clocks;
