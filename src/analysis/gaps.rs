@@ -164,6 +164,10 @@ fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding
         let unknown_doors = unknown_doors(model, &inside);
         for (pr, reach) in routes.iter().zip(&reaches) {
             let profile = model.profile(pr.profile);
+            // Neither the flow nor a route takes a client where their entry cannot reach.
+            if !lp.iter().any(|s| reach[*s]) {
+                continue;
+            }
             let unit = by_entry
                 .entry(profile.entry)
                 .or_insert_with(|| super::flow::from_entry(model, profile.entry));

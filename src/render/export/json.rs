@@ -13,7 +13,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::analysis::{Analysis, Entity, flow, pathways_of};
+use crate::analysis::{Analysis, Entity, flow, pathways_of_each};
 use crate::model::{HandoffKind, Lang, Model, PathwayIx, Protocol};
 use crate::render::Analysed;
 use crate::render::report::summary;
@@ -277,10 +277,13 @@ fn entity_kind(e: Entity) -> (&'static str, u32) {
 }
 
 fn findings(model: &Model, analysis: &Analysis) -> Vec<Value> {
+    // Every finding's pathways at once, through indices, not each pathway of each finding.
+    let pathways = pathways_of_each(model, &analysis.findings);
     analysis
         .findings
         .iter()
-        .map(|f| {
+        .zip(&pathways)
+        .map(|(f, pathways)| {
             let d = &f.diagnostic;
             json!({
                 "code": d.code.as_str(),
@@ -293,7 +296,7 @@ fn findings(model: &Model, analysis: &Analysis) -> Vec<Value> {
                     let (kind, index) = entity_kind(*e);
                     json!({ "kind": kind, "index": index, "id": e.id(model) })
                 }).collect::<Vec<_>>(),
-                "pathways": pathways_of(model, f).iter().map(|p| model.pathway(*p).id.clone()).collect::<Vec<_>>(),
+                "pathways": pathways.iter().map(|p| model.pathway(*p).id.clone()).collect::<Vec<_>>(),
                 "affected_per_month": f.affected_per_month.filter(|a| a.is_finite()),
                 "allowed": f.allowed,
             })

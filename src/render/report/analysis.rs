@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::analysis::bottlenecks::HIGH_UTILISATION;
 use crate::analysis::routes::{Caveat, Outcome, Route};
 use crate::analysis::whatif::Comparison;
-use crate::analysis::{Analysis, Finding, flow, pathways_of};
+use crate::analysis::{Analysis, Finding, flow};
 use crate::diagnostic::{Severity, Sources};
 use crate::model::{Lang, Model, PathwayIx, ProfileIx, ServiceIx};
 
@@ -495,10 +495,21 @@ impl Report<'_> {
                 .map(|f| f.diagnostic.clone())
                 .collect::<Vec<_>>(),
         );
+        // Every finding's pathways at once, through indices: asking each pathway of each finding
+        // costs seconds on a national workspace.
+        let all = crate::analysis::pathways_of_each(m, &self.analysis.findings);
+        let pathways = self
+            .analysis
+            .findings
+            .iter()
+            .zip(&all)
+            .filter(|(f, _)| self.includes(f))
+            .map(|(_, p)| p);
         let findings: Vec<Value> = self
             .findings()
             .zip(positions)
-            .map(|(f, d)| {
+            .zip(pathways)
+            .map(|((f, d), pathways)| {
                 json!({
                     "code": f.diagnostic.code.as_str(),
                     "name": f.diagnostic.code.name(),
@@ -507,7 +518,7 @@ impl Report<'_> {
                     "why": f.why,
                     "fix": f.diagnostic.help,
                     "entities": f.entities.iter().map(|e| e.id(m)).collect::<Vec<_>>(),
-                    "pathways": pathways_of(m, f).iter().map(|p| m.pathway(*p).id.clone()).collect::<Vec<_>>(),
+                    "pathways": pathways.iter().map(|p| m.pathway(*p).id.clone()).collect::<Vec<_>>(),
                     "affected_per_month": f.affected_per_month,
                     "allowed": f.allowed,
                     "position": d.position,
