@@ -65,6 +65,9 @@ fn on_routes(
                         Payload::StatutoryClock {
                             service: stop,
                             profile: pr.profile,
+                            clock: clock.id.clone(),
+                            elapsed_days: elapsed,
+                            limit_days: limit,
                         },
                         service.origin.clone(),
                         format!(
@@ -219,6 +222,8 @@ fn along_flow(
                 FindingBuilder::new(
                     Payload::StatutoryClockFlow {
                         service: s,
+                        clock: clock.id.clone(),
+                        limit_days: limit,
                         share_over,
                         over_per_month: over,
                         paths: paths.clone(),

@@ -8,12 +8,15 @@
 //! compile without its words — instead of reading them back from the position of entities in
 //! [`super::Finding::entities`].
 
+use serde::Serialize;
+
 use crate::analysis::routes::Blocker;
 use crate::diagnostic::Code;
 use crate::model::{ActorIx, HandoffIx, NeedIx, ProfileIx, Sector, ServiceIx};
 
 /// How loaded a service is, as its utilisation finding reports it.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "figures", rename_all = "snake_case")]
 pub enum Load {
     /// A finite load against a positive capacity (clients per month).
     Bounded {
@@ -27,7 +30,8 @@ pub enum Load {
 }
 
 /// The typed content of a finding, one variant per finding kind (per finding [`Code`]).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Payload {
     /// G0201: no reachable service meets a profile's need.
     UnmetNeed {
@@ -96,12 +100,22 @@ pub enum Payload {
         service: ServiceIx,
         /// The profile.
         profile: ProfileIx,
+        /// The clock's id.
+        clock: String,
+        /// Calendar days elapsed by the clock's arithmetic, and its limit in calendar days.
+        elapsed_days: f64,
+        /// See `elapsed_days`.
+        limit_days: f64,
     },
     /// G0208 along the flow: clients the flow sends to a service reach it past a clock's limit,
     /// whatever the profiles' quickest routes do.
     StatutoryClockFlow {
         /// The service reached late.
         service: ServiceIx,
+        /// The clock's id.
+        clock: String,
+        /// Its limit in calendar days.
+        limit_days: f64,
         /// Share of the clients arriving there (within the clock's ages) who are over the limit.
         share_over: f64,
         /// Those clients, per month.

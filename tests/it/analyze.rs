@@ -59,6 +59,22 @@ fn json_report_carries_findings_flow_and_routes() {
     assert_eq!(b0304[0]["entities"][0], "kuraattori");
     assert_eq!(b0304[0]["affected_per_month"], 12.0);
     assert_eq!(b0304[0]["position"]["line"], 28);
+    // The figures it rests on travel with it.
+    assert_eq!(b0304[0]["evidence"]["kind"], "overloaded");
+    assert_eq!(b0304[0]["evidence"]["load"]["load"], 12.0);
+    assert_eq!(b0304[0]["evidence"]["load"]["capacity"], 10.0);
+    let clock = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "G0208")
+        .expect("the queue without end breaks the pupil-welfare clock");
+    assert_eq!(clock["evidence"]["clock"], "oppilashuolto-7-koulupaivaa");
+    // Unbounded: JSON has no infinity, so the elapsed days are null beside a finite limit.
+    assert_eq!(clock["evidence"]["elapsed_days"], Value::Null);
+    // 7 school days at 7/5 calendar days each.
+    let limit = clock["evidence"]["limit_days"].as_f64().unwrap();
+    assert!((limit - 9.8).abs() < 1e-9, "{limit}");
     let service = &v["services"].as_array().unwrap()[0];
     assert_eq!(service["utilisation"], 1.2);
     assert_eq!(v["routes"][0]["profile"], "oppilas");

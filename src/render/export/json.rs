@@ -298,6 +298,8 @@ fn findings(model: &Model, analysis: &Analysis) -> Vec<Value> {
                 }).collect::<Vec<_>>(),
                 "pathways": pathways.iter().map(|p| model.pathway(*p).id.clone()).collect::<Vec<_>>(),
                 "affected_per_month": f.affected_per_month.filter(|a| a.is_finite()),
+                // The figures the finding rests on, indices in model order as `entities`.
+                "evidence": serde_json::to_value(&f.payload).unwrap_or(Value::Null),
                 "allowed": f.allowed,
             })
         })

@@ -520,6 +520,9 @@ impl Report<'_> {
                     "entities": f.entities.iter().map(|e| e.id(m)).collect::<Vec<_>>(),
                     "pathways": pathways.iter().map(|p| m.pathway(*p).id.clone()).collect::<Vec<_>>(),
                     "affected_per_month": f.affected_per_month,
+                    // The figures the finding rests on (flow shares, ages, clock arithmetic),
+                    // with services, profiles, needs and handoffs as indices in model order.
+                    "evidence": serde_json::to_value(&f.payload).unwrap_or(Value::Null),
                     "allowed": f.allowed,
                     "position": d.position,
                 })

@@ -166,6 +166,7 @@ fn message(model: &Model, payload: &Payload, lang: Lang) -> Msg<'static> {
         Payload::StatutoryClock {
             service: s,
             profile: p,
+            ..
         } => Msg::HeadlineStatutoryClock {
             profile: profile(*p),
             service: service(*s),
