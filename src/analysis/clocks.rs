@@ -116,6 +116,12 @@ fn in_unit(clock: &Clock, d: f64) -> String {
     }
 }
 
+/// A share in whole per cent, half up (to tenths first, so 0.575 is 58, not the float's 57):
+/// the analysis words its own messages and does not reach up into the renderers.
+fn whole_percent(share: f64) -> f64 {
+    ((share * 1000.0).round() / 10.0).round()
+}
+
 /// Clients per month with the precision small figures need: 12, 3.4, 0.04.
 fn per_month(x: f64) -> String {
     if x >= 10.0 {
@@ -231,7 +237,7 @@ fn along_flow(
                     service.origin.clone(),
                     format!(
                         "{} % of the clients whose clock `{}` starts with their referral to `{}` ({} of {} a month) get there past its limit of {}{law}: {}",
-                        crate::render::figures::whole_hundredths(share_over),
+                        whole_percent(share_over),
                         clock.id,
                         service.id,
                         per_month(over),
