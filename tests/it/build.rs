@@ -8,7 +8,7 @@ use crate::support::polku;
 use polku::analysis::analyze;
 use polku::model::Lang;
 use polku::render::site::{self, Extras, Site};
-use polku::workspace::load_dir;
+use polku::workspace::{Loaded, load_dir};
 use scraper::{Html, Selector};
 
 /// Runs `polku build DIR --out OUT ARGS…` and returns whether it succeeded.
@@ -20,6 +20,23 @@ fn build(dir: &str, out: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
         .arg(out)
         .args(args)
         .assert()
+}
+
+/// The pages of a loaded workspace in one language, linked as files, with the analysis summary.
+fn shipped_site<'a>(
+    loaded: &'a Loaded,
+    analysis: &'a polku::analysis::Analysis,
+    lang: Lang,
+) -> Site<'a> {
+    Site {
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis,
+        lang,
+        analysis_summary: true,
+        finding_pathways: None,
+        linking: site::Linking::Files,
+    }
 }
 
 fn files(root: &Path) -> Vec<PathBuf> {
@@ -350,15 +367,7 @@ fn new_innokyla_sections_show_their_text_in_order() {
 fn markdown_of_a_shipped_pathway() {
     let loaded = load_dir(Path::new("pathways")).unwrap();
     let analysis = analyze(&loaded.model);
-    let site = Site {
-        model: &loaded.model,
-        sources: &loaded.sources,
-        analysis: &analysis,
-        lang: Lang::Fi,
-        analysis_summary: true,
-        finding_pathways: None,
-        linking: site::Linking::Files,
-    };
+    let site = shipped_site(&loaded, &analysis, Lang::Fi);
     let p = loaded.model.pathway_by_id("hehku-liikkuva-tuki").unwrap();
     let diagram = site::pathway_diagram(&site, p).unwrap();
     let extras = Extras {
@@ -380,15 +389,7 @@ fn a_route_that_does_not_work_is_not_called_met_on_the_page() {
     let loaded = load_dir(Path::new("pathways")).unwrap();
     let analysis = analyze(&loaded.model);
     let line = |lang: Lang, pathway: &str, words: &str| {
-        let site = Site {
-            model: &loaded.model,
-            sources: &loaded.sources,
-            analysis: &analysis,
-            lang,
-            analysis_summary: true,
-            finding_pathways: None,
-            linking: site::Linking::Files,
-        };
+        let site = shipped_site(&loaded, &analysis, lang);
         let p = loaded.model.pathway_by_id(pathway).unwrap();
         let diagram = site::pathway_diagram(&site, p).unwrap();
         let extras = Extras {
@@ -522,15 +523,7 @@ fn finnish_and_swedish_pages_have_no_english_headlines() {
         "closest route",
     ];
     for lang in [Lang::Fi, Lang::Sv] {
-        let site = Site {
-            model: &loaded.model,
-            sources: &loaded.sources,
-            analysis: &analysis,
-            lang,
-            analysis_summary: true,
-            finding_pathways: None,
-            linking: site::Linking::Files,
-        };
+        let site = shipped_site(&loaded, &analysis, lang);
         let mut headlines = 0;
         for i in 0..loaded.model.pathways().len() as u32 {
             let p = polku::model::PathwayIx(i);
@@ -559,15 +552,7 @@ fn finnish_and_swedish_pages_have_no_english_headlines() {
         );
     }
     // English pages word the findings with names too.
-    let site = Site {
-        model: &loaded.model,
-        sources: &loaded.sources,
-        analysis: &analysis,
-        lang: Lang::En,
-        analysis_summary: true,
-        finding_pathways: None,
-        linking: site::Linking::Files,
-    };
+    let site = shipped_site(&loaded, &analysis, Lang::En);
     let p = loaded
         .model
         .pathway_by_id("hango-svensk-servicekedja")
@@ -638,15 +623,7 @@ fn indexed_findings_give_the_same_pages_as_matching_each() {
     let analysis = analyze(&loaded.model);
     let each = polku::analysis::pathways_of_each(&loaded.model, &analysis.findings);
     for lang in [Lang::Fi, Lang::Sv] {
-        let slow = Site {
-            model: &loaded.model,
-            sources: &loaded.sources,
-            analysis: &analysis,
-            lang,
-            analysis_summary: true,
-            finding_pathways: None,
-            linking: site::Linking::Files,
-        };
+        let slow = shipped_site(&loaded, &analysis, lang);
         let fast = Site {
             finding_pathways: Some(&each),
             ..slow
