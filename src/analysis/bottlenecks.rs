@@ -2,6 +2,7 @@
 //! agreed protocol or consent, and single points of failure.
 
 use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
+use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
 use super::betweenness::{self, Sample};
@@ -258,7 +259,11 @@ pub struct ServiceCentrality {
     pub betweenness: f64,
     /// True when removing it disconnects the pathway (an articulation point).
     pub articulation: bool,
-    /// Share of the pathway's arriving clients per month that reach it (flow-weighted passage).
+    /// For an entry that is an articulation point: whether removing it cuts services off from the
+    /// pathway's other entries (false for every other service).
+    pub cuts_other_entries: bool,
+    /// Share of the pathway's arriving clients per month that reach it (flow-weighted passage;
+    /// returns not counted, so a client coming back is not counted twice).
     pub flow_share: Option<f64>,
 }
 
@@ -269,10 +274,14 @@ pub fn centrality(model: &Model, flow: &Flow, options: AnalysisOptions) -> Vec<C
     // client-moving handoffs leaving its services (from the model's client graph), not a scan of
     // every handoff of the model.
     let mut position = vec![u32::MAX; model.services().len()];
+    // How many clients reach each service: returns bring the same clients back, and counting
+    // their visits would make a service that clients return to look as if most passed it.
+    let forward = flow::forward(model);
+    let reached = forward.as_ref().unwrap_or(flow);
     model
         .pathways()
         .indices()
-        .map(|p| pathway_centrality(model, flow, p, &mut position, options))
+        .map(|p| pathway_centrality(model, reached, p, &mut position, options))
         .collect()
 }
 
@@ -330,6 +339,9 @@ fn pathway_centrality(
     let between = betweenness::betweenness(members.len(), &pairs, options.exact_betweenness);
     let cut = rustworkx_core::connectivity::articulation_points(&undirected, None);
     let arriving: f64 = members.iter().map(|s| flow.arrivals[s.index()]).sum();
+    let entries: Vec<usize> = (0..members.len())
+        .filter(|&i| model.client_graph().is_entry(members[i]))
+        .collect();
     let services = members
         .iter()
         .enumerate()
@@ -337,6 +349,10 @@ fn pathway_centrality(
             service: s,
             betweenness: between.nodes[i],
             articulation: cut.contains(&NodeIndex::new(i)),
+            cuts_other_entries: entries.contains(&i)
+                && cut.contains(&NodeIndex::new(i))
+                && between.nodes[i] >= CUT_BETWEENNESS
+                && cuts_other_entries(model, &directed, &entries, i),
             flow_share: (arriving > 0.0 && flow.load[s.index()].is_finite())
                 .then(|| (flow.load[s.index()] / arriving).min(1.0)),
         })
@@ -353,16 +369,69 @@ fn pathway_centrality(
     }
 }
 
+/// Whether removing entry `v` cuts clients who arrive at another entry off from services they
+/// reach now: they are sent on through it. Returns do not count: a client coming back to a door
+/// and sent on from there again is that door's client. (The services only `v`'s own clients
+/// reach hang off their door; that is what a door is, not a single point of failure.)
+fn cuts_other_entries(
+    model: &Model,
+    graph: &DiGraph<ServiceIx, HandoffIx>,
+    entries: &[usize],
+    v: usize,
+) -> bool {
+    let reach = |from: usize, skip: Option<usize>| {
+        let mut seen = vec![false; graph.node_count()];
+        seen[from] = true;
+        let mut stack = vec![from];
+        while let Some(a) = stack.pop() {
+            if Some(a) == skip {
+                continue;
+            }
+            for edge in graph.edges(NodeIndex::new(a)) {
+                let b = edge.target().index();
+                if model.handoff(*edge.weight()).kind != HandoffKind::Return && !seen[b] {
+                    seen[b] = true;
+                    stack.push(b);
+                }
+            }
+        }
+        seen
+    };
+    /// Past this many entries sending clients through `v`, it is taken to cut them (the cost of
+    /// the test grows with each; the answer is then nearly always yes).
+    const MOST_ENTRIES_TESTED: usize = 64;
+    let upstream: Vec<(usize, Vec<bool>)> = entries
+        .iter()
+        .filter(|&&e| e != v)
+        .map(|&e| (e, reach(e, None)))
+        .filter(|(_, with)| with[v])
+        .take(MOST_ENTRIES_TESTED + 1)
+        .collect();
+    if upstream.len() > MOST_ENTRIES_TESTED {
+        return true;
+    }
+    upstream.iter().any(|(e, with)| {
+        let without = reach(*e, Some(v));
+        (0..graph.node_count()).any(|s| s != v && with[s] && !without[s])
+    })
+}
+
+/// The share of shortest routes through a cut vertex that makes it a single point of failure.
+const CUT_BETWEENNESS: f64 = 0.2;
+
 /// A service is a single point of failure when removing it cuts its pathway and many routes pass
-/// through it, or when most of the pathway's clients pass through it (entry points excepted: every
-/// client passes their own door).
+/// through it, or when most of the pathway's clients pass through it. Entry points are excepted
+/// unless clients arriving at another entry depend on them: every client passes their own door,
+/// and the returns that come back to it do not make the door a bottleneck.
 fn single_points(model: &Model, c: &Centrality, out: &mut Vec<Finding>) {
     for sc in &c.services {
         let service = model.service(sc.service);
         let is_entry =
             !service.entry.is_empty() || model.profiles().iter().any(|p| p.entry == sc.service);
         let through_most = sc.flow_share.is_some_and(|f| f > 0.5) && !is_entry;
-        let cuts = sc.articulation && sc.betweenness >= 0.2;
+        let cuts = sc.articulation
+            && sc.betweenness >= CUT_BETWEENNESS
+            && (!is_entry || sc.cuts_other_entries);
         if !(through_most || cuts) {
             continue;
         }
@@ -560,5 +629,172 @@ to = "c"
                 "`b` is a single point of failure of pathway `p`: removing it cuts the pathway in two, about 50 % of shortest routes pass through it (estimated from routes starting at 250 of its 2000 services: within ±12 points with 95 % confidence)"
             ]
         );
+    }
+
+    /// School → {mental health, family counselling}, both returning to the school, and a health
+    /// centre whose clients the school sends on when `through_school` is set.
+    fn doors(through_school: bool) -> Vec<String> {
+        let health_centre = if through_school {
+            "[[handoff]]\nfrom = \"terveysasema\"\nto = \"koulu\"\nshare = 0.5\n"
+        } else {
+            "[[handoff]]\nfrom = \"terveysasema\"\nto = \"mt\"\nshare = 0.5\n\n\
+             [[handoff]]\nfrom = \"terveysasema\"\nto = \"perhe\"\nshare = 0.5\n"
+        };
+        let model = crate::analysis::test_model(&format!(
+            r#"
+[pathway]
+id = "p"
+title = "P"
+
+[[service]]
+id = "koulu"
+name = "Koulu"
+sector = "pupil_welfare"
+entry = ["school"]
+
+[[service]]
+id = "terveysasema"
+name = "Terveysasema"
+sector = "primary_health"
+entry = ["self_referral"]
+
+[[service]]
+id = "mt"
+name = "MT"
+sector = "mental_health"
+exit = true
+
+[[service]]
+id = "perhe"
+name = "Perhe"
+sector = "family_services"
+exit = true
+
+[[handoff]]
+from = "koulu"
+to = "mt"
+share = 0.4
+
+[[handoff]]
+from = "koulu"
+to = "perhe"
+share = 0.4
+
+[[handoff]]
+from = "mt"
+to = "koulu"
+kind = "return"
+share = 0.3
+
+[[handoff]]
+from = "perhe"
+to = "koulu"
+kind = "return"
+share = 0.3
+
+{health_centre}
+[[profile]]
+id = "nuori"
+name = "Nuori"
+age = 15
+language = "fi"
+entry = "koulu"
+arrivals_per_month = 10
+"#
+        ));
+        let flow = super::flow::solve(&model);
+        let centrality = super::centrality(&model, &flow, Default::default());
+        let mut out = Vec::new();
+        super::single_points(&model, &centrality[0], &mut out);
+        out.iter().map(|f| f.diagnostic.message.clone()).collect()
+    }
+
+    #[test]
+    fn returns_to_an_entry_do_not_make_it_a_single_point_of_failure() {
+        // Every return passes the school, so it is a cut vertex on most shortest routes; but the
+        // clients it sends on are its own.
+        assert_eq!(doors(false), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_entry_that_another_entry_sends_clients_through_is_one() {
+        let found = doors(true);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("`koulu` is a single point of failure"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn returning_clients_are_not_counted_twice_in_the_share_that_reaches_a_service() {
+        // 10 a month arrive; 8 go on; 30 % come back and go again. Visits: load(mt) = 4 / (1 -
+        // 0.8·0.3) ≈ 5.26, over half of the arrivals counted by visits; clients: 4.
+        let model = crate::analysis::test_model(
+            r#"
+[pathway]
+id = "p"
+title = "P"
+
+[[service]]
+id = "koulu"
+name = "Koulu"
+sector = "pupil_welfare"
+entry = ["school"]
+
+[[service]]
+id = "mt"
+name = "MT"
+sector = "mental_health"
+exit = true
+
+[[service]]
+id = "perhe"
+name = "Perhe"
+sector = "family_services"
+exit = true
+
+[[handoff]]
+from = "koulu"
+to = "mt"
+share = 0.4
+
+[[handoff]]
+from = "koulu"
+to = "perhe"
+share = 0.4
+
+[[handoff]]
+from = "mt"
+to = "koulu"
+kind = "return"
+share = 0.3
+
+[[handoff]]
+from = "perhe"
+to = "koulu"
+kind = "return"
+share = 0.3
+
+[[profile]]
+id = "nuori"
+name = "Nuori"
+age = 15
+language = "fi"
+entry = "koulu"
+arrivals_per_month = 10
+"#,
+        );
+        let flow = super::flow::solve(&model);
+        let mt = model.service_by_id("mt").unwrap();
+        assert!(flow.load[mt.index()] > 5.2);
+        let centrality = super::centrality(&model, &flow, Default::default());
+        let share = centrality[0]
+            .services
+            .iter()
+            .find(|s| s.service == mt)
+            .and_then(|s| s.flow_share)
+            .unwrap();
+        assert!((share - 0.4).abs() < 1e-9, "{share}");
     }
 }

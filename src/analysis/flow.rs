@@ -32,7 +32,7 @@
 use petgraph::algo::kosaraju_scc;
 use petgraph::visit::EdgeFiltered;
 
-use crate::model::{Capacity, Model};
+use crate::model::{Capacity, Handoff, HandoffKind, Model};
 
 /// Calendar days in an average month (a Julian year of 365.25 days over 12 months), to turn the
 /// monthly rates of the model into the day counts waits are written in.
@@ -95,10 +95,38 @@ pub fn from_entry(model: &Model, entry: crate::model::ServiceIx) -> Flow {
     solve_arrivals(model, arrivals)
 }
 
+/// The flow forward only: as [`solve`], with `return` handoffs moving no one. A client who
+/// comes back to a service and is sent on again is the same client; this flow counts how many
+/// clients reach a service rather than how many visits it gets. `None` when no return carries a
+/// share (the flow is then [`solve`]'s).
+pub fn forward(model: &Model) -> Option<Flow> {
+    let returns = model
+        .handoffs()
+        .iter()
+        .any(|h| h.kind == HandoffKind::Return && h.share.is_some_and(|s| s > 0.0));
+    if !returns {
+        return None;
+    }
+    let mut arrivals = vec![0.0; model.services().len()];
+    for profile in model.profiles() {
+        if let Some(a) = profile.arrivals_per_month.filter(|a| !a.is_nan()) {
+            arrivals[profile.entry.index()] += a;
+        }
+    }
+    Some(solve_moving(model, arrivals, |h| {
+        h.kind != HandoffKind::Return
+    }))
+}
+
 /// Solves λ = a + Pᵀλ for the given external arrivals a (one per service).
 pub(crate) fn solve_arrivals(model: &Model, arrivals: Vec<f64>) -> Flow {
+    solve_moving(model, arrivals, |_| true)
+}
+
+/// [`solve_arrivals`] over the client-moving handoffs that `keep` keeps.
+fn solve_moving(model: &Model, arrivals: Vec<f64>, keep: impl Fn(&Handoff) -> bool + Copy) -> Flow {
     let n = model.services().len();
-    let moves = Transitions::new(model);
+    let moves = Transitions::new(model, keep);
     // Before a service's component is solved, `load` holds what reaches it so far: its arrivals
     // plus the inflow from components already solved. Topological order makes that all of it.
     let mut load = arrivals.clone();
@@ -106,7 +134,7 @@ pub(crate) fn solve_arrivals(model: &Model, arrivals: Vec<f64>) -> Flow {
     let mut component = vec![usize::MAX; n];
     let mut local = vec![0u32; n];
 
-    for (c, members) in components(model).iter().enumerate() {
+    for (c, members) in components(model, keep).iter().enumerate() {
         for (l, &i) in members.iter().enumerate() {
             component[i] = c;
             local[i] = l as u32;
@@ -315,13 +343,17 @@ struct Transitions {
 }
 
 impl Transitions {
-    fn new(model: &Model) -> Self {
+    fn new(model: &Model, keep: impl Fn(&Handoff) -> bool) -> Self {
         let n = model.services().len();
         let moving = || {
             model.handoffs().iter().filter_map(|h| {
                 let s = h.share?;
                 // `s > 0.0` also drops NaN: no flow is made up from a figure that is not one.
-                (h.kind.moves_client() && s > 0.0).then_some((h.from.index(), h.to.index(), s))
+                (h.kind.moves_client() && s > 0.0 && keep(h)).then_some((
+                    h.from.index(),
+                    h.to.index(),
+                    s,
+                ))
             })
         };
         // Counting sort by source, then each (short) row sorted by target and merged.
@@ -380,10 +412,11 @@ impl Transitions {
 /// a path, and a loop of thousands of services would overflow a thread's stack; Kosaraju is
 /// iterative. Inside a component the services come in depth-first order along the handoffs, so an
 /// iterative sweep in that order carries clients forward in one pass.
-fn components(model: &Model) -> Vec<Vec<usize>> {
+fn components(model: &Model, keep: impl Fn(&Handoff) -> bool) -> Vec<Vec<usize>> {
     let carries = |e: petgraph::graph::EdgeReference<'_, crate::model::HandoffIx>| {
+        let h = model.handoff(*e.weight());
         // `s > 0.0` also drops NaN, as in `Transitions::new`.
-        model.handoff(*e.weight()).share.is_some_and(|s| s > 0.0)
+        h.share.is_some_and(|s| s > 0.0) && keep(h)
     };
     let graph = EdgeFiltered::from_fn(model.client_graph().graph(), carries);
     // Kosaraju lists the components in reverse topological order.

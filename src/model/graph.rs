@@ -83,6 +83,12 @@ impl ClientGraph {
         &self.entries
     }
 
+    /// Whether `s` is an entry service.
+    pub fn is_entry(&self, s: ServiceIx) -> bool {
+        // `entries` is in ascending order (built by one pass over the services).
+        self.entries.binary_search(&s).is_ok()
+    }
+
     /// Client-moving handoffs leaving `s`, in ascending order.
     pub fn out(&self, s: ServiceIx) -> impl Iterator<Item = HandoffIx> + '_ {
         self.graph.edges(node(s)).map(|e| *e.weight())
