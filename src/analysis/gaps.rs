@@ -160,6 +160,11 @@ fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding
         // cannot tell; a share of 0 says no one goes that way).
         let mut bounced = Vec::new();
         let mut entering = Vec::new();
+        let mut sent = Vec::new();
+        // A loop with services for some need is where the clients with that need are sent.
+        let explained = lp
+            .iter()
+            .any(|s| !model.service(*s).eligibility.needs.is_empty());
         let doors = doors(model, &inside);
         let unknown_doors = unknown_doors(model, &inside);
         for (pr, reach) in routes.iter().zip(&reaches) {
@@ -171,14 +176,36 @@ fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding
             let unit = by_entry
                 .entry(profile.entry)
                 .or_insert_with(|| super::flow::from_entry(model, profile.entry));
-            let share = entering_share(unit, &doors, inside(profile.entry));
-            let on_route = pr
-                .routes
-                .iter()
-                .any(|r| r.steps.iter().any(|st| inside(st.service)));
-            let unknown =
-                unknown_doors.iter().any(|s| reach[*s]) || (share <= 0.0 && inside(profile.entry));
-            if share <= 0.0 && !on_route && !unknown {
+            // Clients who start inside the loop (returns bring them back to their door) enter
+            // it by their door's handoffs to the rest of it.
+            let first_step: f64 = if inside(profile.entry) {
+                graph
+                    .out(profile.entry)
+                    .map(|h| model.handoff(h))
+                    .filter(|h| inside(h.to))
+                    .filter_map(|h| h.share.filter(|s| *s > 0.0))
+                    .sum()
+            } else {
+                0.0
+            };
+            let share = (entering_share(unit, &doors) + first_step).min(1.0);
+            // A route that goes on to another service of the loop (its entry is where the
+            // client starts, not a step into the loop), towards a service for the need: a need
+            // no service addresses has no way to be sent.
+            let on_route = pr.routes.iter().any(|r| {
+                let towards = match &r.outcome {
+                    super::routes::Outcome::Met => true,
+                    super::routes::Outcome::Unmet {
+                        exists_elsewhere, ..
+                    } => *exists_elsewhere,
+                };
+                towards
+                    && r.steps
+                        .iter()
+                        .any(|st| inside(st.service) && st.service != profile.entry)
+            });
+            let by_flow = share > 0.0 || unknown_doors.iter().any(|s| reach[*s]);
+            if !on_route && !by_flow {
                 continue;
             }
             let helped = lp.iter().any(|s| {
@@ -187,7 +214,16 @@ fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding
                     && super::routes::passable(model, *s, profile)
             });
             if !helped && !profile.needs.is_empty() {
-                bounced.push(pr.profile);
+                sent.push((pr.profile, share, on_route));
+            }
+        }
+        // The flow's shares are the same for every client, so the clients it sends into a loop
+        // with services for some needs are the clients with those needs: a client is bounced by
+        // such a loop only when a route for one of their own needs leads into it. A loop of
+        // services for no need at all bounces everyone the flow sends there.
+        for (profile, share, on_route) in sent {
+            if on_route || !explained {
+                bounced.push(profile);
                 entering.push(share);
             }
         }
@@ -264,9 +300,9 @@ fn unknown_doors(model: &Model, inside: &impl Fn(ServiceIx) -> bool) -> Vec<Serv
 }
 
 /// The share of the clients of one entry (`unit`, their flow per client) that the flow sends
-/// into a loop by its `doors`, all of them when the entry is inside it; at most all of them.
-fn entering_share(unit: &super::flow::Flow, doors: &[(ServiceIx, f64)], entry_inside: bool) -> f64 {
-    let mut total = if entry_inside { 1.0 } else { 0.0 };
+/// into a loop by its `doors`; at most all of them.
+fn entering_share(unit: &super::flow::Flow, doors: &[(ServiceIx, f64)]) -> f64 {
+    let mut total = 0.0;
     for &(from, share) in doors {
         total += share * unit.load.get(from.index()).copied().unwrap_or(0.0);
     }
@@ -532,5 +568,104 @@ arrivals_per_month = 100
             f.diagnostic.message
         );
         assert!((f.affected_per_month.unwrap() - 4.0).abs() < 1e-9);
+    }
+
+    /// A school that refers to mental health and to family counselling; mental health returns
+    /// clients to the school (school ⇄ mental health is a loop). `family` sets the need of the
+    /// one profile; `mental_health` the eligibility of the mental-health service.
+    fn returning(family: &str, mental_health: &str) -> Model {
+        crate::analysis::test_model(&format!(
+            r#"
+[[need]]
+id = "ahdistus"
+name = "Ahdistus"
+
+[[need]]
+id = "perhe"
+name = "Perhe"
+
+[[need]]
+id = "harvinainen"
+name = "Harvinainen"
+
+[[service]]
+id = "koulu"
+name = "Koulu"
+sector = "pupil_welfare"
+entry = ["school"]
+
+[[service]]
+id = "mt"
+name = "MT"
+sector = "mental_health"
+exit = true
+[service.eligibility]
+{mental_health}
+
+[[service]]
+id = "perheneuvola"
+name = "Perheneuvola"
+sector = "family_services"
+exit = true
+[service.eligibility]
+needs = ["perhe"]
+
+[[handoff]]
+from = "koulu"
+to = "mt"
+share = 0.4
+
+[[handoff]]
+from = "koulu"
+to = "perheneuvola"
+share = 0.4
+
+[[handoff]]
+from = "mt"
+to = "koulu"
+kind = "return"
+share = 0.3
+
+[[profile]]
+id = "nuori"
+name = "Nuori"
+age = 15
+language = "fi"
+needs = [{family}]
+entry = "koulu"
+arrivals_per_month = 5
+"#
+        ))
+    }
+
+    #[test]
+    fn a_return_to_the_door_does_not_bounce_clients_whose_need_is_met_elsewhere() {
+        // The flow sends 40 % of the school's clients to mental health whatever their need; a
+        // family client's route goes to family counselling, outside the loop.
+        let model = returning("\"perhe\"", "needs = [\"ahdistus\"]");
+        assert_eq!(loop_messages(&model), Vec::<String>::new());
+        // Nor a need no service addresses: the loop is not where that client is lost (G0201 is).
+        let model = returning("\"harvinainen\"", "needs = [\"ahdistus\"]");
+        assert_eq!(loop_messages(&model), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_client_sent_into_the_loop_and_refused_there_is_bounced() {
+        // Mental health addresses anxiety only from 18: the 15-year-old is sent there and back.
+        let model = returning("\"ahdistus\"", "needs = [\"ahdistus\"]\nage_min = 18");
+        assert_eq!(
+            loop_messages(&model),
+            ["referral loop koulu ⇄ mt: no service in it meets the needs of nuori"]
+        );
+    }
+
+    #[test]
+    fn a_loop_of_services_for_no_need_bounces_everyone_the_flow_sends_there() {
+        // Nothing in the loop addresses any need: whoever the flow sends there goes round.
+        let model = returning("\"perhe\"", "");
+        assert_eq!(
+            loop_messages(&model),
+            ["referral loop koulu ⇄ mt: no service in it meets the needs of nuori"]
+        );
     }
 }
