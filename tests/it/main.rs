@@ -23,6 +23,7 @@ mod exports;
 mod findings;
 mod fixtures;
 mod pipeline_properties;
+mod planted;
 mod print;
 mod properties;
 mod render_cli;
