@@ -293,15 +293,33 @@ impl Waits {
 /// it is still found (and reported unbounded) when there is no other.
 const OVER_CAPACITY_DAYS: f64 = 36_525.0;
 
+/// What passing a service not given in the client's language costs the search: a year, more
+/// than any stated wait, so a route in the client's language is preferred wherever there is one
+/// (a client is not sent through a Swedish-only service to reach a Finnish one), yet less than a
+/// service over capacity, which no one can pass at all.
+const OTHER_LANGUAGE_DAYS: f64 = 365.0;
+
 /// Routes of one profile.
 pub(crate) fn of_profile(model: &Model, waits: &Waits, ix: ProfileIx) -> ProfileRoutes {
     let profile = model.profile(ix);
-    let eligible = Dijkstra::run(model, waits, profile.entry, |s| passable(model, s, profile));
-    let mut anything: Option<Dijkstra> = None;
     let in_language = |s: ServiceIx| {
         let offered = &model.service(s).eligibility.languages;
         offered.is_empty() || offered.contains(&profile.language)
     };
+    let eligible = Dijkstra::run(
+        model,
+        waits,
+        profile.entry,
+        |s| passable(model, s, profile),
+        |s| {
+            if in_language(s) {
+                0.0
+            } else {
+                OTHER_LANGUAGE_DAYS
+            }
+        },
+    );
+    let mut anything: Option<Dijkstra> = None;
     let routes = profile
         .needs
         .iter()
@@ -324,8 +342,9 @@ pub(crate) fn of_profile(model: &Model, waits: &Waits, ix: ProfileIx) -> Profile
                     caveats,
                 };
             }
-            let any = anything
-                .get_or_insert_with(|| Dijkstra::run(model, waits, profile.entry, |_| true));
+            let any = anything.get_or_insert_with(|| {
+                Dijkstra::run(model, waits, profile.entry, |_| true, |_| 0.0)
+            });
             let steps = any
                 .nearest(addresses)
                 .map(|t| any.path(model, waits, t))
@@ -389,6 +408,7 @@ impl Dijkstra {
         waits: &Waits,
         entry: ServiceIx,
         pass: impl Fn(ServiceIx) -> bool,
+        detour: impl Fn(ServiceIx) -> f64,
     ) -> Self {
         let n = model.services().len();
         let mut dist = vec![f64::INFINITY; n];
@@ -410,7 +430,8 @@ impl Dijkstra {
                 if done[t.index()] || !pass(t) {
                     continue;
                 }
-                let nd = d + handoff.wait.map_or(0.0, |w| w.calendar_days()) + waits.cost(t);
+                let nd =
+                    d + handoff.wait.map_or(0.0, |w| w.calendar_days()) + waits.cost(t) + detour(t);
                 if nd < dist[t.index()] {
                     dist[t.index()] = nd;
                     via[t.index()] = Some(h);
@@ -715,5 +736,73 @@ entry = "koulu"
             }]
         );
         assert!(passable(&m, nopea, profile));
+    }
+
+    #[test]
+    fn a_route_does_not_pass_a_service_in_another_language_when_one_in_the_clients_exists() {
+        // The quickest way to the Finnish family service goes through a Swedish-only service
+        // and a return to the school; the direct referral waits two days more.
+        let m = test_model(
+            r#"
+[[need]]
+id = "perhe"
+name = "Perhe"
+
+[[service]]
+id = "terveysasema"
+name = "Terveysasema"
+sector = "primary_health"
+entry = ["self_referral"]
+
+[[service]]
+id = "koulu"
+name = "Koulu"
+sector = "pupil_welfare"
+wait_days = 1
+
+[[service]]
+id = "svenska"
+name = "Svenska"
+sector = "mental_health"
+eligibility = { languages = ["sv"] }
+
+[[service]]
+id = "perheneuvola"
+name = "Perheneuvola"
+sector = "family_services"
+exit = true
+wait_days = 10
+eligibility = { needs = ["perhe"], languages = ["fi"] }
+
+[[handoff]]
+from = "terveysasema"
+to = "svenska"
+
+[[handoff]]
+from = "svenska"
+to = "koulu"
+kind = "return"
+
+[[handoff]]
+from = "koulu"
+to = "perheneuvola"
+
+[[handoff]]
+from = "terveysasema"
+to = "perheneuvola"
+wait_days = 3
+
+[[profile]]
+id = "nuori"
+name = "Nuori"
+age = 15
+language = "fi"
+needs = ["perhe"]
+entry = "terveysasema"
+"#,
+        );
+        let r = &routes_of(&m).routes[0];
+        assert_eq!(ids(&m, r), ["terveysasema", "perheneuvola"]);
+        assert!(r.is_met(), "{r:?}");
     }
 }
