@@ -236,12 +236,29 @@ fn region(ws: &mut Workspace, rng: &mut Rng, r: usize) {
             _ => (None, None),
         };
         let split = n.id == ANXIETY && rng.chance(0.35);
+        let languages_of_region = ws.regions[r].languages.clone();
+        // In a bilingual region a need may have a service in each language (clients are
+        // referred to the one in theirs).
+        let twins = !split && languages_of_region.len() > 1 && rng.chance(0.4);
         let bands = if split {
-            vec![("lasten-", None, Some(12)), ("nuorten-", Some(13), None)]
+            vec![
+                ("lasten-", None, Some(12), None),
+                ("nuorten-", Some(13), None, None),
+            ]
+        } else if twins {
+            vec![
+                ("", age_min, age_max, Some(languages_of_region[0])),
+                (
+                    "toisella-kielella-",
+                    age_min,
+                    age_max,
+                    Some(languages_of_region[1]),
+                ),
+            ]
         } else {
-            vec![("", age_min, age_max)]
+            vec![("", age_min, age_max, None)]
         };
-        for (prefix, age_min, age_max) in bands {
+        for (prefix, age_min, age_max, language) in bands {
             let max = n.max_wait.amount;
             let wait = Wait {
                 amount: (uniform(rng, 0.2, 1.0) * max).round().max(1.0),
@@ -260,11 +277,41 @@ fn region(ws: &mut Workspace, rng: &mut Rng, r: usize) {
                 capacity: Capacity::Comfortable(uniform(rng, 0.3, 0.75)),
                 age_min,
                 age_max,
-                languages: languages(ws, rng, r),
+                languages: match language {
+                    Some(l) => vec![l],
+                    None => languages(ws, rng, r),
+                },
                 needs: vec![n.id.to_owned()],
                 excludes: vec![],
             });
         }
+    }
+    // Some regions have adult social services from 23 for several needs, beside the young
+    // people's services that take every age (their waits end in half a day, so a route never
+    // ties between the two).
+    let adult_needs: Vec<String> = needs
+        .iter()
+        .filter(|n| matches!(n.id, ANXIETY | "paihteet" | "perheen-tuki"))
+        .map(|n| n.id.to_owned())
+        .collect();
+    if adult_needs.len() >= 2 && rng.chance(0.4) {
+        targets.push(Service {
+            id: format!("aikuissosiaalityo-{slug}"),
+            name: "Aikuissosiaalityö".into(),
+            region: r,
+            actor: Some(actor("hva")),
+            sector: "social_work",
+            level: Some("basic"),
+            entry: vec![],
+            exit: true,
+            wait: Some(Wait::days((5 + rng.below(25)) as f64 + 0.5)),
+            capacity: Capacity::Comfortable(uniform(rng, 0.3, 0.75)),
+            age_min: Some(23),
+            age_max: None,
+            languages: languages(ws, rng, r),
+            needs: adult_needs,
+            excludes: vec![],
+        });
     }
     for (stem, kind) in [
         ("kunta", "municipality"),

@@ -303,6 +303,10 @@ impl Garden<'_> {
             } else {
                 t.age_max.or(t.age_min)
             }?;
+            // Clients come to a door that takes their age.
+            if !self.ws.service(&e).takes(age, &[]) {
+                return None;
+            }
             self.profile(r, &e, age, language, vec![t.needs[0].clone()]);
             return self.done("G0201 client at the age limit", true, vec![]);
         }
@@ -324,8 +328,9 @@ impl Garden<'_> {
             let o = pick(self.rng, &others);
             let m = self.ws.service(&o).needs[0].clone();
             let (ts, os) = (self.ws.service(&t).clone(), self.ws.service(&o).clone());
+            let door = self.ws.service(&e).clone();
             let ages: Vec<u8> = (0..=24)
-                .filter(|&a| ts.takes(a, &[]) && os.takes(a, &[]))
+                .filter(|&a| ts.takes(a, &[]) && os.takes(a, &[]) && door.takes(a, &[]))
                 .collect();
             let together = self
                 .ws
@@ -425,11 +430,38 @@ impl Garden<'_> {
     fn language_gap(&mut self, near: bool) -> Option<Planted> {
         let r = self.region();
         let e = self.entry(r);
-        let t = self.target(r)?;
-        let foreign = pick(self.rng, &["so", "ar", "ru", "et", "en"]);
-        let ts = self.ws.service(&t).clone();
-        let ages: Vec<u8> = (0..=24).filter(|&a| ts.takes(a, &[])).collect();
-        let age = pick(self.rng, &ages);
+        // A target and an age at which it is the only service of the region for its need (where
+        // another takes the need too, the client is sent to the one in their language).
+        let alone = |ws: &Workspace, t: &Service, age: u8| {
+            ws.in_region(r)
+                .filter(|s| s.needs.contains(&t.needs[0]) && s.takes(age, &[]))
+                .count()
+                == 1
+        };
+        let door = self.ws.service(&e).clone();
+        let choices: Vec<(String, u8)> = self
+            .targets(r)
+            .into_iter()
+            .flat_map(|t| {
+                let ts = self.ws.service(&t);
+                (0..=24u8)
+                    .filter(|&a| door.takes(a, &[]) && ts.takes(a, &[]) && alone(self.ws, ts, a))
+                    .map(|a| (t.clone(), a))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if choices.is_empty() {
+            return None;
+        }
+        let (t, age) = pick(self.rng, &choices);
+        // Near misses add their language to the door too: they speak languages no trigger does,
+        // so a trigger's gap at the door stays one.
+        let foreign = if near {
+            pick(self.rng, &["et", "en"])
+        } else {
+            pick(self.rng, &["so", "ar", "ru"])
+        };
+        let need = self.ws.service(&t).needs[0].clone();
         let region_languages = self.ws.regions[r].languages.clone();
         self.touched.insert(t.clone());
         let service = self.ws.service_mut(&t);
@@ -443,7 +475,7 @@ impl Garden<'_> {
                 entry.languages.push(foreign);
             }
         }
-        let p = self.profile(r, &e, age, foreign, vec![ts.needs[0].clone()]);
+        let p = self.profile(r, &e, age, foreign, vec![need]);
         let mut expect = vec![Expect::new(Code::LanguageGap, &[&t, &p])];
         let entry = &self.ws.service(&e).languages;
         if !entry.is_empty() && !entry.contains(&foreign) {
@@ -708,18 +740,12 @@ impl Garden<'_> {
         )
     }
 
-    /// Whether `p`'s route for one of its needs stops at `s` (healthy routes are one referral
-    /// long, or `s` is the entry itself).
+    /// Whether `p`'s route for one of its needs stops at `s`, or `s` is its entry.
     fn routes_to(&self, p: &Profile, s: &Service) -> bool {
-        if p.entry == s.id {
-            return true;
-        }
-        let referred = self
-            .ws
-            .handoffs
-            .iter()
-            .any(|h| h.from == p.entry && h.to == s.id && h.kind.moves());
-        referred && s.takes(p.age, &p.needs) && p.needs.iter().any(|n| s.needs.contains(n))
+        p.entry == s.id
+            || p.needs
+                .iter()
+                .any(|n| self.ws.route_target(p, n) == Some(&s.id))
     }
 
     fn clock_on_flow(&mut self, near: bool) -> Option<Planted> {

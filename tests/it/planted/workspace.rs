@@ -223,6 +223,36 @@ impl Workspace {
         self.services.iter().filter(move |s| s.region == r)
     }
 
+    /// The service where `p`'s route for need `n` ends, as the workspace is built: routes are
+    /// one referral long (every longer way waits longer or passes a service that does not take
+    /// the client), to the service that takes the client, in their language if one does, with
+    /// the least wait (a service over capacity has no finite wait); `None` when there is none.
+    pub fn route_target(&self, p: &Profile, n: &str) -> Option<&String> {
+        let offers = |s: &Service| s.languages.is_empty() || s.languages.contains(&p.language);
+        let candidates: Vec<(&Service, f64)> = self
+            .handoffs
+            .iter()
+            .filter(|h| h.from == p.entry && h.kind.moves())
+            .map(|h| (self.service(&h.to), h.wait.map_or(0.0, Wait::calendar)))
+            .filter(|(s, _)| s.needs.iter().any(|x| x == n) && s.takes(p.age, &p.needs))
+            .map(|(s, into)| {
+                let over = matches!(s.capacity, Capacity::Utilisation(u) if u >= 1.0);
+                let wait = if over {
+                    f64::INFINITY
+                } else {
+                    into + s.wait.map_or(0.0, Wait::calendar)
+                };
+                (s, wait)
+            })
+            .collect();
+        let in_language = candidates.iter().any(|(s, _)| offers(s));
+        candidates
+            .into_iter()
+            .filter(|(s, _)| !in_language || offers(s))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(s, _)| &s.id)
+    }
+
     /// The entry services of region `r`.
     pub fn entries(&self, r: usize) -> Vec<String> {
         self.in_region(r)
