@@ -51,6 +51,9 @@ const SINGULAR_PIVOT: f64 = 1e-12;
 /// Relative change below which the iterative solve of a large loop has converged.
 const TOLERANCE: f64 = 1e-13;
 
+/// A relative change this small is the rounding of the sums themselves (some 45 ulp).
+const ROUNDING_NOISE: f64 = 1e-14;
+
 /// Most sweeps the iterative solve makes before it gives its best estimate; reached only by loops
 /// of thousands of services that keep nearly all their clients inside.
 const MAX_SWEEPS: usize = 10_000;
@@ -631,7 +634,9 @@ impl System {
             } else {
                 f64::INFINITY
             };
-            if change <= TOLERANCE && rest <= TOLERANCE {
+            // At the rounding noise of f64 the ratio of two changes is noise too (it may read
+            // ≥ 1 for ever): a change that small is converged whatever it says.
+            if change <= TOLERANCE && (rest <= TOLERANCE || change <= ROUNDING_NOISE) {
                 return finish(x);
             }
             let steady = (ratio - last_ratio).abs() <= 0.01 * (1.0 - ratio);
