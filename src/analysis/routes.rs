@@ -21,7 +21,7 @@ use std::collections::BinaryHeap;
 use serde::Serialize;
 
 use super::flow::{self, Flow};
-use crate::model::{HandoffIx, Model, NeedIx, Profile, ProfileIx, ServiceIx};
+use crate::model::{HandoffIx, HandoffKind, Model, NeedIx, Profile, ProfileIx, ServiceIx};
 
 /// Why a service does not take a client.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -293,6 +293,12 @@ impl Waits {
 /// it is still found (and reported unbounded) when there is no other.
 const OVER_CAPACITY_DAYS: f64 = 36_525.0;
 
+/// What going back along a `return` costs the search: a return brings a client back to where they
+/// came from; a route goes on by it to another service only when no referral leads there (with
+/// waits of zero days stated or left out, the way back and on again could otherwise look a day
+/// quicker than the direct referral).
+const RETURN_DAYS: f64 = 365.0;
+
 /// What passing a service not given in the client's language costs the search: a year, more
 /// than any stated wait, so a route in the client's language is preferred wherever there is one
 /// (a client is not sent through a Swedish-only service to reach a Finnish one), yet less than a
@@ -430,8 +436,16 @@ impl Dijkstra {
                 if done[t.index()] || !pass(t) {
                     continue;
                 }
-                let nd =
-                    d + handoff.wait.map_or(0.0, |w| w.calendar_days()) + waits.cost(t) + detour(t);
+                let back = if handoff.kind == HandoffKind::Return {
+                    RETURN_DAYS
+                } else {
+                    0.0
+                };
+                let nd = d
+                    + handoff.wait.map_or(0.0, |w| w.calendar_days())
+                    + waits.cost(t)
+                    + detour(t)
+                    + back;
                 if nd < dist[t.index()] {
                     dist[t.index()] = nd;
                     via[t.index()] = Some(h);
@@ -804,5 +818,75 @@ entry = "terveysasema"
         let r = &routes_of(&m).routes[0];
         assert_eq!(ids(&m, r), ["terveysasema", "perheneuvola"]);
         assert!(r.is_met(), "{r:?}");
+    }
+
+    #[test]
+    fn a_route_goes_on_by_a_return_only_where_no_referral_leads() {
+        // Child welfare (no wait stated) returns clients to the school, which refers to family
+        // counselling: a day quicker on paper than the health centre's own referral there.
+        let net = r#"
+[[need]]
+id = "perhe"
+name = "Perhe"
+
+[[service]]
+id = "terveysasema"
+name = "Terveysasema"
+sector = "primary_health"
+entry = ["self_referral"]
+
+[[service]]
+id = "lastensuojelu"
+name = "Lastensuojelu"
+sector = "child_welfare"
+
+[[service]]
+id = "koulu"
+name = "Koulu"
+sector = "pupil_welfare"
+
+[[service]]
+id = "perheneuvola"
+name = "Perheneuvola"
+sector = "family_services"
+exit = true
+wait_days = 10
+eligibility = { needs = ["perhe"] }
+
+[[handoff]]
+from = "terveysasema"
+to = "lastensuojelu"
+
+[[handoff]]
+from = "lastensuojelu"
+to = "koulu"
+kind = "return"
+
+[[handoff]]
+from = "koulu"
+to = "perheneuvola"
+
+DIRECT
+
+[[profile]]
+id = "nuori"
+name = "Nuori"
+age = 15
+language = "fi"
+needs = ["perhe"]
+entry = "terveysasema"
+"#;
+        let direct = "[[handoff]]\nfrom = \"terveysasema\"\nto = \"perheneuvola\"\nwait_days = 1\n";
+        let m = test_model(&net.replace("DIRECT", direct));
+        let r = &routes_of(&m).routes[0];
+        assert_eq!(ids(&m, r), ["terveysasema", "perheneuvola"]);
+        // Without the referral the return is the way, and the route takes it.
+        let m = test_model(&net.replace("DIRECT", ""));
+        let r = &routes_of(&m).routes[0];
+        assert_eq!(
+            ids(&m, r),
+            ["terveysasema", "lastensuojelu", "koulu", "perheneuvola"]
+        );
+        assert_eq!(r.total_wait_days(), Some(10.0));
     }
 }
