@@ -300,3 +300,48 @@ fn the_healthy_workspaces_raise_nothing() {
         );
     }
 }
+
+/// The seed of the shipped healthy workspace `tests/fixtures/healthy/`: two regions, one
+/// bilingual with a service in each language, returns to the school, children's and young
+/// people's mental-health services, adult social work from 23, and child welfare handing over to
+/// aftercare at 18.
+const HEALTHY_FIXTURE_SEED: u64 = 30;
+
+const HEALTHY_FIXTURE: &str = "tests/fixtures/healthy";
+
+#[test]
+fn the_shipped_healthy_workspace_is_the_generators() {
+    let files = healthy(HEALTHY_FIXTURE_SEED).files();
+    if std::env::var_os("POLKU_BLESS").is_some() {
+        let _ = std::fs::remove_dir_all(HEALTHY_FIXTURE);
+        std::fs::create_dir_all(HEALTHY_FIXTURE).unwrap();
+        for (path, text) in &files {
+            std::fs::write(Path::new(HEALTHY_FIXTURE).join(path), text).unwrap();
+        }
+    }
+    for (path, text) in &files {
+        let shipped = std::fs::read_to_string(Path::new(HEALTHY_FIXTURE).join(path))
+            .unwrap_or_else(|e| panic!("{HEALTHY_FIXTURE}/{path}: {e} (POLKU_BLESS=1 writes it)"));
+        assert_eq!(
+            &shipped, text,
+            "{HEALTHY_FIXTURE}/{path} differs (POLKU_BLESS=1 rewrites it)"
+        );
+    }
+}
+
+#[test]
+fn polku_check_finds_nothing_in_the_healthy_workspace() {
+    let out = crate::support::polku()
+        .args(["check", HEALTHY_FIXTURE])
+        .output()
+        .unwrap();
+    let stderr = crate::support::stderr(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    for word in ["warning[", "note[", "error["] {
+        assert!(
+            !stdout.contains(word) && !stderr.contains(word),
+            "{stdout}{stderr}"
+        );
+    }
+}
