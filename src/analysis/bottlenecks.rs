@@ -262,8 +262,9 @@ pub struct ServiceCentrality {
     /// For an entry that is an articulation point: whether removing it cuts services off from the
     /// pathway's other entries (false for every other service).
     pub cuts_other_entries: bool,
-    /// Share of the pathway's arriving clients per month that reach it (flow-weighted passage;
-    /// returns not counted, so a client coming back is not counted twice).
+    /// Share of the pathway's clients per month (those arriving at its services and those sent
+    /// in from other pathways) that reach it; returns not counted, so a client coming back is
+    /// not counted twice.
     pub flow_share: Option<f64>,
 }
 
@@ -328,6 +329,21 @@ fn pathway_centrality(
         directed.update_edge(a, b, h);
         undirected.update_edge(a, b, ());
     }
+    // The pathway's clients: those arriving at its services and those sent in from services of
+    // other pathways (a pathway of the services that a region's doors refer to has no arrivals
+    // of its own). Returns carry no one in the flow this reads.
+    let arriving: f64 = members
+        .iter()
+        .map(|s| {
+            let sent_in: f64 = graph
+                .into(*s)
+                .map(|h| model.handoff(h))
+                .filter(|h| position[h.from.index()] == u32::MAX && h.kind != HandoffKind::Return)
+                .filter_map(|h| Some(h.share.filter(|x| *x > 0.0)? * flow.load[h.from.index()]))
+                .sum();
+            flow.arrivals[s.index()] + sent_in
+        })
+        .sum();
     for s in members {
         position[s.index()] = u32::MAX;
     }
@@ -338,7 +354,6 @@ fn pathway_centrality(
         .collect();
     let between = betweenness::betweenness(members.len(), &pairs, options.exact_betweenness);
     let cut = rustworkx_core::connectivity::articulation_points(&undirected, None);
-    let arriving: f64 = members.iter().map(|s| flow.arrivals[s.index()]).sum();
     let entries: Vec<usize> = (0..members.len())
         .filter(|&i| model.client_graph().is_entry(members[i]))
         .collect();
@@ -796,5 +811,79 @@ arrivals_per_month = 10
             .and_then(|s| s.flow_share)
             .unwrap();
         assert!((share - 0.4).abs() < 1e-9, "{share}");
+    }
+
+    #[test]
+    fn a_pathway_fed_from_another_counts_the_clients_sent_in() {
+        // The doors are in one file, the services they refer to in another: the second pathway's
+        // clients are the 8 a month sent in, of whom `mt` takes 6.
+        let mut sources = crate::diagnostic::Sources::new();
+        sources.add(crate::diagnostic::SourceFile::new(
+            "ovet.toml",
+            r#"
+[pathway]
+id = "ovet"
+title = "Ovet"
+
+[[service]]
+id = "koulu"
+name = "Koulu"
+sector = "pupil_welfare"
+entry = ["school"]
+
+[[handoff]]
+from = "koulu"
+to = "mt"
+share = 0.6
+
+[[handoff]]
+from = "koulu"
+to = "perhe"
+share = 0.2
+
+[[profile]]
+id = "nuori"
+name = "Nuori"
+age = 15
+language = "fi"
+entry = "koulu"
+arrivals_per_month = 10
+"#,
+        ));
+        sources.add(crate::diagnostic::SourceFile::new(
+            "palvelut.toml",
+            r#"
+[pathway]
+id = "palvelut"
+title = "Palvelut"
+
+[[service]]
+id = "mt"
+name = "MT"
+sector = "mental_health"
+exit = true
+
+[[service]]
+id = "perhe"
+name = "Perhe"
+sector = "family_services"
+exit = true
+"#,
+        ));
+        let model = crate::workspace::load_sources(sources).model;
+        let flow = super::flow::solve(&model);
+        let centrality = super::centrality(&model, &flow, Default::default());
+        let palvelut = model
+            .pathways()
+            .iter()
+            .position(|p| p.id == "palvelut")
+            .unwrap();
+        let mt = model.service_by_id("mt").unwrap();
+        let share = centrality[palvelut]
+            .services
+            .iter()
+            .find(|s| s.service == mt)
+            .and_then(|s| s.flow_share);
+        assert_eq!(share, Some(0.75));
     }
 }

@@ -154,6 +154,7 @@ pub fn workspace(rng: &mut Rng) -> Workspace {
             slug,
             name,
             languages: languages.to_vec(),
+            split: false,
         });
         region(&mut ws, rng, r);
     }
@@ -203,6 +204,7 @@ fn region(ws: &mut Workspace, rng: &mut Rng, r: usize) {
             languages: languages(ws, rng, r),
             needs: vec![],
             excludes: vec![],
+            second_file: false,
         });
     }
     if which == 1 {
@@ -222,6 +224,7 @@ fn region(ws: &mut Workspace, rng: &mut Rng, r: usize) {
             languages: languages(ws, rng, r),
             needs: vec![],
             excludes: vec![],
+            second_file: false,
         });
     }
     // Targets: one service per need, anxiety sometimes split at 13 into children's and young
@@ -283,6 +286,7 @@ fn region(ws: &mut Workspace, rng: &mut Rng, r: usize) {
                 },
                 needs: vec![n.id.to_owned()],
                 excludes: vec![],
+                second_file: false,
             });
         }
     }
@@ -311,7 +315,16 @@ fn region(ws: &mut Workspace, rng: &mut Rng, r: usize) {
             languages: languages(ws, rng, r),
             needs: adult_needs,
             excludes: vec![],
+            second_file: false,
         });
+    }
+    // Some regions write the services their doors refer to in a pathway file of their own. The
+    // clients of that pathway are those its doors send in, so there at least three services share
+    // them evenly (none gets half).
+    let split = targets.len() >= 3 && rng.chance(0.3);
+    ws.regions[r].split = split;
+    for t in &mut targets {
+        t.second_file = split;
     }
     for (stem, kind) in [
         ("kunta", "municipality"),
@@ -336,7 +349,8 @@ fn region(ws: &mut Workspace, rng: &mut Rng, r: usize) {
     // Referrals: every entry to every target, 65 % of its clients in all, so no target gets more
     // than half of a pathway's clients; child welfare refers on to aftercare.
     for e in &entries {
-        let weights: Vec<f64> = targets.iter().map(|_| uniform(rng, 1.0, 2.0)).collect();
+        let most = if split { 1.2 } else { 2.0 };
+        let weights: Vec<f64> = targets.iter().map(|_| uniform(rng, 1.0, most)).collect();
         let total: f64 = weights.iter().sum();
         for (t, w) in targets.iter().zip(&weights) {
             let mut h =

@@ -302,10 +302,10 @@ fn the_healthy_workspaces_raise_nothing() {
 }
 
 /// The seed of the shipped healthy workspace `tests/fixtures/healthy/`: two regions, one
-/// bilingual with a service in each language, returns to the school, children's and young
-/// people's mental-health services, adult social work from 23, and child welfare handing over to
-/// aftercare at 18.
-const HEALTHY_FIXTURE_SEED: u64 = 30;
+/// bilingual with a service in each language, one written in two pathway files with its profiles
+/// in a shared file, returns to the school, children's and young people's mental-health
+/// services, adult social work from 23, and child welfare handing over to aftercare at 18.
+const HEALTHY_FIXTURE_SEED: u64 = 29;
 
 const HEALTHY_FIXTURE: &str = "tests/fixtures/healthy";
 

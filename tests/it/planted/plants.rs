@@ -187,6 +187,7 @@ impl Garden<'_> {
             languages: languages(self.ws, self.rng, r),
             needs: vec![],
             excludes: vec![],
+            second_file: false,
         }
     }
 

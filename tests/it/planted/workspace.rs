@@ -95,6 +95,8 @@ pub struct Service {
     pub languages: Vec<&'static str>,
     pub needs: Vec<String>,
     pub excludes: Vec<String>,
+    /// Written in its region's second file (see [`Region::split`]).
+    pub second_file: bool,
 }
 
 impl Service {
@@ -180,6 +182,9 @@ pub struct Region {
     pub slug: &'static str,
     pub name: &'static str,
     pub languages: Vec<&'static str>,
+    /// The region's services are written in two pathway files (its doors in one, the services
+    /// they refer to in the other) and its profiles in the shared `profiles.toml`.
+    pub split: bool,
 }
 
 /// A whole workspace as the generator knows it.
@@ -290,7 +295,30 @@ impl Workspace {
             ("needs.toml".to_owned(), self.needs_toml()),
         ];
         for (r, region) in self.regions.iter().enumerate() {
-            files.push((format!("{}.toml", region.slug), self.region_toml(r, &loads)));
+            files.push((
+                format!("{}.toml", region.slug),
+                self.pathway_toml(r, false, &loads),
+            ));
+            if region.split {
+                files.push((
+                    format!("{}-palvelut.toml", region.slug),
+                    self.pathway_toml(r, true, &loads),
+                ));
+            }
+        }
+        let shared: Vec<&Profile> = self
+            .profiles
+            .iter()
+            .filter(|p| self.regions[p.region].split)
+            .collect();
+        if !shared.is_empty() {
+            let mut out = String::from(
+                "# Asiakasprofiilit – shared: each belongs to its entry's pathways.\n",
+            );
+            for p in shared {
+                profile_toml(&mut out, p);
+            }
+            files.push(("profiles.toml".to_owned(), out));
         }
         files
     }
@@ -325,13 +353,21 @@ impl Workspace {
         out
     }
 
-    fn region_toml(&self, r: usize, loads: &BTreeMap<String, f64>) -> String {
+    /// One pathway file of region `r`: its first, or (for a split region) its second.
+    fn pathway_toml(&self, r: usize, second: bool, loads: &BTreeMap<String, f64>) -> String {
         let region = &self.regions[r];
-        let mut out = format!(
-            "[pathway]\nid = \"{}\"\ntitle = \"{}: lasten ja nuorten palvelupolku\"\n",
-            region.slug, region.name
-        );
-        for s in self.in_region(r) {
+        let mut out = if second {
+            format!(
+                "[pathway]\nid = \"{}-palvelut\"\ntitle = \"{}: palvelut\"\n",
+                region.slug, region.name
+            )
+        } else {
+            format!(
+                "[pathway]\nid = \"{}\"\ntitle = \"{}: lasten ja nuorten palvelupolku\"\n",
+                region.slug, region.name
+            )
+        };
+        for s in self.in_region(r).filter(|s| s.second_file == second) {
             let _ = write!(
                 out,
                 "\n[[service]]\nid = \"{}\"\nname = \"{}\"\nsector = \"{}\"\n",
@@ -381,7 +417,10 @@ impl Workspace {
                 );
             }
         }
-        let ours = |id: &str| self.service(id).region == r;
+        let ours = |id: &str| {
+            let s = self.service(id);
+            s.region == r && s.second_file == second
+        };
         for h in self.handoffs.iter().filter(|h| ours(&h.from)) {
             let _ = write!(
                 out,
@@ -406,23 +445,29 @@ impl Workspace {
                 let _ = writeln!(out, "consent = {consent}");
             }
         }
-        for p in self.profiles.iter().filter(|p| p.region == r) {
-            let names: Vec<&str> = p.needs.iter().map(String::as_str).collect();
-            let _ = write!(
-                out,
-                "\n[[profile]]\nid = \"{}\"\nname = \"{}-vuotias\"\nage = {}\nlanguage = \"{}\"\n\
-                 needs = [{}]\nentry = \"{}\"\narrivals_per_month = {}\n",
-                p.id,
-                p.age,
-                p.age,
-                p.language,
-                quoted(&names),
-                p.entry,
-                number(p.arrivals)
-            );
+        if !region.split {
+            for p in self.profiles.iter().filter(|p| p.region == r) {
+                profile_toml(&mut out, p);
+            }
         }
         out
     }
+}
+
+fn profile_toml(out: &mut String, p: &Profile) {
+    let names: Vec<&str> = p.needs.iter().map(String::as_str).collect();
+    let _ = write!(
+        out,
+        "\n[[profile]]\nid = \"{}\"\nname = \"{}-vuotias\"\nage = {}\nlanguage = \"{}\"\n\
+         needs = [{}]\nentry = \"{}\"\narrivals_per_month = {}\n",
+        p.id,
+        p.age,
+        p.age,
+        p.language,
+        quoted(&names),
+        p.entry,
+        number(p.arrivals)
+    );
 }
 
 /// A number as TOML writes it: whole numbers without a fraction, others with up to six decimals
