@@ -1,6 +1,7 @@
 //! Bottlenecks: services loaded beyond their capacity, handoffs between organisations without an
 //! agreed protocol or consent, and single points of failure.
 
+use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
@@ -320,14 +321,20 @@ fn pathway_centrality(
         directed.add_node(s);
         undirected.add_node(s);
     }
+    let mut onward: Vec<bool> = Vec::with_capacity(edges.len());
     for &h in &edges {
         let handoff = model.handoff(h);
         let a = NodeIndex::new(position[handoff.from.index()] as usize);
         let b = NodeIndex::new(position[handoff.to.index()] as usize);
         // Parallel handoffs (a referral and a return) are one connection: counting both would
         // double the shortest paths through it.
-        directed.update_edge(a, b, h);
+        let e = directed.update_edge(a, b, h);
         undirected.update_edge(a, b, ());
+        // Whether some handoff of the connection sends clients on (not only back).
+        if onward.len() <= e.index() {
+            onward.resize(e.index() + 1, false);
+        }
+        onward[e.index()] |= handoff.kind != HandoffKind::Return;
     }
     // The pathway's clients: those arriving at its services and those sent in from services of
     // other pathways (a pathway of the services that a region's doors refer to has no arrivals
@@ -364,10 +371,10 @@ fn pathway_centrality(
             service: s,
             betweenness: between.nodes[i],
             articulation: cut.contains(&NodeIndex::new(i)),
-            cuts_other_entries: entries.contains(&i)
+            cuts_other_entries: between.nodes[i] >= CUT_BETWEENNESS
                 && cut.contains(&NodeIndex::new(i))
-                && between.nodes[i] >= CUT_BETWEENNESS
-                && cuts_other_entries(model, &directed, &entries, i),
+                && graph.is_entry(s)
+                && cuts_other_entries(&directed, &onward, &entries, i),
             flow_share: (arriving > 0.0 && flow.load[s.index()].is_finite())
                 .then(|| (flow.load[s.index()] / arriving).min(1.0)),
         })
@@ -385,26 +392,32 @@ fn pathway_centrality(
 }
 
 /// Whether removing entry `v` cuts clients who arrive at another entry off from services they
-/// reach now: they are sent on through it. Returns do not count: a client coming back to a door
-/// and sent on from there again is that door's client. (The services only `v`'s own clients
-/// reach hang off their door; that is what a door is, not a single point of failure.)
+/// reach now: they are sent on through it. Returns do not count (`onward` says, per connection,
+/// whether some handoff of it sends clients on): a client coming back to a door and sent on from
+/// there again is that door's client. (The services only `v`'s own clients reach hang off their
+/// door; that is what a door is, not a single point of failure.)
 fn cuts_other_entries(
-    model: &Model,
     graph: &DiGraph<ServiceIx, HandoffIx>,
+    onward: &[bool],
     entries: &[usize],
     v: usize,
 ) -> bool {
-    let reach = |from: usize, skip: Option<usize>| {
-        let mut seen = vec![false; graph.node_count()];
+    let n = graph.node_count();
+    let search = |from: usize, direction: Direction, skip: Option<usize>| {
+        let mut seen = vec![false; n];
         seen[from] = true;
         let mut stack = vec![from];
         while let Some(a) = stack.pop() {
             if Some(a) == skip {
                 continue;
             }
-            for edge in graph.edges(NodeIndex::new(a)) {
-                let b = edge.target().index();
-                if model.handoff(*edge.weight()).kind != HandoffKind::Return && !seen[b] {
+            for edge in graph.edges_directed(NodeIndex::new(a), direction) {
+                let b = match direction {
+                    Direction::Outgoing => edge.target(),
+                    Direction::Incoming => edge.source(),
+                }
+                .index();
+                if onward[edge.id().index()] && !seen[b] {
                     seen[b] = true;
                     stack.push(b);
                 }
@@ -412,22 +425,24 @@ fn cuts_other_entries(
         }
         seen
     };
-    /// Past this many entries sending clients through `v`, it is taken to cut them (the cost of
-    /// the test grows with each; the answer is then nearly always yes).
+    // The entries that send clients to `v`: one search backwards from it.
+    let upstream = search(v, Direction::Incoming, None);
+    /// Past this many entries sending clients through `v`, it is taken to cut them (each costs
+    /// two searches; with that many the answer is nearly always yes).
     const MOST_ENTRIES_TESTED: usize = 64;
-    let upstream: Vec<(usize, Vec<bool>)> = entries
+    let senders: Vec<usize> = entries
         .iter()
-        .filter(|&&e| e != v)
-        .map(|&e| (e, reach(e, None)))
-        .filter(|(_, with)| with[v])
+        .copied()
+        .filter(|&e| e != v && upstream[e])
         .take(MOST_ENTRIES_TESTED + 1)
         .collect();
-    if upstream.len() > MOST_ENTRIES_TESTED {
+    if senders.len() > MOST_ENTRIES_TESTED {
         return true;
     }
-    upstream.iter().any(|(e, with)| {
-        let without = reach(*e, Some(v));
-        (0..graph.node_count()).any(|s| s != v && with[s] && !without[s])
+    senders.iter().any(|&e| {
+        let with = search(e, Direction::Outgoing, None);
+        let without = search(e, Direction::Outgoing, Some(v));
+        (0..n).any(|s| s != v && with[s] && !without[s])
     })
 }
 
@@ -729,6 +744,85 @@ arrivals_per_month = 10
         // Every return passes the school, so it is a cut vertex on most shortest routes; but the
         // clients it sends on are its own.
         assert_eq!(doors(false), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_referral_beside_a_return_still_sends_clients_through_the_door() {
+        // The health centre both refers clients to the school and (written after it) returns
+        // them there: one connection in the measures, and it sends clients on.
+        let found = doors(true);
+        let with_return = {
+            let model = crate::analysis::test_model(
+                r#"
+[pathway]
+id = "p"
+title = "P"
+
+[[service]]
+id = "koulu"
+name = "Koulu"
+sector = "pupil_welfare"
+entry = ["school"]
+
+[[service]]
+id = "terveysasema"
+name = "Terveysasema"
+sector = "primary_health"
+entry = ["self_referral"]
+
+[[service]]
+id = "mt"
+name = "MT"
+sector = "mental_health"
+exit = true
+
+[[service]]
+id = "perhe"
+name = "Perhe"
+sector = "family_services"
+exit = true
+
+[[handoff]]
+from = "koulu"
+to = "mt"
+share = 0.4
+
+[[handoff]]
+from = "koulu"
+to = "perhe"
+share = 0.4
+
+[[handoff]]
+from = "terveysasema"
+to = "koulu"
+share = 0.3
+
+[[handoff]]
+from = "terveysasema"
+to = "koulu"
+kind = "return"
+share = 0.2
+
+[[profile]]
+id = "nuori"
+name = "Nuori"
+age = 15
+language = "fi"
+entry = "koulu"
+arrivals_per_month = 10
+"#,
+            );
+            let flow = super::flow::solve(&model);
+            let centrality = super::centrality(&model, &flow, Default::default());
+            let mut out = Vec::new();
+            super::single_points(&model, &centrality[0], &mut out);
+            out.iter()
+                .map(|f| f.diagnostic.message.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(with_return.len(), 1, "{with_return:?}");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(with_return[0].starts_with("`koulu`"), "{with_return:?}");
     }
 
     #[test]

@@ -636,7 +636,9 @@ impl System {
             };
             // At the rounding noise of f64 the ratio of two changes is noise too (it may read
             // ≥ 1 for ever): a change that small is converged whatever it says.
-            if change <= TOLERANCE && (rest <= TOLERANCE || change <= ROUNDING_NOISE) {
+            // (Only when the ratio says nothing: a loop shrinking slowly must go on.)
+            let noise = change <= ROUNDING_NOISE && (ratio.is_nan() || ratio >= 1.0);
+            if change <= TOLERANCE && (rest <= TOLERANCE || noise) {
                 return finish(x);
             }
             let steady = (ratio - last_ratio).abs() <= 0.01 * (1.0 - ratio);

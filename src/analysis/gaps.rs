@@ -182,7 +182,7 @@ fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding
                 graph
                     .out(profile.entry)
                     .map(|h| model.handoff(h))
-                    .filter(|h| inside(h.to))
+                    .filter(|h| inside(h.to) && h.to != profile.entry)
                     .filter_map(|h| h.share.filter(|s| *s > 0.0))
                     .sum()
             } else {
@@ -204,7 +204,14 @@ fn referral_loops(model: &Model, routes: &[ProfileRoutes], out: &mut Vec<Finding
                         .iter()
                         .any(|st| inside(st.service) && st.service != profile.entry)
             });
-            let by_flow = share > 0.0 || unknown_doors.iter().any(|s| reach[*s]);
+            // A door of unknown share: from outside, at a service the entry reaches, or from
+            // the client's own door inside the loop.
+            let door_unknown = inside(profile.entry)
+                && graph.out(profile.entry).any(|h| {
+                    let h = model.handoff(h);
+                    inside(h.to) && h.to != profile.entry && h.share.is_none_or(f64::is_nan)
+                });
+            let by_flow = share > 0.0 || door_unknown || unknown_doors.iter().any(|s| reach[*s]);
             if !on_route && !by_flow {
                 continue;
             }

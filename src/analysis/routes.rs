@@ -299,10 +299,10 @@ const OVER_CAPACITY_DAYS: f64 = 36_525.0;
 /// quicker than the direct referral).
 const RETURN_DAYS: f64 = 365.0;
 
-/// What passing a service not given in the client's language costs the search: a year, more
-/// than any stated wait, so a route in the client's language is preferred wherever there is one
-/// (a client is not sent through a Swedish-only service to reach a Finnish one), yet less than a
-/// service over capacity, which no one can pass at all.
+/// What passing a service not given in the client's language costs the search, per service: a
+/// year, more than nearly any stated wait, so a route in the client's language is preferred
+/// wherever there is one (a client is not sent through a Swedish-only service to reach a Finnish
+/// one); a hundredth of a service over capacity, which no one can pass at all.
 const OTHER_LANGUAGE_DAYS: f64 = 365.0;
 
 /// Routes of one profile.
