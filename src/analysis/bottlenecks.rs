@@ -661,16 +661,10 @@ to = "c"
         );
     }
 
-    /// School → {mental health, family counselling}, both returning to the school, and a health
-    /// centre whose clients the school sends on when `through_school` is set.
-    fn doors(through_school: bool) -> Vec<String> {
-        let health_centre = if through_school {
-            "[[handoff]]\nfrom = \"terveysasema\"\nto = \"koulu\"\nshare = 0.5\n"
-        } else {
-            "[[handoff]]\nfrom = \"terveysasema\"\nto = \"mt\"\nshare = 0.5\n\n\
-             [[handoff]]\nfrom = \"terveysasema\"\nto = \"perhe\"\nshare = 0.5\n"
-        };
-        let model = crate::analysis::test_model(&format!(
+    /// School → {mental health, family counselling}, both returning to the school (10 clients a
+    /// month arrive there), and a health centre with the handoffs `health_centre`.
+    fn school(health_centre: &str) -> crate::model::Model {
+        crate::analysis::test_model(&format!(
             r#"
 [pathway]
 id = "p"
@@ -731,11 +725,21 @@ language = "fi"
 entry = "koulu"
 arrivals_per_month = 10
 "#
-        ));
-        let flow = super::flow::solve(&model);
-        let centrality = super::centrality(&model, &flow, Default::default());
+        ))
+    }
+
+    /// A health-centre handoff of `kind` (`referral` or `return`) with its share.
+    fn from_health_centre(to: &str, kind: &str, share: f64) -> String {
+        format!(
+            "[[handoff]]\nfrom = \"terveysasema\"\nto = \"{to}\"\nkind = \"{kind}\"\nshare = {share}\n\n"
+        )
+    }
+
+    fn single_point_messages(model: &crate::model::Model) -> Vec<String> {
+        let flow = super::flow::solve(model);
+        let centrality = super::centrality(model, &flow, Default::default());
         let mut out = Vec::new();
-        super::single_points(&model, &centrality[0], &mut out);
+        super::single_points(model, &centrality[0], &mut out);
         out.iter().map(|f| f.diagnostic.message.clone()).collect()
     }
 
@@ -743,91 +747,16 @@ arrivals_per_month = 10
     fn returns_to_an_entry_do_not_make_it_a_single_point_of_failure() {
         // Every return passes the school, so it is a cut vertex on most shortest routes; but the
         // clients it sends on are its own.
-        assert_eq!(doors(false), Vec::<String>::new());
-    }
-
-    #[test]
-    fn a_referral_beside_a_return_still_sends_clients_through_the_door() {
-        // The health centre both refers clients to the school and (written after it) returns
-        // them there: one connection in the measures, and it sends clients on.
-        let found = doors(true);
-        let with_return = {
-            let model = crate::analysis::test_model(
-                r#"
-[pathway]
-id = "p"
-title = "P"
-
-[[service]]
-id = "koulu"
-name = "Koulu"
-sector = "pupil_welfare"
-entry = ["school"]
-
-[[service]]
-id = "terveysasema"
-name = "Terveysasema"
-sector = "primary_health"
-entry = ["self_referral"]
-
-[[service]]
-id = "mt"
-name = "MT"
-sector = "mental_health"
-exit = true
-
-[[service]]
-id = "perhe"
-name = "Perhe"
-sector = "family_services"
-exit = true
-
-[[handoff]]
-from = "koulu"
-to = "mt"
-share = 0.4
-
-[[handoff]]
-from = "koulu"
-to = "perhe"
-share = 0.4
-
-[[handoff]]
-from = "terveysasema"
-to = "koulu"
-share = 0.3
-
-[[handoff]]
-from = "terveysasema"
-to = "koulu"
-kind = "return"
-share = 0.2
-
-[[profile]]
-id = "nuori"
-name = "Nuori"
-age = 15
-language = "fi"
-entry = "koulu"
-arrivals_per_month = 10
-"#,
-            );
-            let flow = super::flow::solve(&model);
-            let centrality = super::centrality(&model, &flow, Default::default());
-            let mut out = Vec::new();
-            super::single_points(&model, &centrality[0], &mut out);
-            out.iter()
-                .map(|f| f.diagnostic.message.clone())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(with_return.len(), 1, "{with_return:?}");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(with_return[0].starts_with("`koulu`"), "{with_return:?}");
+        let model = school(
+            &(from_health_centre("mt", "referral", 0.5)
+                + &from_health_centre("perhe", "referral", 0.5)),
+        );
+        assert_eq!(single_point_messages(&model), Vec::<String>::new());
     }
 
     #[test]
     fn an_entry_that_another_entry_sends_clients_through_is_one() {
-        let found = doors(true);
+        let found = single_point_messages(&school(&from_health_centre("koulu", "referral", 0.5)));
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
             found[0].starts_with("`koulu` is a single point of failure"),
@@ -836,64 +765,23 @@ arrivals_per_month = 10
     }
 
     #[test]
+    fn a_referral_beside_a_return_still_sends_clients_through_the_door() {
+        // The health centre both refers clients to the school and (written after it) returns
+        // them there: one connection in the measures, and it sends clients on.
+        let model = school(
+            &(from_health_centre("koulu", "referral", 0.3)
+                + &from_health_centre("koulu", "return", 0.2)),
+        );
+        let found = single_point_messages(&model);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("`koulu`"), "{found:?}");
+    }
+
+    #[test]
     fn returning_clients_are_not_counted_twice_in_the_share_that_reaches_a_service() {
         // 10 a month arrive; 8 go on; 30 % come back and go again. Visits: load(mt) = 4 / (1 -
         // 0.8·0.3) ≈ 5.26, over half of the arrivals counted by visits; clients: 4.
-        let model = crate::analysis::test_model(
-            r#"
-[pathway]
-id = "p"
-title = "P"
-
-[[service]]
-id = "koulu"
-name = "Koulu"
-sector = "pupil_welfare"
-entry = ["school"]
-
-[[service]]
-id = "mt"
-name = "MT"
-sector = "mental_health"
-exit = true
-
-[[service]]
-id = "perhe"
-name = "Perhe"
-sector = "family_services"
-exit = true
-
-[[handoff]]
-from = "koulu"
-to = "mt"
-share = 0.4
-
-[[handoff]]
-from = "koulu"
-to = "perhe"
-share = 0.4
-
-[[handoff]]
-from = "mt"
-to = "koulu"
-kind = "return"
-share = 0.3
-
-[[handoff]]
-from = "perhe"
-to = "koulu"
-kind = "return"
-share = 0.3
-
-[[profile]]
-id = "nuori"
-name = "Nuori"
-age = 15
-language = "fi"
-entry = "koulu"
-arrivals_per_month = 10
-"#,
-        );
+        let model = school("");
         let flow = super::flow::solve(&model);
         let mt = model.service_by_id("mt").unwrap();
         assert!(flow.load[mt.index()] > 5.2);
